@@ -1,0 +1,15 @@
+import type { Document } from '../model/document.ts';
+
+export interface IngestOptions {
+  /** --published: overrides whatever the input says. YYYY-MM-DD. */
+  published?: string;
+  /** --outlet: overrides metadata and URL. */
+  outlet?: string;
+  /** Force a format instead of sniffing extension and content. */
+  format?: 'text' | 'html' | 'jsonl';
+  /** Inputs larger than this are rejected with a clear error (default 50 MB). */
+  maxBytes?: number;
+}
+
+/** One input either becomes a document or a one-line error naming the input; a batch goes on. */
+export type IngestResult = { ok: true; doc: Document } | { ok: false; origin: string; error: string };

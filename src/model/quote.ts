@@ -1,0 +1,12 @@
+// Direct quotes and reported speech: what was said, by whom, with which verb.
+import type { Span } from './document.ts';
+import type { Source } from './source.ts';
+
+export interface Quote extends Span {
+  /** The content: the words quoted or the reported claim (this Span's start/end). */
+  text: string;
+  direct: boolean;
+  source: Source;
+  /** The reporting verb or phrase ("said", "according to", "told reporters"). */
+  cue?: Span & { text: string };
+}

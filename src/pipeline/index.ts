@@ -1,0 +1,22 @@
+// The one place that composes the pipeline. Each stage is `(doc) => void`: it reads the document
+// and adds its own layer; stages run in this order and none re-reads the raw input.
+import type { Document } from '../model/document.ts';
+import { segment } from '../segment/index.ts';
+
+export interface Stage {
+  name: string;
+  run(doc: Document): void;
+}
+
+export const STAGES: Stage[] = [
+  { name: 'segment', run: segment },
+];
+
+/** Run every stage over a freshly ingested document, in place, and return it. */
+export function analyse(doc: Document, stages: Stage[] = STAGES): Document {
+  for (const stage of stages) {
+    stage.run(doc);
+    doc.stages.push(stage.name);
+  }
+  return doc;
+}
