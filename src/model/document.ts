@@ -46,7 +46,8 @@ export interface Token extends Span {
   sentence: number;
 }
 
-export type EntityKind = 'person' | 'organisation' | 'armed_group' | 'media' | 'place' | 'nationality';
+/** `misc`: other proper names (events, laws, products) the tagger finds; kept so nothing is silently lost. */
+export type EntityKind = 'person' | 'organisation' | 'armed_group' | 'media' | 'place' | 'nationality' | 'misc';
 
 /** One occurrence of an entity in the text. */
 export interface Mention extends Span {

@@ -1,6 +1,7 @@
 // The one place that composes the pipeline. Each stage is `(doc) => void`: it reads the document
 // and adds its own layer; stages run in this order and none re-reads the raw input.
 import type { Document } from '../model/document.ts';
+import { recogniseEntities } from '../entities/index.ts';
 import { segment } from '../segment/index.ts';
 
 export interface Stage {
@@ -10,6 +11,7 @@ export interface Stage {
 
 export const STAGES: Stage[] = [
   { name: 'segment', run: segment },
+  { name: 'entities', run: recogniseEntities },
 ];
 
 /** Run every stage over a freshly ingested document, in place, and return it. */

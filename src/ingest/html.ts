@@ -1,0 +1,170 @@
+// HTML page -> Document. Readability (over linkedom's fast DOM) finds the main text; we keep headline,
+// byline, captions and photo credits as their own sections so they never mix into the body.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Document, DocumentMeta, Section, SectionKind } from '../model/document.ts';
+import { createDocument } from '../model/create.ts';
+import { outletFromUrl, parseDateString } from './metadata.ts';
+import { InputError, normaliseText } from './normalise.ts';
+
+export interface ExtractedHtml {
+  title?: string;
+  byline?: string;
+  published?: string;
+  outlet?: string;
+  paragraphs: string[];
+  captions: string[];
+  credits: string[];
+}
+
+const BLOCK = new Set([
+  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'TD', 'TH',
+  'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'DL', 'DT', 'DD', 'FIGURE', 'BR', 'HR', 'ASIDE', 'MAIN', 'ADDRESS',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'FIGCAPTION', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'IFRAME']);
+const CREDIT_CLASS = /credit|copyright|attribution|photographer/i;
+const CAPTION_CLASS = /caption/i;
+
+const clean = (s: string | null | undefined) => (s ? normaliseText(s.replace(/\s+/g, ' ')) : '');
+
+/** Paragraph texts of a DOM subtree: inline content joins, block boundaries break. */
+function blockTexts(root: any): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const t = clean(buf);
+    if (t) out.push(t);
+    buf = '';
+  };
+  const walk = (node: any) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) buf += child.textContent;
+      else if (child.nodeType === 1) {
+        const tag = child.tagName as string;
+        if (SKIP.has(tag) || CAPTION_CLASS.test(child.className || '') || CREDIT_CLASS.test(child.className || '')) continue;
+        const block = BLOCK.has(tag);
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+function meta(doc: any, selectors: string[]): string | undefined {
+  for (const sel of selectors) {
+    const el = doc.querySelector(sel);
+    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.textContent;
+    if (v && v.trim()) return v.trim();
+  }
+  return undefined;
+}
+
+/** Facts from JSON-LD blocks (schema.org NewsArticle): datePublished, publisher name, headline. */
+function jsonLd(doc: any): { datePublished?: string; publisher?: string; headline?: string } {
+  const found: { datePublished?: string; publisher?: string; headline?: string } = {};
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent || '');
+    } catch {
+      continue; // broken JSON-LD is common; it is only a hint
+    }
+    const stack: unknown[] = [data];
+    while (stack.length) {
+      const item = stack.pop();
+      if (Array.isArray(item)) stack.push(...item);
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, any>;
+        if (typeof o.datePublished === 'string') found.datePublished ??= o.datePublished;
+        if (typeof o.headline === 'string') found.headline ??= o.headline;
+        if (o.publisher && typeof o.publisher.name === 'string') found.publisher ??= o.publisher.name;
+        if (o['@graph']) stack.push(o['@graph']);
+      }
+    }
+  }
+  return found;
+}
+
+export function extractHtml(html: string, url?: string): ExtractedHtml {
+  const { document } = parseHTML(html);
+  // Read metadata and captions before Readability, which rewrites the DOM.
+  const ld = jsonLd(document);
+  const published = parseDateString(
+    meta(document, [
+      'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]',
+      'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]', 'meta[name="date"]',
+      'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[property="og:published_time"]',
+    ]) ?? ld.datePublished ?? meta(document, ['time[datetime]']),
+  );
+  const siteName = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher;
+  const captions: string[] = [];
+  const credits: string[] = [];
+  for (const el of document.querySelectorAll('figcaption, [class*="caption"]')) {
+    if (el.parentElement?.closest?.('figcaption, [class*="caption"]')) continue;
+    const creditEls = [...el.querySelectorAll('[class*="credit"], [class*="copyright"]')];
+    for (const c of creditEls) {
+      const t = clean(c.textContent);
+      if (t) credits.push(t);
+      c.remove();
+    }
+    const t = clean(el.textContent);
+    if (t && !captions.includes(t)) captions.push(t);
+  }
+  for (const el of document.querySelectorAll('[class*="credit"]')) {
+    const t = clean(el.textContent);
+    if (t && t.length < 200 && !credits.includes(t)) credits.push(t);
+  }
+
+  const article = new Readability(document as any, { charThreshold: 200 }).parse();
+  let paragraphs: string[] = [];
+  if (article?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    paragraphs = blockTexts(content.body);
+  }
+  const title = clean(article?.title || ld.headline || meta(document, ['meta[property="og:title"]', 'title']));
+  // Readability keeps the headline inside the content on some sites; the headline has its own section.
+  if (paragraphs.length && title && clean(paragraphs[0]) === title) paragraphs.shift();
+  const captionSet = new Set(captions);
+  paragraphs = paragraphs.filter((p) => !captionSet.has(p) && !credits.includes(p));
+  return {
+    title: title || undefined,
+    byline: clean(article?.byline) || undefined,
+    published: published ?? parseDateString(article?.publishedTime),
+    outlet: clean(siteName) || outletFromUrl(url),
+    paragraphs,
+    captions,
+    credits,
+  };
+}
+
+type HtmlMeta = Partial<DocumentMeta> & { origin: string };
+
+export function documentFromHtml(html: string, meta: HtmlMeta): Document {
+  const x = extractHtml(html, meta.url);
+  if (x.paragraphs.length === 0) throw new InputError('HTML has no extractable article text');
+  const parts: { text: string; kind: SectionKind }[] = [];
+  if (x.title) parts.push({ text: x.title, kind: 'headline' });
+  if (x.byline) parts.push({ text: x.byline, kind: 'byline' });
+  for (const p of x.paragraphs) parts.push({ text: p, kind: 'body' });
+  for (const c of x.captions) parts.push({ text: c, kind: 'caption' });
+  for (const c of x.credits) parts.push({ text: c, kind: 'credit' });
+  let text = '';
+  const sections: Section[] = [];
+  for (const part of parts) {
+    const t = normaliseText(part.text).replace(/\n+/g, ' ');
+    if (!t) continue;
+    if (text) text += '\n\n';
+    sections.push({ start: text.length, end: text.length + t.length, kind: part.kind });
+    text += t;
+  }
+  const full: DocumentMeta = { format: 'html', ...meta };
+  full.title ??= x.title;
+  full.byline ??= x.byline;
+  full.outlet ??= x.outlet;
+  if (!full.published && x.published) Object.assign(full, { published: x.published, publishedFrom: 'html' });
+  return createDocument(text, full, sections);
+}

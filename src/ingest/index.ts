@@ -1,0 +1,174 @@
+// Ingest: files, directories, JSONL batches and stdin -> Documents, one result per input.
+// A bad input becomes a one-line error naming it; the batch goes on.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Document, DocumentMeta } from '../model/document.ts';
+import { documentFromHtml } from './html.ts';
+import { checkPublishedOption, outletFromUrl, parseDateString } from './metadata.ts';
+import { decodeUtf8, InputError } from './normalise.ts';
+import { documentFromText } from './text.ts';
+import type { IngestOptions, IngestResult } from './types.ts';
+
+export { documentFromHtml, extractHtml } from './html.ts';
+export { documentFromText } from './text.ts';
+export { InputError } from './normalise.ts';
+export type { IngestOptions, IngestResult } from './types.ts';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+
+type Format = 'text' | 'html' | 'jsonl';
+
+function formatOf(path: string, content: string | undefined, forced?: Format): Format | undefined {
+  if (forced) return forced;
+  const ext = extname(path).toLowerCase();
+  if (TEXT_EXT.has(ext)) return 'text';
+  if (HTML_EXT.has(ext)) return 'html';
+  if (JSONL_EXT.has(ext)) return 'jsonl';
+  if (content === undefined) return undefined;
+  const head = content.slice(0, 1000).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div)[\s>]/.test(head)) return 'html';
+  if (head.startsWith('{')) return 'jsonl';
+  return 'text';
+}
+
+/** Options -> metadata every document from this run gets (options win over what inputs say). */
+function baseMeta(opts: IngestOptions): Partial<DocumentMeta> {
+  const meta: Partial<DocumentMeta> = {};
+  if (opts.published) Object.assign(meta, { published: checkPublishedOption(opts.published), publishedFrom: 'option' });
+  if (opts.outlet) meta.outlet = opts.outlet;
+  return meta;
+}
+
+/** Build one document from decoded content of a known format (text or html). */
+export function documentFrom(content: string, format: 'text' | 'html', meta: Partial<DocumentMeta> & { origin: string }): Document {
+  return format === 'html' ? documentFromHtml(content, meta) : documentFromText(content, meta);
+}
+
+function* jsonlDocuments(content: string, origin: string, base: Partial<DocumentMeta>): Generator<IngestResult> {
+  const lines = content.split('\n');
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    seen++;
+    const where = `${origin}:${i + 1}`;
+    try {
+      let rec: any;
+      try {
+        rec = JSON.parse(line);
+      } catch (e) {
+        throw new InputError(`malformed JSON (${(e as Error).message.split('\n')[0]})`);
+      }
+      if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new InputError('a record must be a JSON object');
+      const html = typeof rec.html === 'string' ? rec.html : undefined;
+      const text = typeof rec.text === 'string' ? rec.text : undefined;
+      if (html === undefined && text === undefined) throw new InputError('record has neither "text" nor "html"');
+      const meta: Partial<DocumentMeta> & { origin: string } = { origin: where, format: 'jsonl' };
+      if (typeof rec.url === 'string') meta.url = rec.url;
+      if (typeof rec.title === 'string') meta.title = rec.title;
+      const outlet = base.outlet ?? (typeof rec.outlet === 'string' ? rec.outlet : outletFromUrl(meta.url));
+      if (outlet) meta.outlet = outlet;
+      if (base.published) Object.assign(meta, { published: base.published, publishedFrom: 'option' });
+      else if (rec.published != null) {
+        const day = parseDateString(String(rec.published));
+        if (!day) throw new InputError(`"published" is not a date: ${JSON.stringify(rec.published).slice(0, 40)}`);
+        Object.assign(meta, { published: day, publishedFrom: 'metadata' });
+      }
+      const doc = html !== undefined ? documentFromHtml(html, meta) : documentFromText(text!, meta);
+      doc.meta.format = 'jsonl';
+      yield { ok: true, doc };
+    } catch (e) {
+      yield failure(where, e);
+    }
+  }
+  if (seen === 0) yield { ok: false, origin, error: 'empty input (no JSONL records)' };
+}
+
+function failure(origin: string, e: unknown): IngestResult {
+  const err = e as NodeJS.ErrnoException;
+  let message: string;
+  if (e instanceof InputError) message = e.message;
+  else if (err?.code === 'ENOENT') message = 'no such file or directory';
+  else if (err?.code === 'EACCES') message = 'permission denied';
+  else if (err?.code === 'EISDIR') message = 'is a directory';
+  else message = `could not read: ${String(err?.message ?? e).split('\n')[0]}`;
+  return { ok: false, origin, error: message };
+}
+
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += chunk.length;
+    if (size > maxBytes) throw new InputError(`too large (over ${maxBytes} bytes)`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else if (e.isFile()) {
+      const ext = extname(e.name).toLowerCase();
+      if (TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext)) yield p;
+    }
+  }
+}
+
+/** One input path (or "-") -> results; never throws for a bad input. */
+async function* readOne(path: string, opts: IngestOptions, base: Partial<DocumentMeta>, inDir: boolean): AsyncGenerator<IngestResult> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const origin = path === '-' ? 'stdin' : path;
+  let content: string;
+  try {
+    let bytes: Uint8Array;
+    if (path === '-') bytes = await readStdin(maxBytes);
+    else {
+      const info = await stat(path);
+      if (info.isDirectory()) {
+        let any = false;
+        for await (const file of walk(path)) {
+          any = true;
+          yield* readOne(file, opts, base, true);
+        }
+        if (!any) yield { ok: false, origin, error: 'directory holds no .txt, .html or .jsonl files' };
+        return;
+      }
+      if (info.size > maxBytes) throw new InputError(`too large (${info.size} bytes; the limit is ${maxBytes})`);
+      bytes = await readFile(path);
+    }
+    content = decodeUtf8(bytes);
+  } catch (e) {
+    yield failure(origin, e);
+    return;
+  }
+  const format = formatOf(path, content, opts.format);
+  if (format === undefined) {
+    if (!inDir) yield { ok: false, origin, error: 'unknown format; use --format text|html|jsonl' };
+    return;
+  }
+  if (format === 'jsonl') {
+    yield* jsonlDocuments(content, origin, base);
+    return;
+  }
+  try {
+    const meta: Partial<DocumentMeta> & { origin: string } = { ...base, origin };
+    yield { ok: true, doc: documentFrom(content, format, meta) };
+  } catch (e) {
+    yield failure(origin, e);
+  }
+}
+
+/** Documents from files, directories (walked in name order), JSONL batches and stdin ("-"), in order. */
+export async function* readInputs(paths: string[], opts: IngestOptions = {}): AsyncGenerator<IngestResult> {
+  const base = baseMeta(opts);
+  for (const path of paths) yield* readOne(path, opts, base, false);
+}
