@@ -98,9 +98,22 @@ for (let epoch = 1; epoch <= Number(values.epochs); epoch++) {
 }
 model.average();
 const data = model.serialise(Number(values.threshold));
-const json = JSON.stringify({ version: 1, trainedOn: 'conll-train', ...data });
+// Common words: seen at least 5 times, mostly lowercase and never inside an entity. A lone capitalised
+// common word ("See", "Nine") tagged as a name is more likely a sentence start than a name.
+const seen = new Map<string, { lower: number; total: number; entity: number }>();
+for (const s of train) s.words.forEach((w, i) => {
+  const k = w.toLowerCase();
+  const c = seen.get(k) ?? { lower: 0, total: 0, entity: 0 };
+  c.total++;
+  if (w === k) c.lower++;
+  if (s.tags[i] !== 0) c.entity++;
+  seen.set(k, c);
+});
+const common = [...seen].filter(([w, c]) => /^\p{L}+$/u.test(w) && c.total >= 5 && c.lower / c.total >= 0.6 && c.entity === 0).map(([w]) => w).sort();
+const json = JSON.stringify({ version: 1, trainedOn: 'conll-train', common, ...data });
 const gz = gzipSync(json, { level: 9 });
 writeFileSync(values.out!, gz);
+console.log(`common words ${common.length}`);
 console.log(`features kept ${Object.keys(data.features).length} of ${model.weights.size}; ${values.out} ${(gz.length / 1e6).toFixed(2)} MB`);
 if (dev.length) {
   const s = score(Perceptron.deserialise(data, lexiconGazetteer()), dev);

@@ -2,9 +2,9 @@
 // media) -> person titles -> name coreference into entities. Fills doc.mentions and doc.entities.
 import type { Document, Entity, EntityKind, Mention } from '../model/document.ts';
 import { tokenizeRange, type RawToken } from '../segment/tokenize.ts';
-import { ARMED_GROUPS, COUNTRIES, DEMONYMS, MEDIA, ORGANISATIONS, ROLE_NOUNS, TITLE_HEADS } from './lexicons.ts';
+import { ALIAS_GROUPS, ARMED_GROUPS, COUNTRIES, DEMONYMS, MEDIA, ORG_HEADS, ORGANISATIONS, ROLE_NOUNS, TITLE_HEADS } from './lexicons.ts';
 import { TAGS } from './perceptron.ts';
-import { loadTagger } from './tagger.ts';
+import { commonWords, loadTagger } from './tagger.ts';
 
 const ARMED = new Set(ARMED_GROUPS);
 const MEDIA_SET = new Set(MEDIA);
@@ -22,6 +22,18 @@ const GEO_HEADS = new Set(['river', 'sea', 'lake', 'mountains', 'mountain', 'val
 const TOPONYM_PREFIXES = new Set(['deir', 'dayr', 'tal', 'tell', 'ras', 'jabal', 'jebel', 'wadi', 'bir', 'ain', 'kafr', 'khan', 'qasr', 'beit', 'umm', 'abu kamal', 'hayy', 'mazraat', 'jisr', 'maarat', 'marrat', 'sheikh maqsoud']);
 /** Lowercase name particles that belong to the capitalised word they are hyphenated to. */
 const PARTICLE = /^(?:al|el|ez|ed|ad|as|ash|at|az|an|ar|ul|bin|ibn|abu|abd|bani|beni|ben|de|del|da|di|du|van|von|der|le|la)-[\p{Lu}]/u;
+const ORG_HEAD_SET = new Set(ORG_HEADS);
+/** Countries that are also given names: a person tag on them is believed. */
+const NAME_LIKE_COUNTRIES = new Set(['georgia', 'jordan', 'chad', 'israel', 'india', 'kenya', 'america']);
+/** A lone name right after these is a place ("in Taji", "town of Baquba"). */
+const PLACE_CUES = new Set(['in', 'near', 'outside', 'around', 'across', 'at']);
+const PLACE_OF = new Set(['city', 'cities', 'town', 'towns', 'village', 'villages', 'district', 'districts', 'province', 'provinces', 'region', 'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'suburb', 'suburbs', 'area', 'governorate', 'county', 'state', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
+/** "provincial capital Baquba", "the border town Rafah": a place noun right before a name. */
+const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', 'district', 'neighbourhood', 'neighborhood', 'suburb', 'governorate', 'port', 'hometown']);
+/** Surname prefixes glued by an apostrophe or case: "O’Neill", "McCain", "DeYoung". */
+const SURNAME = /^(?:O['’]|Mc|Mac|De|Di|Da|Van|Le|La|St\.)\p{Lu}/u;
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const INITIAL = /^\p{Lu}\.$/u;
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms']);
 const TAG_TYPE = TAGS.map((t) => t.slice(2));
 
@@ -33,17 +45,24 @@ function key(name: string): string {
   return name.toLowerCase().replace(/^the /, '').replace(/['’]s$/, '').trim();
 }
 
+/** Known aliases map to one key ("daesh" -> "islamic state"), so coreference joins them. */
+const CANONICAL = new Map<string, string>();
+for (const group of ALIAS_GROUPS) for (const name of group) CANONICAL.set(key(name), key(group[0]));
+const aliasKey = (name: string) => { const k = key(name); return CANONICAL.get(k) ?? k; };
+
 function kindOf(name: string, type: string): EntityKind {
   const k = key(name);
   if (ARMED.has(k)) return 'armed_group';
   if (MEDIA_SET.has(k)) return 'media';
   if (ORGS.has(k)) return 'organisation';
   if (DEMONYM_SET.has(k)) return 'nationality';
-  if (PLACES.has(k) && type !== 'PER') return 'place';
+  if (PLACES.has(k) && (type !== 'PER' || !NAME_LIKE_COUNTRIES.has(k))) return 'place';
   const last = k.slice(k.lastIndexOf(' ') + 1);
   const first = k.slice(0, k.indexOf(' ') >>> 0);
-  if (type !== 'PER' && GEO_HEADS.has(last) && k.includes(' ')) return 'place';
+  const multi = k.includes(' ');
+  if (multi && GEO_HEADS.has(last)) return 'place';
   if (TOPONYM_PREFIXES.has(first)) return 'place';
+  if (multi && (ORG_HEAD_SET.has(last) || (type === 'PER' && / of /.test(k)))) return ARMED_HEADS.has(last) ? 'armed_group' : MEDIA_HEADS.has(last) ? 'media' : 'organisation';
   switch (type) {
     case 'PER': return 'person';
     case 'LOC': return 'place';
@@ -109,7 +128,9 @@ function recogniseSentence(words: string[], lowers: string[], from: number, out:
   const index = phrases();
   for (let i = 0; i < words.length; i++) {
     const bucket = index.get(lowers[i]);
-    if (!bucket || !isCapitalised(words[i])) continue;
+    if (!bucket) continue;
+    // Names open with a capital, or with a particle before one ("al-Qaida", "al Qaeda").
+    if (!isCapitalised(words[i]) && !PARTICLE.test(words[i]) && !(i + 1 < words.length && (lowers[i] === 'al' || lowers[i] === 'el') && isCapitalised(words[i + 1]))) continue;
     for (const { words: p, kind } of bucket) {
       if (i + p.length > words.length) continue;
       let ok = true;
@@ -135,7 +156,7 @@ function recogniseSentence(words: string[], lowers: string[], from: number, out:
   for (const c of local) {
     // Drop spans with no capitalised word (tagger noise on lowercase text).
     let cap = false;
-    for (let k = c.s; k < c.e && !cap; k++) cap = isCapitalised(words[k]) || /\d/.test(words[k][0]);
+    for (let k = c.s; k < c.e && !cap; k++) cap = isCapitalised(words[k]) || /\d/.test(words[k][0]) || PARTICLE.test(words[k]);
     if (!cap) continue;
     if (c.kind === 'person') attachTitle(words, lowers, c, local);
     if (c.e > c.s) out.push({ s: c.s + from, e: c.e + from, kind: c.kind, title: c.title && [c.title[0] + from, c.title[1] + from] });
@@ -179,7 +200,7 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     }
     if (c.kind !== 'nationality') {
       while (c.e - c.s > 1 && !isCapitalised(words[c.e - 1]) && !/\d/.test(words[c.e - 1][0]) && !PARTICLE.test(words[c.e - 1])) c.e--;
-      while (c.e - c.s > 1 && !isCapitalised(words[c.s]) && !PARTICLE.test(words[c.s])) c.s++;
+      while (c.e - c.s > 1 && !isCapitalised(words[c.s]) && !PARTICLE.test(words[c.s]) && !(lowers[c.s] === 'al' || lowers[c.s] === 'el')) c.s++;
     }
     if (c.kind !== 'person') {
       for (let k = c.s; k < c.e - 1; k++) {
@@ -192,10 +213,60 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
         break;
       }
     }
-    const typeOf = (kind: EntityKind) => (kind === 'person' ? 'PER' : kind === 'place' ? 'LOC' : ORG_KINDS.has(kind) ? 'ORG' : 'MISC');
     if (local[n] === c && c.e > c.s) c.kind = kindOf(words.slice(c.s, c.e).join(' '), typeOf(c.kind));
   }
+  const common = commonWords();
+  for (let n = 0; n < local.length; n++) {
+    const c = local[n];
+    // Quote marks and brackets at the edges are never part of a name.
+    while (c.e - c.s > 1 && !/[\p{L}\p{N}]/u.test(words[c.s])) c.s++;
+    while (c.e - c.s > 1 && !/[\p{L}\p{N}]/u.test(words[c.e - 1])) c.e--;
+    if (!/[\p{L}\p{N}]/u.test(words[c.s])) { local.splice(n--, 1); continue; }
+    // "An Agence France Presse report": a capitalised determiner or common word is not part of the name.
+    while (c.e - c.s > 1 && (DETERMINERS.has(lowers[c.s]) || (common.has(lowers[c.s]) && !PARTICLE.test(words[c.s]) && !TITLE_WORDS.has(lowers[c.s])))) c.s++;
+    while (c.e - c.s > 1 && common.has(lowers[c.e - 1]) && !ORG_HEAD_SET.has(lowers[c.e - 1]) && !GEO_HEADS.has(lowers[c.e - 1])) c.e--;
+    // Names with initials: "John F. Kerry", "George W. Bush"; two adjacent person spans are one name.
+    const next = local[n + 1];
+    if (next && (c.kind === 'person' || next.kind === 'person')) {
+      const gap = next.s - c.e;
+      const initialNext = (gap === 1 && INITIAL.test(words[c.e])) || (gap === 0 && c.kind === 'person' && INITIAL.test(words[next.s]));
+      if ((gap === 0 && c.kind === 'person' && next.kind === 'person') || initialNext) {
+        c.e = next.e;
+        c.kind = 'person';
+        local.splice(n + 1, 1);
+        n--;
+        continue;
+      }
+    }
+    // "James O’Neill": a surname the tagger left out.
+    if (c.kind === 'person' && c.e < words.length && SURNAME.test(words[c.e]) && !(next && next.s === c.e)) c.e++;
+    // "Massachusetts Institute of Technology", "Bureau of Investigation": an organisation head + "of" + name.
+    if (ORG_KINDS.has(c.kind) && ORG_HEAD_SET.has(lowers[c.e - 1]) && lowers[c.e] === 'of' && c.e + 1 < words.length && isCapitalised(words[c.e + 1])) {
+      let e = c.e + 1;
+      while (e < words.length && (isCapitalised(words[e]) || PARTICLE.test(words[e]))) e++;
+      while (n + 1 < local.length && local[n + 1].s < e) { e = Math.max(e, local[n + 1].e); local.splice(n + 1, 1); }
+      c.e = e;
+    }
+    if (c.kind === 'person' && c.s >= 1 && INITIAL.test(words[c.s]) && isCapitalised(words[c.s - 1]) && !TITLE_WORDS.has(lowers[c.s - 1]) && !(n > 0 && local[n - 1].e === c.s)) c.s--;
+    const single = c.e - c.s === 1;
+    const lexical = kindOf(words[c.s], 'MISC') !== 'misc' && kindOf(words[c.s], 'MISC') !== 'nationality';
+    // A lone common word tagged as a name ("See", "Nine") is a sentence start or a quoted word.
+    if (single && common.has(lowers[c.s]) && !lexical && !/^\p{Lu}{2,}$/u.test(words[c.s])) { local.splice(n--, 1); continue; }
+    // A lone name after "in", "near" or "the town of" is a place, whatever the tagger thought.
+    if (c.kind !== 'place' && !lexical && c.s > 0) {
+      const prevWord = lowers[c.s - 1];
+      const ofPlace = c.s > 1 && prevWord === 'of' && PLACE_OF.has(lowers[c.s - 2]);
+      const placeNoun = PLACE_NOUNS.has(prevWord);
+      // "towns of Dibis and Tuz Khurmatu": a name coordinated with a place just named is a place.
+      const prevCand = n > 0 ? local[n - 1] : undefined;
+      const coordinated = c.kind !== 'person' && (prevWord === 'and' || prevWord === 'or' || prevWord === ',') && prevCand?.e === c.s - 1 && prevCand.kind === 'place';
+      const cue = PLACE_CUES.has(prevWord) && (c.kind !== 'person' || single);
+      if ((ofPlace || placeNoun || coordinated || cue) && !ORG_HEAD_SET.has(lowers[c.e - 1])) c.kind = 'place';
+    }
+  }
 }
+
+const typeOf = (kind: EntityKind) => (kind === 'person' ? 'PER' : kind === 'place' ? 'LOC' : ORG_KINDS.has(kind) ? 'ORG' : 'MISC');
 
 /** Move title words out of a person span and collect the title written before it. */
 function attachTitle(words: string[], lowers: string[], c: Candidate, all: Candidate[]): void {
@@ -235,7 +306,7 @@ function corefer(doc: Document): void {
   const byAlias = new Map<string, number>(); // family + key -> entity
   const persons: number[] = [];
   const addAlias = (e: Entity, name: string) => {
-    const k = family(e.kind) + ':' + key(name);
+    const k = family(e.kind) + ':' + aliasKey(name);
     if (!byAlias.has(k)) byAlias.set(k, e.id);
     if (name !== e.name && !e.aliases.includes(name)) e.aliases.push(name);
   };
@@ -243,13 +314,13 @@ function corefer(doc: Document): void {
     const e: Entity = { id: entities.length, kind: m.kind, name, aliases: [], titles: [], mentions: [] };
     entities.push(e);
     if (m.kind === 'person') persons.push(e.id);
-    byAlias.set(family(m.kind) + ':' + key(name), e.id);
+    byAlias.set(family(m.kind) + ':' + aliasKey(name), e.id);
     return e;
   };
   const pending: number[] = [];
   mentions.forEach((m, mi) => {
     const name = m.text.replace(/['’]s$/, '');
-    let id = byAlias.get(family(m.kind) + ':' + key(name));
+    let id = byAlias.get(family(m.kind) + ':' + aliasKey(name));
     if (id === undefined && m.kind === 'person' && !name.includes(' ')) {
       const w = key(name);
       // A lone surname (or given name) refers to the latest full name that ends (or starts) with it.
@@ -258,8 +329,15 @@ function corefer(doc: Document): void {
       }
       if (id === undefined) { pending.push(mi); return; }
     }
+    if (id === undefined && ORG_KINDS.has(m.kind) && !name.includes(' ')) {
+      // "Obama" tagged as an organisation after "Barack Obama" is the person.
+      const w = key(name);
+      const person = persons.find((p) => nameEndsWith(entities[p].name, w));
+      if (person !== undefined) { id = person; m.kind = 'person'; }
+    }
     if (id === undefined && ORG_KINDS.has(m.kind) && /^[\p{Lu}]{2,6}$/u.test(name)) {
-      id = entities.find((e) => ORG_KINDS.has(e.kind) && initials(e.name) === name)?.id;
+      // "SDF" for "Syrian Democratic Forces"; "IRA" for "Provisional IRA".
+      id = entities.find((e) => ORG_KINDS.has(e.kind) && (initials(e.name) === name || e.name.endsWith(' ' + name)))?.id;
     }
     const e = id === undefined ? create(m, name) : entities[id];
     if (id !== undefined) addAlias(e, name);

@@ -74,7 +74,7 @@ Television; TV; Radio; Herald; Tribune; Journal; Gazette; Observer
 
 /** Armed groups (non-state and state forces) as reporters name them; typed armed_group. */
 export const ARMED_GROUPS = words(`
-ISIS; ISIL; IS; Islamic State; Islamic State of Iraq; Islamic State of Iraq and Syria; Islamic State of Iraq and the Levant;
+ISIS; ISIL; IS; Islamic State; Islamic State in Iraq and Syria; Islamic State in Iraq and the Levant; Islamic State of Iraq; Islamic State of Iraq and Syria; Islamic State of Iraq and the Levant;
 Daesh; al-Qaida; al-Qaeda; al Qaeda; al Qaida; Al-Qaeda; AQAP; AQIM; Al-Qaeda in the Arabian Peninsula; al-Shabab;
 al-Shabaab; al Shabaab; Boko Haram; ISWAP; Taliban; Pakistani Taliban; TTP; Haqqani network; Lashkar-e-Taiba;
 Jaish-e-Mohammed; Hezbollah; Hizbollah; Hamas; Islamic Jihad; Palestinian Islamic Jihad; Houthis; Houthi; Ansar Allah;
@@ -108,3 +108,30 @@ CIA; NSA; Pentagon; White House; Kremlin; State Department; U.S. State Departmen
 Department of Homeland Security; Homeland Security; Congress; Senate; House of Representatives; Parliament; OSCE;
 International Criminal Court; ICC; Hague; ATF; NYPD; DHS; Scotland Yard; MI5; MI6; Mossad; Shin Bet; Knesset
 `);
+
+/** Names of one group or outlet that reporters use interchangeably; coreference joins them. */
+export const ALIAS_GROUPS: string[][] = [
+  ['Islamic State', 'ISIS', 'ISIL', 'IS', 'Daesh', 'Islamic State of Iraq and Syria', 'Islamic State in Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Islamic State in Iraq and the Levant'],
+  ['al-Qaida', 'al-Qaeda', 'al Qaeda', 'al Qaida', 'Al-Qaeda', 'Al Qaeda'],
+  ['Hezbollah', 'Hizbollah', 'Hizbullah'],
+  ['Houthis', 'Houthi', 'Ansar Allah'],
+  ['Hayat Tahrir al-Sham', 'HTS'],
+  ['Nusra Front', 'al-Nusra Front', 'Jabhat al-Nusra'],
+  ['Syrian Democratic Forces', 'SDF'],
+  ["Kurdistan Workers' Party", 'PKK'],
+  ['Popular Mobilisation Forces', 'Popular Mobilization Forces', 'PMF', 'Hashd al-Shaabi'],
+  ['Islamic Revolutionary Guard Corps', 'IRGC', 'Revolutionary Guards'],
+  ['Rapid Support Forces', 'RSF'],
+  ['Revolutionary Armed Forces of Colombia', 'FARC'],
+  ['National Liberation Army', 'ELN'],
+  ['Provisional Irish Republican Army', 'Provisional IRA'],
+  ['al-Shabab', 'al-Shabaab', 'al Shabaab'],
+  ['Tamil Tigers', 'LTTE'],
+  ['Associated Press', 'AP'],
+  ['Agence France-Presse', 'Agence France Presse', 'AFP'],
+  ['United Nations', 'UN', 'U.N.'],
+  ['United States', 'U.S.', 'US', 'USA', 'U.S.A.', 'United States of America', 'America'],
+  ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'],
+  ['Federal Bureau of Investigation', 'FBI'],
+  ['New York Police Department', 'NYPD'],
+];

@@ -10,6 +10,8 @@ export interface TimeExpression extends Span {
   earliest?: string;
   latest?: string;
   precision?: TimePrecision;
+  /** TimeML type of the expression. */
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
   /** TimeML-style value where one applies ("2018-02-08", "2018-W06", "P1W"). */
   value?: string;
   /** True for the expression judged to date the incident. */

@@ -1,0 +1,36 @@
+// ACLED's conservative fatality coding, derived from a document's literal casualty claims.
+// ACLED codes deaths only, the lowest figure when reports differ, and vague words low
+// ("dozens" -> 12, "hundreds" -> 100, "several"/"many" -> 10); sitrep keeps the literal reading
+// ("dozens" -> min 24) in its claims and converts here.
+import type { Document } from '../model/document.ts';
+import type { Quantity } from '../model/claim.ts';
+
+const VAGUE_LOW: Record<string, number> = {
+  dozens: 12, dozen: 12, hundreds: 100, thousands: 1000, scores: 20, several: 10, many: 10, multiple: 10, numerous: 10, some: 10,
+};
+
+/** The ACLED figure for one literal quantity. */
+export function acledFigure(q: Quantity): number {
+  if (q.vague) {
+    const word = q.vague.toLowerCase().split(/\s+/).find((w) => VAGUE_LOW[w] !== undefined);
+    if (word !== undefined && q.min >= VAGUE_LOW[word]) return VAGUE_LOW[word];
+  }
+  return q.min;
+}
+
+/**
+ * Deaths for the document's incident: per victim group the lowest figure any source gives, summed over
+ * groups that are distinct (claims that repeat another are skipped). No claim -> 0.
+ */
+export function acledFatalities(doc: Document): number {
+  const lowestByGroup = new Map<string, number>();
+  for (const c of doc.claims) {
+    if (c.kind !== 'casualties' || c.repeats !== undefined || !c.figures?.killed) continue;
+    const group = c.subject ? c.subject.text.toLowerCase() : '';
+    const n = acledFigure(c.figures.killed);
+    lowestByGroup.set(group, Math.min(lowestByGroup.get(group) ?? Infinity, n));
+  }
+  let total = 0;
+  for (const n of lowestByGroup.values()) total += n;
+  return total;
+}

@@ -1,0 +1,29 @@
+// Published scores to read our figures against (from ../shared/benchmarks/README.md; see each source).
+// Rates in [0, 1]. "verified: false" marks figures the README says it could not verify.
+export interface Anchor { system: string; metric: string; value: number; source: string; note?: string; verified?: boolean }
+
+export const ANCHORS: Record<string, Anchor[]> = {
+  quotes: [
+    { system: 'BBC Citron (PARC 3.0 test)', metric: 'f1', value: 0.833, source: 'bbc/citron models/en_2021-11-15/README.md', note: 'different corpus; token-overlap rule' },
+  ],
+  geo: [
+    { system: 'Mordecai 3 (GWN)', metric: 'acc161', value: 0.941, source: 'Halterman 2023, arXiv 2303.13675', note: 'own subset, N=474' },
+  ],
+  ner: [
+    { system: 'Stanford NER (CoNLL dev)', metric: 'f1', value: 0.9129, source: 'nlp.stanford.edu NER page' },
+    { system: 'BERT-base (CoNLL dev)', metric: 'f1', value: 0.9495, source: 'kamalkraj/BERT-NER README' },
+  ],
+  html: [
+    { system: 'trafilatura 2.0.0', metric: 'f1', value: 0.958, source: 'article-extraction-benchmark README (181 pages)' },
+    { system: 'Readability.js 0.6.0', metric: 'f1', value: 0.947, source: 'article-extraction-benchmark README (181 pages)' },
+  ],
+  dates: [
+    { system: 'HeidelTime (TE3 test)', metric: 'value_f1', value: 0.7761, source: 'secondary source', verified: false },
+  ],
+  casualties: [],
+};
+
+/** The metric each task is headlined by (the table's first column). */
+export const HEADLINE: Record<string, string> = {
+  quotes: 'f1', geo: 'acc161', ner: 'f1', html: 'f1', dates: 'value_accuracy', casualties: 'exact',
+};
