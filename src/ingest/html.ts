@@ -132,7 +132,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   paragraphs = paragraphs.filter((p) => !captionSet.has(p) && !credits.includes(p));
   return {
     title: title || undefined,
-    byline: clean(article?.byline) || undefined,
+    byline: clean(article?.byline).replace(/^by\s+/i, '') || undefined,
     published: published ?? parseDateString(article?.publishedTime),
     outlet: clean(siteName) || outletFromUrl(url),
     paragraphs,

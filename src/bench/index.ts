@@ -1,0 +1,108 @@
+// `sitrep bench`: throughput (words per second) and memory of the whole pipeline, from raw input to an
+// analysed document. A benchmark, not a test: figures to compare between versions on one machine.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { documentFrom } from '../ingest/index.ts';
+import { STAGES } from '../pipeline/index.ts';
+import { loadTagger, MODEL_PATH } from '../entities/tagger.ts';
+
+export interface BenchOptions { paths?: string[]; json: boolean; out: NodeJS.WritableStream; benchmarks?: boolean; seconds?: number }
+
+interface Input { origin: string; content: string; format: 'text' | 'html' }
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/articles', import.meta.url));
+const BENCHMARK_TEXT_SETS = ['conll-valid', 'gwn', 'polnear-dev', 'timebank-aquaint'];
+
+function collect(path: string, out: Input[]): void {
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) collect(join(path, name), out);
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm') out.push({ origin: path, content: readFileSync(path, 'utf8'), format: 'html' });
+  else if (ext === '.txt') out.push({ origin: path, content: readFileSync(path, 'utf8'), format: 'text' });
+  else if (ext === '.jsonl') {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line);
+      if (typeof r.text === 'string') out.push({ origin: path, content: r.text, format: 'text' });
+      else if (typeof r.html === 'string') out.push({ origin: path, content: r.html, format: 'html' });
+    }
+  }
+}
+
+export async function runBench(opts: BenchOptions): Promise<number> {
+  const inputs: Input[] = [];
+  const paths = opts.paths?.length ? opts.paths : [EXAMPLES];
+  for (const p of paths) {
+    if (!existsSync(p)) { process.stderr.write(`sitrep bench: ${p}: no such file or directory\n`); return 1; }
+    collect(p, inputs);
+  }
+  if (opts.benchmarks) {
+    const root = fileURLToPath(new URL('../../../shared/benchmarks', import.meta.url));
+    for (const set of BENCHMARK_TEXT_SETS) if (existsSync(join(root, set, 'items.jsonl'))) collect(join(root, set, 'items.jsonl'), inputs);
+  }
+  if (!inputs.length) { process.stderr.write('sitrep bench: no .txt, .html or .jsonl inputs found\n'); return 1; }
+
+  // Cold start: the shipped model and lexicons, loaded once per process.
+  const t0 = performance.now();
+  loadTagger();
+  const loadMs = performance.now() - t0;
+
+  const stageMs: Record<string, number> = Object.fromEntries([['ingest', 0], ...STAGES.map((s) => [s.name, 0])]);
+  let words = 0, docs = 0, rounds = 0, peakRss = 0, peakHeap = 0;
+  const budget = (opts.seconds ?? 2) * 1000;
+  const start = performance.now();
+  // Whole rounds over the inputs until the time budget is spent, so every input weighs the same.
+  do {
+    for (const input of inputs) {
+      let t = performance.now();
+      const doc = documentFrom(input.content, input.format, { origin: input.origin });
+      let now = performance.now();
+      stageMs.ingest += now - t;
+      for (const stage of STAGES) {
+        t = now;
+        stage.run(doc);
+        now = performance.now();
+        stageMs[stage.name] += now - t;
+      }
+      for (const tok of doc.tokens) if (tok.kind === 'word' || tok.kind === 'number') words++;
+      docs++;
+    }
+    rounds++;
+    const mem = process.memoryUsage();
+    peakRss = Math.max(peakRss, mem.rss);
+    peakHeap = Math.max(peakHeap, mem.heapUsed);
+  } while (performance.now() - start < budget);
+  const seconds = (performance.now() - start) / 1000;
+  const total = Object.values(stageMs).reduce((a, b) => a + b, 0);
+  const result = {
+    inputs: inputs.length,
+    rounds,
+    documents: docs,
+    words,
+    seconds,
+    words_per_second: Math.round(words / seconds),
+    documents_per_second: +(docs / seconds).toFixed(1),
+    model_load_ms: +loadMs.toFixed(1),
+    model_bytes: statSync(MODEL_PATH).size,
+    peak_rss_mb: +(peakRss / 1048576).toFixed(1),
+    peak_heap_mb: +(peakHeap / 1048576).toFixed(1),
+    stage_share: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +(v / total).toFixed(3)])),
+    node: process.version,
+  };
+  if (opts.json) opts.out.write(JSON.stringify(result, null, 2) + '\n');
+  else {
+    opts.out.write(
+      [
+        `sitrep bench: ${inputs.length} inputs x ${rounds} rounds = ${docs} documents, ${words} words in ${seconds.toFixed(2)} s (one core, ${process.version})`,
+        `  throughput   ${result.words_per_second.toLocaleString('en')} words/s  (${result.documents_per_second} documents/s)`,
+        `  model load   ${result.model_load_ms} ms  (tagger ${(result.model_bytes / 1e6).toFixed(2)} MB on disk)`,
+        `  peak memory  ${result.peak_rss_mb} MB RSS, ${result.peak_heap_mb} MB heap`,
+        `  time share   ${Object.entries(result.stage_share).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}`,
+      ].join('\n') + '\n',
+    );
+  }
+  return 0;
+}

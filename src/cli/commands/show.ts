@@ -1,0 +1,79 @@
+import type { Document } from '../../model/document.ts';
+import { DEFAULT_DB, openStore } from '../../store/index.ts';
+import { parse, UsageError, type Io } from '../args.ts';
+
+export const usage = `Usage: sitrep show [ID] [options]
+
+Show a stored document readably: metadata, sections, entities with titles and mentions, and the
+quotes, claims, dates and places when those stages produced them. Without ID: list documents.
+
+Options:
+  --db PATH    SQLite database (default ${DEFAULT_DB})
+  --json       print the stored record as JSON
+  --limit N    documents to list (default 50)
+  -h, --help   show this help`;
+
+const clip = (s: string, n = 90) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+export function describe(doc: Document): string {
+  const m = doc.meta;
+  const lines = [
+    `${doc.id}  ${m.title ?? '(no title)'}`,
+    `  origin     ${m.origin}`,
+    `  outlet     ${m.outlet ?? '-'}    published ${m.published ?? 'unknown'}${m.publishedFrom ? ` (from ${m.publishedFrom})` : ''}`,
+    `  layers     ${doc.stages.join(' -> ')}`,
+    `  text       ${doc.text.length} chars, ${doc.sections.length} sections, ${doc.sentences.length} sentences`,
+    '',
+    `Entities (${doc.entities.length})`,
+  ];
+  for (const e of doc.entities) {
+    const first = doc.mentions[e.mentions[0]];
+    lines.push(`  ${e.kind.padEnd(12)} ${e.name}${e.titles.length ? ` [${e.titles.join('; ')}]` : ''}${e.aliases.length ? ` aka ${e.aliases.join(', ')}` : ''}  x${e.mentions.length}  @${first?.start}`);
+  }
+  if (doc.quotes.length) {
+    lines.push('', `Quotes (${doc.quotes.length})`);
+    for (const q of doc.quotes) lines.push(`  ${q.source.name}${q.source.via?.length ? ' via ' + q.source.via.map((v) => v.name).join(' via ') : ''}: ${q.direct ? '"' : ''}${clip(q.text)}${q.direct ? '"' : ''}  @${q.start}`);
+  }
+  if (doc.claims.length) {
+    lines.push('', `Claims (${doc.claims.length})`);
+    for (const c of doc.claims) lines.push(`  ${c.kind.padEnd(16)} ${c.source.name}: ${c.subject?.text ?? ''} ${JSON.stringify(c.figures ?? c.value)}  @${c.start}`);
+  }
+  if (doc.times.length) {
+    lines.push('', `Dates (${doc.times.length})`);
+    for (const t of doc.times) lines.push(`  ${t.incident ? '*' : ' '} ${clip(t.text, 30).padEnd(30)} ${t.earliest ?? '?'}..${t.latest ?? '?'} p${t.precision ?? '?'}`);
+  }
+  if (doc.places.length) {
+    lines.push('', `Places (${doc.places.length})`);
+    for (const p of doc.places) lines.push(`  ${p.incident ? '*' : ' '} ${p.text.padEnd(24)} ${p.name ?? '?'} ${p.country ?? ''} ${p.lat?.toFixed(3) ?? ''},${p.lon?.toFixed(3) ?? ''} p${p.precision ?? '?'}`);
+  }
+  if (doc.messages.length) {
+    lines.push('', 'Messages');
+    for (const msg of doc.messages) lines.push(`  ${msg.severity} ${msg.code}: ${msg.text}`);
+  }
+  return lines.join('\n');
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } }, usage);
+  if (values.help) { io.out.write(usage + '\n'); return 0; }
+  const store = openStore(values.db ?? DEFAULT_DB);
+  try {
+    if (positionals.length === 0) {
+      const limit = Number(values.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
+      const docs = store.listDocuments({ limit });
+      if (values.json) io.out.write(JSON.stringify(docs, null, 2) + '\n');
+      else {
+        io.out.write(`${store.count()} documents\n`);
+        for (const d of docs) io.out.write(`${d.id}  ${d.published ?? '----------'}  ${clip(d.title ?? d.origin, 70)}\n`);
+      }
+      return 0;
+    }
+    const doc = store.getDocument(positionals[0]);
+    if (!doc) { io.err.write(`sitrep: no document with id ${positionals[0]}\n`); return 1; }
+    io.out.write((values.json ? JSON.stringify(doc, null, 2) : describe(doc)) + '\n');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
