@@ -33,6 +33,8 @@ const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', '
 /** Surname prefixes glued by an apostrophe or case: "O’Neill", "McCain", "DeYoung". */
 const SURNAME = /^(?:O['’]|Mc|Mac|De|Di|Da|Van|Le|La|St\.)\p{Lu}/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Lowercase words that may sit inside a name ("Bureau of Investigation", "Bosnia and Herzegovina"). */
+const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'da', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'y', 'on', 'in', 'du', 'des', 'di', '&']);
 const INITIAL = /^\p{Lu}\.$/u;
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms']);
 const TAG_TYPE = TAGS.map((t) => t.slice(2));
@@ -169,11 +171,14 @@ function recogniseSentence(words: string[], lowers: string[], from: number, out:
  * a title and a name inside one organisation span ("UN Ambassador Vassily Nebenzia").
  */
 function normaliseCandidates(words: string[], lowers: string[], local: Candidate[]): void {
-  // A name never spans a comma ("Deir el-Zour, Syria" is two places).
+  // A name never spans a comma ("Deir el-Zour, Syria" is two places) or a lowercase content word
+  // ("al-Rashidi entered Deir" is two names).
   for (let n = 0; n < local.length; n++) {
     const c = local[n];
     for (let k = c.s; k < c.e; k++) {
-      if (words[k] !== ',') continue;
+      const w = words[k];
+      const breaks = w === ',' || (k > c.s && k < c.e - 1 && /^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w));
+      if (!breaks) continue;
       const rest: Candidate = { s: k + 1, e: c.e, kind: c.kind };
       c.e = k;
       if (rest.e > rest.s) local.splice(n + 1, 0, rest);

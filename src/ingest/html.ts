@@ -90,6 +90,8 @@ function jsonLd(doc: any): { datePublished?: string; publisher?: string; headlin
 }
 
 export function extractHtml(html: string, url?: string): ExtractedHtml {
+  // linkedom builds no <body> for a bare fragment ("<p>...</p>" in a JSONL record): give it a page.
+  if (!/<(html|body)[\s>]/i.test(html.slice(0, 5000))) html = `<!doctype html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(html);
   // Read metadata and captions before Readability, which rewrites the DOM.
   const ld = jsonLd(document);
@@ -100,6 +102,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
       'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[property="og:published_time"]',
     ]) ?? ld.datePublished ?? meta(document, ['time[datetime]']),
   );
+  const h1 = clean(document.querySelector('h1')?.textContent);
   const siteName = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher;
   const captions: string[] = [];
   const credits: string[] = [];
@@ -125,9 +128,17 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     paragraphs = blockTexts(content.body);
   }
-  const title = clean(article?.title || ld.headline || meta(document, ['meta[property="og:title"]', 'title']));
+  // Readability gives up on short pages (a news brief, an HTML fragment in a JSONL record): then take
+  // the page's own blocks, without navigation and page furniture.
+  if (paragraphs.reduce((n, p) => n + p.length, 0) < 40) {
+    const { document: page } = parseHTML(html);
+    for (const el of page.querySelectorAll('nav, header, footer, aside, form, menu, [role="navigation"], [class*="caption"], figcaption')) el.remove();
+    if (page.body) paragraphs = blockTexts(page.body).filter((p) => p !== h1);
+  }
+  // <title> often carries the site's name; the page's own headline fields do not.
+  const title = clean(meta(document, ['meta[property="og:title"]']) || ld.headline || h1 || article?.title || meta(document, ['title']));
   // Readability keeps the headline inside the content on some sites; the headline has its own section.
-  if (paragraphs.length && title && clean(paragraphs[0]) === title) paragraphs.shift();
+  if (paragraphs.length && (paragraphs[0] === title || paragraphs[0] === h1)) paragraphs.shift();
   const captionSet = new Set(captions);
   paragraphs = paragraphs.filter((p) => !captionSet.has(p) && !credits.includes(p));
   return {
@@ -145,7 +156,8 @@ type HtmlMeta = Partial<DocumentMeta> & { origin: string };
 
 export function documentFromHtml(html: string, meta: HtmlMeta): Document {
   const x = extractHtml(html, meta.url);
-  if (x.paragraphs.length === 0) throw new InputError('HTML has no extractable article text');
+  // A navigation bar or cookie notice is not an article: demand at least a sentence's worth of text.
+  if (x.paragraphs.reduce((n, p) => n + p.length, 0) < 40) throw new InputError('HTML has no extractable article text');
   const parts: { text: string; kind: SectionKind }[] = [];
   if (x.title) parts.push({ text: x.title, kind: 'headline' });
   if (x.byline) parts.push({ text: x.byline, kind: 'byline' });

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { it } from 'node:test';
+import { runBench } from '../src/bench/index.ts';
+
+it('bench runs over given inputs and reports well-formed figures', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  writeFileSync(join(d, 'a.txt'), 'Clashes in the north\n\nFighting between the army and rebels near Goma killed four people on Friday, officials said.');
+  let text = '';
+  const out = new Writable({ write(chunk, _e, cb) { text += chunk; cb(); } });
+  assert.equal(await runBench({ paths: [d], json: true, out, seconds: 0.05 }), 0);
+  const r = JSON.parse(text);
+  assert.equal(r.inputs, 1);
+  assert.ok(r.words > 0 && r.words_per_second > 0 && r.peak_rss_mb > 0);
+  assert.ok(Math.abs(Object.values(r.stage_share as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 0.01);
+});

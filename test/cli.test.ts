@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../src/cli/main.ts';
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, cb: () => void) { this.text += chunk.toString(); cb(); }
+}
+async function sitrep(...argv: string[]) {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(argv, { out, err });
+  return { code, out: out.text, err: err.text };
+}
+const dir = () => mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
+const ARTICLE = 'Troops clash near border town\n\nSoldiers from the 4th Brigade fought militants near the town of Kessab on Wednesday, killing six, Brigadier General Faris Nasser said.';
+
+describe('cli', () => {
+  it('prints help for the program and every command', async () => {
+    const top = await sitrep('--help');
+    assert.equal(top.code, 0);
+    for (const cmd of ['extract', 'ingest', 'show', 'export', 'eval', 'bench']) {
+      assert.match(top.out, new RegExp(`\\b${cmd}\\b`));
+      const r = await sitrep(cmd, '--help');
+      assert.equal(r.code, 0, cmd);
+      assert.match(r.out, new RegExp(`Usage: sitrep ${cmd}`));
+    }
+  });
+
+  it('rejects unknown commands and flags with a usage error (exit 2)', async () => {
+    assert.equal((await sitrep('frobnicate')).code, 2);
+    const r = await sitrep('extract', '--nope', 'x.txt');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /Unknown option '--nope'/);
+    assert.equal((await sitrep('extract')).code, 2);
+  });
+
+  it('extract prints a record whose mention offsets slice the text', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.txt'), ARTICLE);
+    const r = await sitrep('extract', join(d, 'a.txt'), '--published', '2022-03-04');
+    assert.equal(r.code, 0, r.err);
+    const rec = JSON.parse(r.out);
+    assert.equal(rec.meta.published, '2022-03-04');
+    assert.ok(rec.mentions.length > 0);
+    for (const m of rec.mentions) assert.equal(rec.text.slice(m.start, m.end), m.text);
+    assert.equal(rec.tokens, undefined);
+  });
+
+  it('extract names a bad input on stderr and exits 1, printing the good ones', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'good.txt'), ARTICLE);
+    writeFileSync(join(d, 'empty.txt'), '');
+    const r = await sitrep('extract', join(d, 'good.txt'), join(d, 'empty.txt'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /empty\.txt: empty input/);
+    assert.ok(JSON.parse(r.out).mentions.length > 0);
+  });
+
+  it('ingest stores, re-ingest is unchanged, show and export read the store', async () => {
+    const d = dir();
+    const db = join(d, 's.db');
+    writeFileSync(join(d, 'a.txt'), ARTICLE);
+    writeFileSync(join(d, 'bad.html'), '<html><body><nav>Home</nav></body></html>');
+    const first = await sitrep('ingest', '--db', db, join(d, 'a.txt'), join(d, 'bad.html'));
+    assert.equal(first.code, 1);
+    assert.match(first.err, /1 stored, 0 unchanged, 1 failed/);
+    assert.match(first.err, /bad\.html: HTML has no extractable article text/);
+    const again = await sitrep('ingest', '--db', db, join(d, 'a.txt'));
+    assert.equal(again.code, 0);
+    assert.match(again.err, /0 stored, 1 unchanged, 0 failed/);
+    const list = await sitrep('show', '--db', db);
+    assert.match(list.out, /^1 documents/);
+    const id = list.out.split('\n')[1].split(' ')[0];
+    const shown = await sitrep('show', '--db', db, id.slice(0, 8));
+    assert.equal(shown.code, 0);
+    assert.match(shown.out, /Faris Nasser \[Brigadier General\]/);
+    const out = join(d, 'export.jsonl');
+    assert.equal((await sitrep('export', '--db', db, '--format', 'json', '--out', out)).code, 0);
+    const exported = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(exported.length, 1);
+    assert.equal(exported[0].id, id);
+    assert.equal((await sitrep('export', '--db', db, '--format', 'xml')).code, 2);
+    assert.equal((await sitrep('show', '--db', db, 'ffffffffff')).code, 1);
+  });
+
+  it('refuses a database path that is not a database', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'notes.db'), 'plain text');
+    const r = await sitrep('show', '--db', join(d, 'notes.db'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /not a SQLite database/);
+  });
+
+  it('runs as a program: stdin in, JSON out, exit codes out', () => {
+    const bin = join(import.meta.dirname, '..', 'bin', 'sitrep.js');
+    const ok = spawnSync(process.execPath, [bin, 'extract', '-', '--compact'], { input: ARTICLE, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(JSON.parse(ok.stdout).meta.origin, 'stdin');
+    const bad = spawnSync(process.execPath, [bin, 'extract', '-'], { input: Buffer.from([0, 1, 2, 3]), encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stderr.trim(), 'sitrep: stdin: binary input (contains NUL bytes), not text');
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createDocument } from '../src/model/create.ts';
+import type { Document, EntityKind } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+
+function run(text: string): Document {
+  return analyse(createDocument(text, { origin: 'test', format: 'text' }));
+}
+const entity = (doc: Document, name: string) => doc.entities.find((e) => e.name === name);
+const kinds = (doc: Document) => Object.fromEntries(doc.entities.map((e) => [e.name, e.kind])) as Record<string, EntityKind>;
+
+describe('entities', () => {
+  it('gives every mention offsets that slice the text to its surface form', () => {
+    const text = 'French Defence Minister Claire Dubois met Kenyan officials in Nairobi on Monday. Dubois said the talks with the African Union went well.';
+    const doc = run(text);
+    assert.ok(doc.mentions.length >= 4);
+    for (const m of doc.mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.ok(doc.entities[m.entity].mentions.includes(doc.mentions.indexOf(m)));
+      if (m.title) assert.equal(text.slice(m.title.start, m.title.end), m.title.text);
+    }
+  });
+
+  it('attaches the title written before a name and joins the surname to the full name', () => {
+    const doc = run('U.S. Defense Secretary Mark Holloway visited the base. Later, Holloway told reporters the strikes were limited.');
+    const e = entity(doc, 'Mark Holloway');
+    assert.ok(e, JSON.stringify(doc.entities));
+    assert.equal(e.kind, 'person');
+    assert.deepEqual(e.titles, ['U.S. Defense Secretary']);
+    assert.ok(e.aliases.includes('Holloway'));
+    assert.equal(e.mentions.length, 2);
+  });
+
+  it('reads lowercase role nouns as titles ("ministry spokesman")', () => {
+    const doc = run('Pentagon spokesperson Laura Kimble said the review would take weeks.');
+    assert.deepEqual(entity(doc, 'Laura Kimble')?.titles, ['Pentagon spokesperson']);
+  });
+
+  it('joins an acronym in parentheses, and a later use of it, to the organisation', () => {
+    const doc = run('The Southern Liberation Front (SLF) said it shelled the airport. Two days later the SLF withdrew.');
+    const e = doc.entities.find((x) => x.aliases.includes('SLF'));
+    assert.ok(e, JSON.stringify(doc.entities));
+    assert.equal(e.name, 'Southern Liberation Front');
+    assert.equal(e.kind, 'armed_group');
+    assert.ok(e.mentions.length >= 2);
+  });
+
+  it('types armed groups, media and nationalities from our lexicons and joins known aliases', () => {
+    const doc = run('Reuters reported that Islamic State fighters attacked a Kurdish checkpoint. Daesh later claimed the attack, the agency said.');
+    const k = kinds(doc);
+    assert.equal(k['Reuters'], 'media');
+    assert.equal(k['Kurdish'], 'nationality');
+    const is = doc.entities.find((e) => e.name === 'Islamic State' || e.aliases.includes('Islamic State'));
+    assert.ok(is && is.kind === 'armed_group' && [is.name, ...is.aliases].includes('Daesh'), JSON.stringify(doc.entities));
+  });
+
+  it('keeps hyphenated name particles with their names', () => {
+    const doc = run('Fighters loyal to Khalid al-Rashidi entered Deir ez-Zor at dawn.');
+    assert.ok(entity(doc, 'Khalid al-Rashidi'), JSON.stringify(doc.entities));
+    assert.ok(doc.entities.some((e) => e.name === 'Deir ez-Zor' && e.kind === 'place'), JSON.stringify(doc.entities));
+  });
+
+  it('keeps initials inside a name', () => {
+    const doc = run('Former envoy Robert J. Whitcombe criticised the deal.');
+    assert.ok(entity(doc, 'Robert J. Whitcombe'), JSON.stringify(doc.entities));
+  });
+
+  it('reads a lone name after "the town of" as a place', () => {
+    const doc = run('Gunmen attacked a police post in the town of Qaraqosh late on Sunday.');
+    assert.equal(kinds(doc)['Qaraqosh'], 'place');
+  });
+
+  it('finds nothing in a sentence without names', () => {
+    const doc = run('the shelling went on until dawn and nobody slept.');
+    assert.equal(doc.mentions.length, 0);
+    assert.equal(doc.entities.length, 0);
+  });
+});
