@@ -1,6 +1,7 @@
 // The one place that composes the pipeline. Each stage is `(doc) => void`: it reads the document
 // and adds its own layer; stages run in this order and none re-reads the raw input.
 import type { Document } from '../model/document.ts';
+import { attributeQuotes } from '../attribution/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
 import { segment } from '../segment/index.ts';
 
@@ -12,6 +13,7 @@ export interface Stage {
 export const STAGES: Stage[] = [
   { name: 'segment', run: segment },
   { name: 'entities', run: recogniseEntities },
+  { name: 'attribution', run: attributeQuotes },
 ];
 
 /** Run every stage over a freshly ingested document, in place, and return it. */

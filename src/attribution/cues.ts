@@ -1,0 +1,39 @@
+// Reporting verbs and phrases: the cues that introduce what someone says, thinks or claims.
+// Lemmas written by us; the inflected forms are generated.
+
+const SPEECH = `say tell add state announce report claim estimate describe dispute deny warn write note explain insist
+confirm acknowledge suggest ask tweet post argue believe think allege assert declare predict promise pledge vow
+urge accuse blame admit reply respond recall conclude stress emphasise emphasize indicate reveal disclose testify
+caution concede contend complain comment mention observe remark reiterate repeat agree charge demand question doubt
+fear hope expect want threaten boast brief inform quote cite estimate counter dismiss reject criticise criticize praise
+condemn decry denounce welcome acknowledge signal`;
+
+function inflect(lemma: string): string[] {
+  const irregular: Record<string, string[]> = {
+    say: ['says', 'said', 'saying'], tell: ['tells', 'told', 'telling'], write: ['writes', 'wrote', 'written', 'writing'],
+    think: ['thinks', 'thought', 'thinking'], deny: ['denies', 'denied', 'denying'], reply: ['replies', 'replied', 'replying'],
+    testify: ['testifies', 'testified', 'testifying'], signal: ['signals', 'signalled', 'signaled', 'signalling'],
+  };
+  if (irregular[lemma]) return [lemma, ...irregular[lemma]];
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const third = /(s|sh|ch|x|z)$/.test(lemma) ? lemma + 'es' : lemma + 's';
+  const past = lemma.endsWith('e') ? lemma + 'd' : /[^aeiou][aeiou][pt]$/.test(lemma) && lemma.length <= 4 ? lemma + lemma.slice(-1) + 'ed' : lemma + 'ed';
+  return [lemma, third, past, stem + 'ing'];
+}
+
+export const CUE_VERBS = new Set<string>();
+for (const lemma of SPEECH.split(/\s+/).filter(Boolean)) for (const f of inflect(lemma)) CUE_VERBS.add(f);
+
+/** Participles that continue the main clause's speaker: "disputed the toll, saying ...". */
+export const PARTICIPLE_CUES = new Set(['saying', 'adding', 'telling', 'noting', 'arguing', 'insisting', 'warning', 'explaining', 'claiming', 'stressing', 'writing', 'asking', 'suggesting']);
+
+/** Words that are verbs of speech only in some senses; accepted only right next to a subject. */
+export const WEAK_CUES = new Set(['hope', 'hopes', 'expect', 'expects', 'expected', 'want', 'wants', 'wanted', 'charge', 'charged', 'charges', 'question', 'questioned', 'post', 'posted', 'counter', 'signal', 'signals', 'signalled', 'signaled', 'fear', 'feared', 'fears', 'comment', 'brief', 'briefed', 'quote', 'quoted', 'cite', 'cited', 'welcome', 'welcomed', 'praise', 'praised', 'doubt', 'doubted', 'dismiss', 'dismissed', 'reject', 'rejected', 'agree', 'agreed', 'respond', 'responded', 'demand', 'demanded', 'promise', 'promised']);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+
+/** Head nouns of sources without a name. */
+export const ANONYMOUS_HEADS = /\b(officials?|sources?|diplomats?|aides?|people familiar|person familiar|insiders?)\b/i;
+export const ROLE_HEADS = /\b(commander|spokes(?:man|woman|person)|minister|ministry|witness(?:es)?|residents?|doctors?|medics?|police|officers?|soldiers?|fighters?|activists?|analysts?|experts?|monitor|observatory|army|military|government|governor|mayor|chief|leader|authorities|statement|letter|report|coalition|command|agency|group|militants?|rebels?|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r)\b/i;
+export const MEDIA_WORDS = /\b(television|tv|radio|news agency|agency|newspaper|daily|broadcaster|channel|state media|media|website|outlet)\b/i;
+export const ANONYMITY = /\b(on condition of anonymity|anonymously|who asked not to be (?:named|identified)|speaking on background|not authori[sz]ed to)\b/i;
