@@ -6,7 +6,7 @@ confirm acknowledge suggest ask tweet post argue believe think allege assert dec
 urge accuse blame admit reply respond recall conclude stress emphasise emphasize indicate reveal disclose testify
 caution concede contend complain comment mention observe remark reiterate repeat agree charge demand question doubt
 fear hope expect want threaten boast brief inform quote cite estimate counter dismiss reject criticise criticize praise
-condemn decry denounce welcome acknowledge signal`;
+condemn decry denounce welcome acknowledge signal record tally count document`;
 
 function inflect(lemma: string): string[] {
   const irregular: Record<string, string[]> = {

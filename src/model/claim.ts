@@ -29,4 +29,6 @@ export interface Claim extends Span {
   value?: Quantity | string[] | string;
   /** Index of an earlier claim in the same document this one repeats (headline, lede, body). */
   repeats?: number;
+  /** Indices of claims from other sources giving different figures about the same group. */
+  disputes?: number[];
 }

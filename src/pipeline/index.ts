@@ -2,6 +2,7 @@
 // and adds its own layer; stages run in this order and none re-reads the raw input.
 import type { Document } from '../model/document.ts';
 import { attributeQuotes } from '../attribution/index.ts';
+import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
 import { segment } from '../segment/index.ts';
 
@@ -14,6 +15,7 @@ export const STAGES: Stage[] = [
   { name: 'segment', run: segment },
   { name: 'entities', run: recogniseEntities },
   { name: 'attribution', run: attributeQuotes },
+  { name: 'claims', run: extractClaims },
 ];
 
 /** Run every stage over a freshly ingested document, in place, and return it. */

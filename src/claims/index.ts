@@ -1,0 +1,306 @@
+// Claims stage: casualty figures (killed, injured, missing, captured, lumped), negations ("No U.S.
+// forces died"), force sizes and weapons, each with its victims, its source (the quote or statement
+// it sits in, else the narrator) and its span. Repeats of one claim are linked; sources disagreeing
+// about one group are flagged. Fills doc.claims.
+import type { Document, Span } from '../model/document.ts';
+import type { Claim, Modality, Outcome, Quantity } from '../model/claim.ts';
+import type { Source } from '../model/source.ts';
+import { quantityAt } from './quantity.ts';
+
+const OUTCOME_WORDS: Record<string, Outcome> = {
+  killed: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', slain: 'killed', massacred: 'killed',
+  executed: 'killed', murdered: 'killed', perished: 'killed', deaths: 'killed', death: 'killed', fatalities: 'killed',
+  bodies: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', lives: 'killed', deaths_toll: 'killed',
+  injured: 'injured', wounded: 'injured', hurt: 'injured', injuring: 'injured', wounding: 'injured', injure: 'injured',
+  injures: 'injured', wound: 'injured', wounds: 'injured', injuries: 'injured', maimed: 'injured',
+  missing: 'missing', unaccounted: 'missing', disappeared: 'missing',
+  captured: 'captured', abducted: 'captured', kidnapped: 'captured', hostage: 'captured', capturing: 'captured', abducting: 'captured', kidnapping: 'captured',
+  casualties: 'killed_or_injured', stabbed: 'injured', stabbing: 'injured',
+};
+/** "no fatalities", "no casualties", "no injuries": a zero for that outcome. */
+const NONE_OF: Record<string, Outcome> = { fatalities: 'killed', deaths: 'killed', dead: 'killed', casualties: 'killed_or_injured', injuries: 'injured', injured: 'injured' };
+/** Verbs whose object is the victims: "killing 12 soldiers", "strikes kill 100". */
+const ACTIVE = new Set(['stabbed', 'stabbing', 'kill', 'kills', 'killed', 'killing', 'wounding', 'injuring', 'wounded', 'injured', 'abducted', 'abducting', 'kidnapped', 'kidnapping', 'captured', 'capturing', 'left', 'leaving', 'claimed', 'claiming', 'executed', 'massacred']);
+const NP_STOP = new Set(['before', 'until', 'because', 'he', 'she', 'they', 'it', 'we', ',', '.', ';', ':', '(', ')', '"', '“', '”', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'in', 'on', 'at', 'near', 'during', 'after', 'when', 'by', 'from', 'with', 'as', 'while', 'who', 'which', 'that', 'and', 'or', 'but', 'including', 'since', 'across', 'into', 'to', 'for', 'among', 'amid', 'will', 'would', 'may', 'might', 'could', 'reportedly', 'also', 'all']);
+const BETWEEN = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'being', 'are', 'is', 'reportedly', 'also', 'all', 'later', 'allegedly', 'believed', 'confirmed', 'feared', 'to', 'be', 'critically', 'seriously', 'badly', 'slightly', 'fatally', 'mortally', 'lightly', 'shot', 'in', 'the', 'attack', 'blast', 'explosion', 'fighting', 'clashes', 'strike', 'strikes', 'shelling', 'as', 'a', 'result', 'now']);
+const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
+const GROUP_NP = /(?:[\p{L}.'’-]+\s+){0,3}?(?:forces|troops|soldiers|fighters|civilians|people|militants|police(?:men| officers)?|rebels|insurgents|children|residents|villagers|workers|members|officers|gunmen|militiamen|worshippers|passengers|students|protesters|pilgrims)\b/gu;
+const CIVILIAN = /\b(civilians?|children|women|residents|villagers|worshippers|passengers|students|pilgrims|protesters|shoppers|families|farmers|workers|patients)\b/i;
+const COMBATANT = /\b(troops|soldiers|forces|fighters|militants|gunmen|police|officers|rebels|insurgents|militiamen|personnel|jihadists|marines|guards)\b/i;
+const MODALITY: Record<string, Modality> = { estimated: 'estimated', estimates: 'estimated', estimate: 'estimated', disputed: 'disputed', disputes: 'disputed', denied: 'denied', denies: 'denied', deny: 'denied' };
+
+const WEAPONS = ['artillery', 'tanks', 'tank', 'mortars', 'mortar', 'rockets', 'rocket', 'multiple-launch rocket systems', 'missiles', 'missile', 'drones', 'drone', 'airstrikes', 'airstrike', 'air strikes', 'air strike', 'car bomb', 'car bombs', 'roadside bomb', 'roadside bombs', 'improvised explosive device', 'ied', 'ieds', 'suicide vest', 'suicide bomber', 'suicide bombers', 'grenades', 'grenade', 'rifles', 'machine guns', 'machine gun', 'barrel bombs', 'barrel bomb', 'landmines', 'landmine', 'mines', 'shells', 'helicopter gunships', 'gunships', 'warplanes', 'fighter jets', 'cluster munitions', 'chemical weapons', 'sniper fire', 'gunfire', 'bombs', 'bomb', 'explosives', 'knives', 'knife', 'pressure cooker bomb', 'truck bomb'];
+const WEAPON_INDEX = new Map<string, string[][]>();
+for (const w of WEAPONS) {
+  const parts = w.split(' ');
+  const list = WEAPON_INDEX.get(parts[0]) ?? [];
+  list.push(parts);
+  list.sort((a, b) => b.length - a.length);
+  WEAPON_INDEX.set(parts[0], list);
+}
+
+const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
+
+export function extractClaims(doc: Document): void {
+  const { text, tokens, sentences } = doc;
+  const words = tokens.map((t) => text.slice(t.start, t.end));
+  const lowers = words.map((w) => w.toLowerCase());
+  const claims: Claim[] = [];
+  const quotes = [...doc.quotes].sort((a, b) => (a.end - a.start) - (b.end - b.start));
+
+  const spanOf = (a: number, b: number): Span => ({ start: tokens[a].start, end: tokens[b - 1].end });
+  /** The innermost statement containing the span gives the source; otherwise the narrator speaks. */
+  const sourceFor = (span: Span): { source: Source; modality: Modality } => {
+    const q = quotes.find((x) => x.start <= span.start && x.end >= span.end);
+    if (!q) return { source: NARRATOR, modality: 'asserted' };
+    return { source: q.source, modality: MODALITY[q.cue?.text.toLowerCase() ?? ''] ?? 'asserted' };
+  };
+
+  let first = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    let end = first;
+    while (end < tokens.length && tokens[end].sentence === s) end++;
+    if (end > first) extractSentence(first, end);
+    first = end;
+  }
+
+  function subjectFrom(a: number, b: number): Claim['subject'] | undefined {
+    if (b <= a) return undefined;
+    const span = spanOf(a, b);
+    const subjectText = text.slice(span.start, span.end);
+    if (/^(them|those|these)$/i.test(subjectText)) return groupNear(span.start, 'before');
+    return describe(span);
+  }
+
+  function describe(span: Span): NonNullable<Claim['subject']> {
+    const subjectText = text.slice(span.start, span.end);
+    const mention = doc.mentions.find((m) => m.start >= span.start && m.end <= span.end && m.kind !== 'place');
+    const civilian = CIVILIAN.test(subjectText) ? true : COMBATANT.test(subjectText) ? false : undefined;
+    return { ...span, text: subjectText, ...(mention ? { entity: mention.entity } : {}), ...(civilian !== undefined ? { civilian } : {}) };
+  }
+
+  /** The nearest group noun phrase ("pro-government forces") before or after an offset in the same paragraph. */
+  function groupNear(offset: number, prefer: 'before' | 'after'): Claim['subject'] | undefined {
+    const section = doc.sections.find((x) => x.start <= offset && x.end >= offset);
+    if (!section) return undefined;
+    const found: Span[] = [];
+    GROUP_NP.lastIndex = section.start;
+    const slice = text.slice(0, section.end);
+    let m: RegExpExecArray | null;
+    while ((m = GROUP_NP.exec(slice)) !== null) {
+      let start = m.index;
+      // Drop leading function words: "by bombing pro-government forces" -> "pro-government forces".
+      const lead = /^(?:(?:the|a|an|of|by|on|against|bombing|attacking|targeting|among|and|or|with|from|its|their|his|her|many|other|some|more|than|killed|dead|wounded|injured|were|was)\s+)+/i.exec(m[0]);
+      if (lead) start += lead[0].length;
+      found.push({ start, end: m.index + m[0].length });
+    }
+    const after = found.find((f) => f.start >= offset);
+    const before = found.filter((f) => f.end <= offset).pop();
+    const pick = prefer === 'after' ? after ?? before : before ?? after;
+    return pick ? describe(pick) : undefined;
+  }
+
+  function extractSentence(a: number, b: number): void {
+    const sentenceClaims: Claim[] = [];
+    let previous: Claim | undefined;
+    let lastOutcome: Outcome | undefined;
+    for (let i = a; i < b; i++) {
+      // Negations: "No U.S. forces died", "no one was hurt", "nobody was killed".
+      if ((lowers[i] === 'no' && i + 1 < b && !/^(longer|doubt|evidence|immediate|claim|group|comment|one)$/.test(lowers[i + 1])) || lowers[i] === 'nobody' || (lowers[i] === 'no' && lowers[i + 1] === 'one')) {
+        const npEnd = lowers[i] === 'nobody' ? i + 1 : lowers[i + 1] === 'one' ? i + 2 : nounPhraseEnd(i + 1, b, true);
+        const outcome = outcomeAfter(npEnd, b);
+        if (outcome && (npEnd > i + 1 || lowers[i] === 'nobody' || lowers[i + 1] === 'one')) {
+          const subject = lowers[i] === 'no' && lowers[i + 1] !== 'one' ? subjectFrom(i + 1, npEnd) : undefined;
+          push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 0, max: 0 } }, subject });
+          i = outcome.to - 1;
+          continue;
+        }
+      }
+      // "There were no fatalities", "no casualties were reported".
+      if (lowers[i] === 'no' && NONE_OF[lowers[i + 1]]) {
+        push({ from: i, to: i + 2, figures: { [NONE_OF[lowers[i + 1]]]: { min: 0, max: 0 } } });
+        i += 1;
+        continue;
+      }
+      // "A soldier was killed": one victim.
+      if ((lowers[i] === 'a' || lowers[i] === 'an') && (i === a || !/^(of|than)$/.test(lowers[i - 1]))) {
+        const npEnd = nounPhraseEnd(i + 1, b, false);
+        if (npEnd > i + 1 && lowers[npEnd] === 'was') {
+          const outcome = outcomeAfter(npEnd, b, true);
+          if (outcome) {
+            push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 1, max: 1 } }, subject: subjectFrom(i + 1, npEnd) });
+            i = outcome.to - 1;
+            continue;
+          }
+        }
+      }
+      // "denied (that) any civilians were killed"
+      if ((lowers[i] === 'denied' || lowers[i] === 'denies') && i + 2 < b) {
+        let k = i + 1;
+        if (lowers[k] === 'that') k++;
+        if (lowers[k] === 'any') {
+          const npEnd = nounPhraseEnd(k + 1, b, true);
+          const outcome = outcomeAfter(npEnd, b, true);
+          if (outcome) {
+            push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 0, max: 0 } }, subject: subjectFrom(k + 1, npEnd), modality: 'denied' });
+            i = outcome.to - 1;
+            continue;
+          }
+        }
+      }
+      // "did not kill anyone", "unharmed"
+      const q = quantityAt(words, lowers, i);
+      if (!q) continue;
+      // "14 of the wounded": a part of victims already counted, not a new figure.
+      if (lowers[q.to] === 'of' && (lowers[q.to + 1] === 'the' || lowers[q.to + 1] === 'those') && OUTCOME_WORDS[lowers[q.to + 2]]) { i = q.to + 2; continue; }
+      let npStart = q.to;
+      if (lowers[npStart] === 'of') npStart++;
+      if (lowers[npStart] === 'the' && lowers[npStart + 1] !== undefined && !OUTCOME_WORDS[lowers[npStart + 1]]) npStart++;
+      const npEnd = OUTCOME_WORDS[lowers[npStart]] ? npStart : nounPhraseEnd(npStart, b, false);
+      // "killing at least 12 soldiers", "strikes kill 100": a verb before the figure decides; "left 100 dead"
+      // and "12 soldiers were killed" put the outcome after.
+      const before = lowers[q.from - 1];
+      const activeBefore = before && ACTIVE.has(before) && OUTCOME_WORDS[before] && before !== 'left' && before !== 'leaving';
+      let outcome = activeBefore ? { outcome: OUTCOME_WORDS[before], to: npEnd } : outcomeAfter(npEnd, b);
+      // "the deaths of nearly 20 people"
+      if (!outcome && (before === 'of' && /^(deaths?|lives)$/.test(lowers[q.from - 2] ?? ''))) outcome = { outcome: 'killed', to: npEnd };
+      // "injuring 23 civilians and 10 soldiers": a second object of the same verb.
+      if (!outcome && before === 'and' && previous && previous.end >= tokens[q.from - 2].start && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
+      // "the death toll rose to 40"
+      if (!outcome && lowers.slice(Math.max(a, q.from - 5), q.from).includes('toll')) outcome = { outcome: 'killed', to: q.to };
+      const npText = npEnd > npStart ? text.slice(tokens[npStart].start, tokens[npEnd - 1].end) : '';
+      if (!outcome) {
+        if (FORCE_NOUNS.test(npText) && npEnd - npStart <= 6) {
+          const span = spanOf(q.from, npEnd);
+          const { source, modality } = sourceFor(span);
+          claims.push({ kind: 'force_size', ...span, source, modality, subject: describe(spanOf(npStart, npEnd)), value: q.value });
+        }
+        i = q.to - 1;
+        continue;
+      }
+      // "7 killed and 27 injured": a bare figure shares the victims of the figure before it.
+      // "... and wounded 22 others": "others" continues the figure before it.
+      const anaphoric = /^(others|other people|more|people more)$/i.test(npText);
+      let subject = anaphoric ? undefined : subjectFrom(npStart, npEnd);
+      const coordinated = !subject && previous && tokens[q.from].start - previous.end < 30;
+      if (!subject && previous && coordinated) subject = previous.subject;
+      if (!subject) subject = groupNear(tokens[q.from].start, 'after');
+      // "no fatalities but 33 people were injured": one claim about one group.
+      if (!coordinated && previous && !previous.subject && subject && !previous.figures![outcome.outcome] && tokens[q.from].start - previous.end < 30) {
+        previous.figures![outcome.outcome] = q.value;
+        previous.subject = subject;
+        previous.end = Math.max(previous.end, tokens[Math.max(outcome.to, npEnd) - 1].end);
+        lastOutcome = outcome.outcome;
+        i = outcome.to - 1;
+        continue;
+      }
+      lastOutcome = outcome.outcome;
+      if (coordinated && previous && !previous.figures![outcome.outcome]) {
+        previous.figures![outcome.outcome] = q.value;
+        previous.end = Math.max(previous.end, tokens[Math.max(outcome.to, npEnd) - 1].end);
+        i = outcome.to - 1;
+        continue;
+      }
+      push({ from: q.from, to: Math.max(outcome.to, npEnd), figures: { [outcome.outcome]: q.value }, subject });
+      i = Math.max(outcome.to, q.to) - 1;
+    }
+
+    function push(c: { from: number; to: number; figures: Partial<Record<Outcome, Quantity>>; subject?: Claim['subject']; modality?: Modality }) {
+      const span = spanOf(c.from, c.to);
+      const { source, modality } = sourceFor(span);
+      const claim: Claim = { kind: 'casualties', ...span, source, modality: c.modality ?? modality, figures: c.figures, ...(c.subject ? { subject: c.subject } : {}) };
+      claims.push(claim);
+      sentenceClaims.push(claim);
+      previous = claim;
+    }
+    weaponsIn(a, b);
+  }
+
+  /** End of the victims' noun phrase starting at i: "members of the pro-government forces". */
+  function nounPhraseEnd(i: number, b: number, allowCoordination: boolean): number {
+    let k = i;
+    while (k < b && k - i < 9) {
+      const w = lowers[k];
+      if (OUTCOME_WORDS[w] && !(w === 'dead' && k === i)) break;
+      if ((w === 'or' || w === 'and') && allowCoordination && k > i && k + 1 < b && !OUTCOME_WORDS[lowers[k + 1]]) { k++; continue; }
+      if (w === 'of' && k > i) { k++; continue; }
+      if (NP_STOP.has(w)) break;
+      if (quantityAt(words, lowers, k) && k > i) break;
+      k++;
+    }
+    return k;
+  }
+
+  /** The outcome word right after a noun phrase (skipping auxiliaries): returns the outcome and where it ends. */
+  function outcomeAfter(i: number, b: number, passiveOnly = false): { outcome: Outcome; to: number } | undefined {
+    let k = i;
+    while (k < b && k - i < 6 && BETWEEN.has(lowers[k]) && !OUTCOME_WORDS[lowers[k]]) k++;
+    const w = lowers[k];
+    let outcome = OUTCOME_WORDS[w];
+    if (!outcome || (passiveOnly && !/(ed|hurt|harmed)$/.test(w))) {
+      if (w === 'harmed' || w === 'hurt') outcome = 'injured';
+      else return undefined;
+    }
+    if (w === 'lives' && lowers[k - 1] !== 'their') return undefined;
+    let to = k + 1;
+    // "dead and wounded", "killed or injured": a lumped figure.
+    if ((lowers[to] === 'and' || lowers[to] === 'or') && OUTCOME_WORDS[lowers[to + 1]] && OUTCOME_WORDS[lowers[to + 1]] !== outcome && lowers[to + 2] !== 'were') {
+      const other = OUTCOME_WORDS[lowers[to + 1]];
+      if ((outcome === 'killed' && other === 'injured') || (outcome === 'injured' && other === 'killed')) { outcome = 'killed_or_injured'; to += 2; }
+    }
+    return { outcome, to };
+  }
+
+  function weaponsIn(a: number, b: number): void {
+    const found: string[] = [];
+    let from = -1, to = -1;
+    for (let i = a; i < b; i++) {
+      const list = WEAPON_INDEX.get(lowers[i]);
+      if (!list) continue;
+      for (const parts of list) {
+        if (parts.every((p, k) => lowers[i + k] === p)) {
+          const name = words.slice(i, i + parts.length).join(' ').toLowerCase();
+          if (!found.includes(name)) found.push(name);
+          if (from < 0) from = i;
+          to = i + parts.length;
+          i += parts.length - 1;
+          break;
+        }
+      }
+    }
+    if (!found.length) return;
+    const span = spanOf(from, to);
+    const { source, modality } = sourceFor(span);
+    claims.push({ kind: 'weapons', ...span, source, modality, value: found });
+  }
+
+  linkRepeatsAndDisputes(claims);
+  doc.claims = claims;
+}
+
+const groupKey = (c: Claim) => (c.subject?.text ?? '').toLowerCase().replace(/^(the|of|members of the|members of)\s+/g, '').replace(/[^a-z0-9 ]+/g, ' ').trim();
+const sourceKey = (c: Claim) => c.source.name.toLowerCase().replace(/^(a|an|the)\s+/, '');
+
+/** The same figures from the same source about the same group repeat one claim; different figures about one group from different sources dispute each other. */
+function linkRepeatsAndDisputes(claims: Claim[]): void {
+  const seen = new Map<string, number>();
+  claims.forEach((c, i) => {
+    if (c.kind !== 'casualties') return;
+    const key = `${sourceKey(c)}|${groupKey(c)}|${JSON.stringify(c.figures)}`;
+    const first = seen.get(key);
+    if (first !== undefined) c.repeats = first;
+    else seen.set(key, i);
+  });
+  claims.forEach((c, i) => {
+    if (c.kind !== 'casualties' || c.repeats !== undefined || !c.subject) return;
+    claims.forEach((d, j) => {
+      if (j === i || d.kind !== 'casualties' || d.repeats !== undefined || !d.subject) return;
+      if (sourceKey(c) === sourceKey(d)) return;
+      const gc = groupKey(c), gd = groupKey(d);
+      if (!gc || !gd || !(gc.endsWith(gd) || gd.endsWith(gc))) return;
+      const differs = (['killed', 'injured', 'killed_or_injured'] as const).some((o) => c.figures?.[o] && d.figures?.[o] && (c.figures[o]!.min !== d.figures[o]!.min || c.figures[o]!.max !== d.figures[o]!.max));
+      const lumped = (c.figures?.killed_or_injured && d.figures?.killed) || (c.figures?.killed && d.figures?.killed_or_injured);
+      if (differs || lumped) (c.disputes ??= []).push(j);
+    });
+  });
+}
