@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { quantityAt } from '../src/claims/quantity.ts';
+import { documentFromText } from '../src/ingest/index.ts';
+import type { Claim } from '../src/model/claim.ts';
+import type { Document } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+
+function q(phrase: string) {
+  const words = phrase.split(' ');
+  const m = quantityAt(words, words.map((w) => w.toLowerCase()), 0);
+  return m && { ...m.value, tokens: m.to };
+}
+const run = (body: string): Document => analyse(documentFromText(`Report\n\n${body}`, { origin: 'test', published: '2024-04-04' }));
+const casualties = (doc: Document) => doc.claims.filter((c) => c.kind === 'casualties' && c.repeats === undefined);
+const figure = (c: Claim, o: keyof NonNullable<Claim['figures']>) => c.figures?.[o] && { min: c.figures[o]!.min, max: c.figures[o]!.max, ...(c.figures[o]!.vague ? { vague: c.figures[o]!.vague } : {}) };
+
+describe('quantities', () => {
+  const cases: [string, object | undefined][] = [
+    ['seven soldiers', { min: 7, max: 7, tokens: 1 }],
+    ['27 people', { min: 27, max: 27, tokens: 1 }],
+    ['Some 2,000 troops', { min: 2000, max: 2000, vague: 'some', tokens: 2 }],
+    ['hundreds of troops', { min: 200, max: null, vague: 'hundreds', tokens: 1 }],
+    ['dozens of people', { min: 24, max: null, vague: 'dozens', tokens: 1 }],
+    ['scores of civilians', { min: 40, max: null, vague: 'scores', tokens: 1 }],
+    ['a dozen fighters', { min: 12, max: 12, vague: 'a dozen', tokens: 2 }],
+    ['at least 12 people', { min: 12, max: null, tokens: 3 }],
+    ['more than 100 people', { min: 101, max: null, tokens: 3 }],
+    ['over 50 people', { min: 51, max: null, tokens: 2 }],
+    ['100 or more people', { min: 100, max: null, tokens: 3 }],
+    ['up to 30 people', { min: 30, max: 30, vague: 'up to', tokens: 3 }],
+    ['between 10 and 15 people', { min: 10, max: 15, tokens: 4 }],
+    ['10 to 15 people', { min: 10, max: 15, tokens: 3 }],
+    ['nearly 50 people', { min: 50, max: 50, vague: 'nearly', tokens: 2 }],
+    ['about 40 people', { min: 40, max: 40, vague: 'about', tokens: 2 }],
+    ['several people', { min: 3, max: null, vague: 'several', tokens: 1 }],
+    ['two hundred people', { min: 200, max: 200, tokens: 2 }],
+    ['hundreds of thousands of people', { min: 200000, max: null, vague: 'hundreds of thousands', tokens: 3 }],
+    // Not counts: ordinals, years, distances, ages, times, money, percentages.
+    ['eighth year', undefined],
+    ['2017 was', undefined],
+    ['eight kilometres east', undefined],
+    ['25-year-old man', undefined],
+    ['40 percent of', undefined],
+    ['12 hours later', undefined],
+  ];
+  for (const [phrase, want] of cases) it(phrase, () => assert.deepEqual(q(phrase), want));
+});
+
+describe('casualty claims', () => {
+  it('reads a passive figure pair with its victims and the narrator as source', () => {
+    const doc = run('Seven members of the border guard were killed and 27 injured in the attack.');
+    const [c] = casualties(doc);
+    assert.deepEqual(figure(c, 'killed'), { min: 7, max: 7 });
+    assert.deepEqual(figure(c, 'injured'), { min: 27, max: 27 });
+    assert.equal(c.subject?.text, 'members of the border guard');
+    assert.equal(c.source.kind, 'narrator');
+    assert.equal(doc.text.slice(c.subject!.start, c.subject!.end), c.subject!.text);
+  });
+
+  it('reads active verbs before the figure', () => {
+    const doc = run('The blast killed at least 12 people and wounded 22 others.');
+    const [c] = casualties(doc);
+    assert.deepEqual(figure(c, 'killed'), { min: 12, max: null });
+    assert.deepEqual(figure(c, 'injured'), { min: 22, max: 22 });
+    assert.equal(c.subject?.text, 'people');
+  });
+
+  it('reads lumped figures', () => {
+    const [c] = casualties(run('The shelling left dozens of dead and wounded in the market.'));
+    assert.deepEqual(figure(c, 'killed_or_injured'), { min: 24, max: null, vague: 'dozens' });
+  });
+
+  it('reads negation as a zero for the group', () => {
+    const doc = run('No French or allied soldiers died in the raid. There were no fatalities but 14 people were injured.');
+    const [a, b] = casualties(doc);
+    assert.deepEqual(figure(a, 'killed'), { min: 0, max: 0 });
+    assert.equal(a.subject?.text, 'French or allied soldiers');
+    assert.deepEqual(figure(b, 'killed'), { min: 0, max: 0 });
+    assert.deepEqual(figure(b, 'injured'), { min: 14, max: 14 });
+  });
+
+  it('reads a denial with its modality', () => {
+    const [c] = casualties(run('The ministry denied that any civilians were killed.'));
+    assert.deepEqual(figure(c, 'killed'), { min: 0, max: 0 });
+    assert.equal(c.modality, 'denied');
+    assert.equal(c.subject?.civilian, true);
+  });
+
+  it('does not count distances, ages or years', () => {
+    const doc = run('The 25-year-old driver was stopped eight kilometres from the border in 2019.');
+    assert.equal(casualties(doc).length, 0);
+  });
+
+  it('ties each figure to the source that gives it and flags the disagreement', () => {
+    const doc = run('The army said 12 soldiers were killed. A war monitor said that 19 soldiers were killed in the fighting.');
+    const [army, monitor] = casualties(doc);
+    assert.equal(army.source.name, 'army');
+    assert.match(monitor.source.name, /war monitor/);
+    assert.deepEqual(figure(army, 'killed'), { min: 12, max: 12 });
+    assert.deepEqual(figure(monitor, 'killed'), { min: 19, max: 19 });
+    assert.deepEqual(army.disputes, [doc.claims.indexOf(monitor)]);
+  });
+
+  it('links a claim repeated later by the same source instead of counting it twice', () => {
+    const doc = run('Five police officers were killed, the governor said. The governor said later that five police officers were killed.');
+    const all = doc.claims.filter((c) => c.kind === 'casualties');
+    assert.equal(all.length, 2);
+    assert.equal(all[1].repeats, doc.claims.indexOf(all[0]));
+    assert.equal(casualties(doc).length, 1);
+  });
+
+  it('reads force sizes and weapons as their own claims', () => {
+    const doc = run('Some 2,000 troops backed by artillery, tanks and mortars advanced on the town.');
+    const force = doc.claims.find((c) => c.kind === 'force_size');
+    assert.deepEqual(force?.value, { min: 2000, max: 2000, vague: 'some' });
+    const weapons = doc.claims.find((c) => c.kind === 'weapons');
+    assert.deepEqual(weapons?.value, ['artillery', 'tanks', 'mortars']);
+    assert.equal(casualties(doc).length, 0);
+  });
+});
