@@ -38,9 +38,10 @@ export const AREA_STAGE: Record<Area, string> = {
   entities: 'entities', quotes: 'attribution', casualties: 'claims', locations: 'where', dates: 'when', incidents: 'incidents',
 };
 
-export interface Counts { tp: number; predicted: number; gold: number }
+/** tp counts gold items found; tpPredicted, when set, counts system items that are right (they differ when one system item can match several gold items). */
+export interface Counts { tp: number; predicted: number; gold: number; tpPredicted?: number }
 const zero = (): Counts => ({ tp: 0, predicted: 0, gold: 0 });
-const add = (a: Counts, b: Counts) => { a.tp += b.tp; a.predicted += b.predicted; a.gold += b.gold; };
+const add = (a: Counts, b: Counts) => { a.tp += b.tp; a.predicted += b.predicted; a.gold += b.gold; a.tpPredicted = (a.tpPredicted ?? 0) + (b.tpPredicted ?? b.tp); };
 
 const OUTCOMES = ['killed', 'injured', 'killed_or_injured', 'missing'] as const satisfies readonly Outcome[];
 
@@ -148,6 +149,7 @@ export function scoreLocations(doc: Document, gold: Gold): Counts {
   const within = (s: SystemIncidentView, g: Gold['incidents'][number]) => haversineKm(s.lat!, s.lon!, g.location.lat, g.location.lon) <= g.location.tolerance_km;
   return {
     tp: gold.incidents.filter((g) => sys.some((s) => within(s, g))).length,
+    tpPredicted: sys.filter((s) => gold.incidents.some((g) => within(s, g))).length,
     predicted: sys.length,
     gold: gold.incidents.length,
   };
@@ -157,13 +159,13 @@ export function scoreLocations(doc: Document, gold: Gold): Counts {
 export function scoreDates(doc: Document, gold: Gold): Counts {
   const sys = systemIncidents(doc).filter((s) => s.earliest);
   const inside = (s: SystemIncidentView, g: Gold['incidents'][number]) => s.earliest! >= g.date.earliest && (s.latest ?? s.earliest!) <= g.date.latest;
-  return { tp: gold.incidents.filter((g) => sys.some((s) => inside(s, g))).length, predicted: sys.length, gold: gold.incidents.length };
+  return { tp: gold.incidents.filter((g) => sys.some((s) => inside(s, g))).length, tpPredicted: sys.filter((s) => gold.incidents.some((g) => inside(s, g))).length, predicted: sys.length, gold: gold.incidents.length };
 }
 
 /** Incidents: a gold incident is right when a system incident has one of its types; actors are scored by name over matched incidents. */
 export function scoreIncidents(doc: Document, gold: Gold): Counts {
   const sys = systemIncidents(doc).filter((s) => s.type);
-  return { tp: gold.incidents.filter((g) => sys.some((s) => g.types.includes(s.type!))).length, predicted: sys.length, gold: gold.incidents.length };
+  return { tp: gold.incidents.filter((g) => sys.some((s) => g.types.includes(s.type!))).length, tpPredicted: sys.filter((s) => gold.incidents.some((g) => g.types.includes(s.type!))).length, predicted: sys.length, gold: gold.incidents.length };
 }
 
 export interface CorpusDocResult {
@@ -218,7 +220,12 @@ export function summarise(results: CorpusDocResult[]): Record<Area, AreaScore> {
       const p = c.predicted ? c.tp / c.predicted : 0;
       const rcl = rec.gold ? rec.tp / rec.gold : 0;
       score = { built, precision: p, recall: rcl, f1: p + rcl ? (2 * p * rcl) / (p + rcl) : 0, tp: c.tp, fp: c.predicted - c.tp, fn: rec.gold - rec.tp };
-    } else score = { built, ...prf(c.tp, c.predicted, c.gold) };
+    } else {
+      const right = c.tpPredicted ?? c.tp;
+      const p = c.predicted ? right / c.predicted : 0;
+      const r = c.gold ? c.tp / c.gold : 0;
+      score = { built, precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: c.tp, fp: c.predicted - right, fn: c.gold - c.tp };
+    }
     if (area === 'casualties') {
       const cl = zero();
       for (const r of results) add(cl, r.counts.casualty_claims);

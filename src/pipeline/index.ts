@@ -5,6 +5,7 @@ import { attributeQuotes } from '../attribution/index.ts';
 import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
 import { segment } from '../segment/index.ts';
+import { resolveTimes } from '../when/index.ts';
 
 export interface Stage {
   name: string;
@@ -16,6 +17,7 @@ export const STAGES: Stage[] = [
   { name: 'entities', run: recogniseEntities },
   { name: 'attribution', run: attributeQuotes },
   { name: 'claims', run: extractClaims },
+  { name: 'when', run: resolveTimes },
 ];
 
 /** Run every stage over a freshly ingested document, in place, and return it. */

@@ -1,0 +1,128 @@
+// Refiners over chrono's readings, one rule each, in news usage. Dates are UTC midnight.
+import type { ParsedResult } from 'chrono-node';
+import type { TimePrecision } from '../model/where-when.ts';
+
+export interface Resolved {
+  earliest?: Date;
+  latest?: Date;
+  precision?: TimePrecision;
+  value?: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** Needs a publication date to mean anything ("Thursday", "last year"). */
+  relative: boolean;
+}
+
+export const iso = (d: Date) => d.toISOString().slice(0, 10);
+export const fromIso = (s: string) => new Date(s + 'T00:00:00Z');
+export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86400000);
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (y: number, m: number) => day(y, m + 1, 0);
+
+/** ISO week "2018-W06" of a date. */
+export function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const dow = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - dow);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${pad(week)}`;
+}
+const mondayOf = (d: Date) => addDays(d, -((d.getUTCDay() + 6) % 7));
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_ONLY = /^(?:(?:on|last|this|past|late|early)\s+)*(sun|mon|tues|wednes|thurs|fri|satur)day(?:['’]s)?(?:\s+(morning|afternoon|evening|night))?$/i;
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+const RELATIVE_WORDS = /\b(today|tonight|yesterday|tomorrow|last|this|next|ago|past|coming|earlier|later|recent|now|previous|current|(sun|mon|tues|wednes|thurs|fri|satur)day)\b/i;
+
+/** The latest given weekday on or before `ref` ("on Thursday" in a Thursday paper is that day). */
+export function weekdayOnOrBefore(ref: Date, weekday: number, strictlyBefore = false): Date {
+  let diff = (ref.getUTCDay() - weekday + 7) % 7;
+  if (diff === 0 && strictlyBefore) diff = 7;
+  return addDays(ref, -diff);
+}
+
+export function refine(r: ParsedResult, text: string, published: Date | undefined): Resolved | undefined {
+  const t = r.text.toLowerCase().replace(/[\s,.;:]+$/, '');
+  const relative = RELATIVE_WORDS.test(t) || !r.start.isCertain('year');
+  const s = r.start;
+  const y = s.get('year')!, m = s.get('month')!, d = s.get('day')!;
+
+  // Weekdays: the latest such day on or before publication ("last Thursday": strictly before).
+  const wd = WEEKDAY_ONLY.exec(t);
+  if (wd && published) {
+    const target = WEEKDAYS.findIndex((w) => w.startsWith(wd[1].toLowerCase()));
+    const date = weekdayOnOrBefore(published, target, /^last\s/.test(t));
+    const part = wd[2] ? 'T' + PARTS[wd[2].toLowerCase()] : '';
+    return { earliest: date, latest: date, precision: 1, value: iso(date) + part, type: part ? 'TIME' : 'DATE', relative: true };
+  }
+  if (published) {
+    if (/^(last night|overnight)$/.test(t)) {
+      const prev = addDays(published, -1);
+      return { earliest: prev, latest: published, precision: 2, value: iso(prev) + 'TNI', type: 'TIME', relative: true };
+    }
+    const part = /^this (morning|afternoon|evening)$/.exec(t);
+    if (part) return { earliest: published, latest: published, precision: 1, value: iso(published) + 'T' + PARTS[part[1]], type: 'TIME', relative: true };
+    if (/^(this |the )?weekend$/.test(t)) {
+      const sat = weekdayOnOrBefore(published, 6);
+      return { earliest: sat, latest: addDays(sat, 1), precision: 2, value: isoWeek(sat) + '-WE', type: 'DATE', relative: true };
+    }
+    if (/^tonight$/.test(t)) return { earliest: published, latest: published, precision: 1, value: iso(published) + 'TNI', type: 'TIME', relative: true };
+    if (/^(this|the) week$/.test(t)) return { earliest: mondayOf(published), latest: published, precision: 2, value: isoWeek(published), type: 'DATE', relative: true };
+    if (/^(last|past|previous) week$/.test(t)) {
+      const mon = addDays(mondayOf(published), -7);
+      return { earliest: mon, latest: addDays(mon, 6), precision: 2, value: isoWeek(mon), type: 'DATE', relative: true };
+    }
+    if (/^(last|past|previous) year$/.test(t)) {
+      const py = published.getUTCFullYear() - 1;
+      return { earliest: day(py, 1, 1), latest: day(py, 12, 31), precision: 3, value: String(py), type: 'DATE', relative: true };
+    }
+    if (/^this year$/.test(t)) {
+      const py = published.getUTCFullYear();
+      return { earliest: day(py, 1, 1), latest: published, precision: 3, value: String(py), type: 'DATE', relative: true };
+    }
+    if (/^(this|last|past|previous) month$/.test(t)) {
+      const base = /^this/.test(t) ? published : day(published.getUTCFullYear(), published.getUTCMonth(), 1);
+      const yy = base.getUTCFullYear(), mm = base.getUTCMonth() + 1;
+      return { earliest: day(yy, mm, 1), latest: /^this/.test(t) ? published : monthEnd(yy, mm), precision: 3, value: `${yy}-${pad(mm)}`, type: 'DATE', relative: true };
+    }
+    if (/^now$|^currently$/.test(t)) return { value: 'PRESENT_REF', type: 'DATE', relative: true };
+  }
+  // "June last year", "last February": the month in the year before, or the latest such month before publication.
+  if (published && s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) {
+    const monthIndex = m;
+    let year = published.getUTCFullYear();
+    if (/last year$/.test(t)) year -= 1;
+    else if (/^last\s/.test(t) && monthIndex >= published.getUTCMonth() + 1) year -= 1;
+    else if (!/last year$/.test(t) && monthIndex > published.getUTCMonth() + 1 && !/^next\s/.test(t)) year -= 1;
+    if (MONTH_NAMES[monthIndex - 1]) return { earliest: day(year, monthIndex, 1), latest: monthEnd(year, monthIndex), precision: 3, value: `${year}-${pad(monthIndex)}`, type: 'DATE', relative: true };
+  }
+  // "the night of Feb. 7": that day and the next (chrono reads it as Feb. 8).
+  if (/^night of /.test(t) && s.isCertain('day')) {
+    const date = addDays(day(y, m, d), r.start.get('hour') !== undefined && (r.start.get('hour') ?? 0) < 12 ? -1 : 0);
+    const night = day(y, m, d).getTime() === date.getTime() ? date : date;
+    return { earliest: night, latest: addDays(night, 1), precision: 2, value: iso(night) + 'TNI', type: 'TIME', relative };
+  }
+  if (r.end) {
+    const a = day(y, m, d);
+    const b = day(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
+    const span = (b.getTime() - a.getTime()) / 86400000;
+    return { earliest: a, latest: b, precision: span <= 1 ? 1 : span <= 7 ? 2 : 3, type: 'DATE', relative };
+  }
+  if (s.isCertain('day')) {
+    const date = day(y, m, d);
+    const hour = s.isCertain('hour') ? s.get('hour') : undefined;
+    const value = hour !== undefined ? `${iso(date)}T${pad(hour!)}:${pad(s.get('minute') ?? 0)}` : iso(date);
+    return { earliest: date, latest: date, precision: 1, value, type: hour !== undefined ? 'TIME' : 'DATE', relative };
+  }
+  if (s.isCertain('month')) {
+    return { earliest: day(y, m, 1), latest: monthEnd(y, m), precision: 3, value: `${y}-${pad(m)}`, type: 'DATE', relative };
+  }
+  if (s.isCertain('hour') && published) {
+    return { earliest: published, latest: published, precision: 1, value: `${iso(published)}T${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`, type: 'TIME', relative: true };
+  }
+  if (s.isCertain('year')) return { earliest: day(y, 1, 1), latest: day(y, 12, 31), precision: 3, value: String(y), type: 'DATE', relative };
+  // Found but not resolvable (a weekday without a publication date): kept, unresolved.
+  return relative ? { type: 'DATE', relative: true } : undefined;
+}

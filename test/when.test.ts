@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentFromText } from '../src/ingest/index.ts';
+import type { Document } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+import { weekdayOnOrBefore, isoWeek } from '../src/when/refiners.ts';
+
+const run = (body: string, published?: string): Document =>
+  analyse(documentFromText(`Report\n\n${body}`, { origin: 'test', ...(published ? { published, publishedFrom: 'option' as const } : {}) }));
+function time(doc: Document, text: string) {
+  const t = doc.times.find((x) => x.text === text);
+  assert.ok(t, `no time "${text}" in ${JSON.stringify(doc.times.map((x) => x.text))}`);
+  assert.equal(doc.text.slice(t.start, t.end), t.text);
+  return { earliest: t.earliest, latest: t.latest, precision: t.precision };
+}
+
+describe('time expressions against the publication date', () => {
+  it('weekdays: the latest such day on or before publication, across a month boundary', () => {
+    // Published Wednesday 2024-05-01: "Thursday" is 2024-04-25; "Wednesday" the day itself.
+    const doc = run('Rebels shelled the town on Thursday. The army hit back on Wednesday.', '2024-05-01');
+    assert.deepEqual(time(doc, 'Thursday'), { earliest: '2024-04-25', latest: '2024-04-25', precision: 1 });
+    assert.deepEqual(time(doc, 'Wednesday'), { earliest: '2024-05-01', latest: '2024-05-01', precision: 1 });
+    assert.equal(weekdayOnOrBefore(new Date('2024-05-01T00:00:00Z'), 3, true).toISOString().slice(0, 10), '2024-04-24');
+  });
+
+  it('"overnight" and "last night" span the night before publication, across a year boundary', () => {
+    const doc = run('Drones struck the depot overnight. Sirens sounded last night.', '2025-01-01');
+    assert.deepEqual(time(doc, 'overnight'), { earliest: '2024-12-31', latest: '2025-01-01', precision: 2 });
+    assert.deepEqual(time(doc, 'last night'), { earliest: '2024-12-31', latest: '2025-01-01', precision: 2 });
+  });
+
+  it('"this week", "last year", "earlier this month", "in September 2017", bare years', () => {
+    const doc = run('Talks resumed this week after a truce collapsed last year. Fighting flared earlier this month. A siege began in September 2017 and ended in 2016.', '2018-01-03');
+    assert.deepEqual(time(doc, 'this week'), { earliest: '2018-01-01', latest: '2018-01-03', precision: 2 });
+    assert.deepEqual(time(doc, 'last year'), { earliest: '2017-01-01', latest: '2017-12-31', precision: 3 });
+    assert.deepEqual(time(doc, 'this month'), { earliest: '2018-01-01', latest: '2018-01-03', precision: 3 });
+    assert.deepEqual(time(doc, 'September 2017'), { earliest: '2017-09-01', latest: '2017-09-30', precision: 3 });
+    assert.deepEqual(time(doc, '2016'), { earliest: '2016-01-01', latest: '2016-12-31', precision: 3 });
+  });
+
+  it('caption dates and ISO week values', () => {
+    const doc = run('Troops on patrol near the river, Sept. 4, 2017.', '2018-02-08');
+    assert.deepEqual(time(doc, 'Sept. 4, 2017'), { earliest: '2017-09-04', latest: '2017-09-04', precision: 1 });
+    assert.equal(isoWeek(new Date('2018-02-08T00:00:00Z')), '2018-W06');
+  });
+
+  it('does not read "eighth year" as a date, and reads durations as durations', () => {
+    const doc = run('The war, now in its eighth year, has lasted three years longer than expected.', '2020-06-01');
+    assert.ok(!doc.times.some((t) => t.text.includes('eighth')));
+    assert.equal(doc.times.find((t) => t.text.startsWith('three years'))?.value, 'P3Y');
+  });
+
+  it('flags the incident date, not the day a statement was made', () => {
+    const doc = run('The governor said Sunday that the market was bombed on Saturday night.', '2021-03-15');
+    const incident = doc.times.find((t) => t.incident);
+    assert.equal(incident?.text, 'Saturday night');
+    assert.equal(incident?.earliest, '2021-03-13');
+  });
+
+  it('leaves relative expressions unresolved without a publication date, and says so', () => {
+    const doc = run('Gunmen attacked the convoy on Thursday. The war began on 4 March 2011.');
+    const thursday = doc.times.find((t) => t.text.includes('Thursday'));
+    assert.ok(thursday && thursday.earliest === undefined);
+    assert.equal(doc.times.find((t) => t.text.includes('2011'))?.earliest, '2011-03-04');
+    assert.ok(doc.messages.some((m) => m.code === 'no-publication-date'));
+  });
+});
