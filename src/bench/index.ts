@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { documentFrom } from '../ingest/index.ts';
 import { STAGES } from '../pipeline/index.ts';
 import { loadTagger, MODEL_PATH } from '../entities/tagger.ts';
+import { GAZETTEER_PATH, loadGazetteer } from '../where/gazetteer.ts';
 
 export interface BenchOptions { paths?: string[]; json: boolean; out: NodeJS.WritableStream; benchmarks?: boolean; seconds?: number }
 
@@ -48,7 +49,10 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   // Cold start: the shipped model and lexicons, loaded once per process.
   const t0 = performance.now();
   loadTagger();
-  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  loadGazetteer();
+  const loadMs = t1 - t0;
+  const gazetteerMs = performance.now() - t1;
 
   const stageMs: Record<string, number> = Object.fromEntries([['ingest', 0], ...STAGES.map((s) => [s.name, 0])]);
   let words = 0, docs = 0, rounds = 0, peakRss = 0, peakHeap = 0;
@@ -87,6 +91,8 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     documents_per_second: +(docs / seconds).toFixed(1),
     model_load_ms: +loadMs.toFixed(1),
     model_bytes: statSync(MODEL_PATH).size,
+    gazetteer_load_ms: +gazetteerMs.toFixed(1),
+    gazetteer_bytes: statSync(GAZETTEER_PATH).size,
     peak_rss_mb: +(peakRss / 1048576).toFixed(1),
     peak_heap_mb: +(peakHeap / 1048576).toFixed(1),
     stage_share: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +(v / total).toFixed(3)])),
@@ -99,6 +105,7 @@ export async function runBench(opts: BenchOptions): Promise<number> {
         `sitrep bench: ${inputs.length} inputs x ${rounds} rounds = ${docs} documents, ${words} words in ${seconds.toFixed(2)} s (one core, ${process.version})`,
         `  throughput   ${result.words_per_second.toLocaleString('en')} words/s  (${result.documents_per_second} documents/s)`,
         `  model load   ${result.model_load_ms} ms  (tagger ${(result.model_bytes / 1e6).toFixed(2)} MB on disk)`,
+        `  gazetteer    ${result.gazetteer_load_ms} ms  (${(result.gazetteer_bytes / 1e6).toFixed(2)} MB on disk)`,
         `  peak memory  ${result.peak_rss_mb} MB RSS, ${result.peak_heap_mb} MB heap`,
         `  time share   ${Object.entries(result.stage_share).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}`,
       ].join('\n') + '\n',

@@ -6,6 +6,7 @@ import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
 import { segment } from '../segment/index.ts';
 import { resolveTimes } from '../when/index.ts';
+import { resolvePlaces } from '../where/index.ts';
 
 export interface Stage {
   name: string;
@@ -18,6 +19,7 @@ export const STAGES: Stage[] = [
   { name: 'attribution', run: attributeQuotes },
   { name: 'claims', run: extractClaims },
   { name: 'when', run: resolveTimes },
+  { name: 'where', run: resolvePlaces },
 ];
 
 /** Run every stage over a freshly ingested document, in place, and return it. */

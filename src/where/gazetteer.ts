@@ -1,0 +1,118 @@
+// The shipped gazetteer (data/gazetteer.tsv.gz, built by scripts/build-gazetteer.ts), loaded once.
+// Keys (folded names and consonant skeletons) are sorted at build time.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { foldName, skeleton } from './fold.ts';
+
+export const GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer.tsv.gz', import.meta.url));
+
+export interface Place {
+  index: number;
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  admin1: string;
+  /** GeoNames feature code (PPL, PPLA, PPLC...), PCLI for countries, RGN/STM/SEA/ADM1 for our regions. */
+  feature: string;
+  population: number;
+}
+
+/**
+ * Lookups binary-search the artefact's sorted key section; rows are parsed only when returned. Nothing
+ * is indexed at load time, so loading is a gunzip and one scan for line starts.
+ */
+export class Gazetteer {
+  private readonly text: string;
+  private readonly rowStarts: Uint32Array;
+  private readonly keyStarts: Uint32Array;
+  /** Demonym (lowercase) -> ISO country code. */
+  readonly demonyms = new Map<string, string>();
+  /** ISO code -> row of the country entry. */
+  readonly countries = new Map<string, number>();
+
+  constructor(text: string) {
+    this.text = text;
+    const sections = new Map<string, number>();
+    const starts: number[] = [];
+    for (let pos = 0; pos < text.length; ) {
+      const nl = text.indexOf('\n', pos);
+      const end = nl < 0 ? text.length : nl;
+      if (text.charCodeAt(pos) === 35 /* # */ && end - pos < 16) sections.set(text.slice(pos, end), starts.length);
+      starts.push(pos);
+      pos = end + 1;
+    }
+    const slice = (from: string, to: string) => Uint32Array.from(starts.slice(sections.get(from)! + 1, sections.get(to)!));
+    this.rowStarts = slice('#rows', '#keys');
+    this.keyStarts = slice('#keys', '#countries');
+    for (const start of slice('#countries', '#demonyms')) {
+      const [code, row] = this.line(start).split('\t');
+      this.countries.set(code, +row);
+    }
+    for (const start of slice('#demonyms', '#end')) {
+      const [code, m, f] = this.line(start).split('\t');
+      this.demonyms.set(m.toLowerCase(), code);
+      if (f) this.demonyms.set(f.toLowerCase(), code);
+    }
+  }
+
+  private line(start: number): string {
+    const nl = this.text.indexOf('\n', start);
+    return this.text.slice(start, nl < 0 ? undefined : nl);
+  }
+
+  get(row: number): Place {
+    const f = this.line(this.rowStarts[row]).split('\t');
+    return { index: row, id: f[0], name: f[1], lat: +f[2], lon: +f[3], country: f[4], admin1: f[5], feature: f[6], population: +f[7] };
+  }
+
+  private find(key: string): number[] | undefined {
+    let lo = 0;
+    let hi = this.keyStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = this.keyStarts[mid];
+      const candidate = this.text.slice(start, this.text.indexOf('\t', start));
+      if (candidate === key) return this.line(start).slice(key.length + 1).split(',').map(Number);
+      if (candidate < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** Entries whose name or alternate name folds to the same key; else, same consonant skeleton. */
+  lookup(name: string): Place[] {
+    return this.match(name).places;
+  }
+
+  /** Like lookup, and says whether the match was only by consonant skeleton (a weaker match). */
+  match(name: string): { places: Place[]; bySkeleton: boolean } {
+    const key = foldName(name);
+    if (!key) return { places: [], bySkeleton: false };
+    const exact = this.find(key);
+    if (exact) return { places: exact.map((r) => this.get(r)), bySkeleton: false };
+    const rows = key.length >= 5 ? this.find('~' + skeleton(key)) : undefined;
+    return { places: rows ? rows.map((r) => this.get(r)) : [], bySkeleton: true };
+  }
+
+  get size(): number {
+    return this.rowStarts.length;
+  }
+}
+
+let loaded: Gazetteer | undefined;
+
+export function loadGazetteer(): Gazetteer {
+  if (!loaded) {
+    let tsv: string;
+    try {
+      tsv = gunzipSync(readFileSync(GAZETTEER_PATH)).toString('utf8');
+    } catch (e) {
+      throw new Error(`cannot load the gazetteer at ${GAZETTEER_PATH} (${(e as Error).message}); rebuild it with npm run build:gazetteer`);
+    }
+    loaded = new Gazetteer(tsv);
+  }
+  return loaded;
+}
