@@ -58,8 +58,10 @@ for (const c of countries) {
 // Regions, rivers, seas: written by us, with approximate centres.
 const regions = readFileSync(new URL('../data/regions.tsv', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
 for (const r of regions) {
-  const [name, lat, lon, country, feature, alts] = r.split('\t');
-  rows.push([`r${foldName(name).replace(/ /g, '-')}`, name, lat, lon, country ?? '', '', feature ?? 'RGN', '0', alts ?? ''].join('\t'));
+  const [full, lat, lon, country, feature, alts] = r.split('\t');
+  // "Georgia (U.S. state)": the bracket disambiguates the id; the name is what the text says.
+  const name = full.replace(/\s*\(.*\)$/, '');
+  rows.push([`r${foldName(full).replace(/ /g, '-')}`, name, lat, lon, country ?? '', '', feature ?? 'RGN', '0', alts ?? ''].join('\t'));
 }
 const demonyms = countries.filter((c) => c.demonyms?.eng?.m).map((c) => `${c.cca2}\t${c.demonyms!.eng!.m}\t${c.demonyms!.eng!.f}`);
 

@@ -26,7 +26,7 @@ export function skeleton(folded: string): string {
     .replace(/dh/g, 'd')
     .replace(/th/g, 't')
     .replace(/q/g, 'k')
-    .replace(/[aeiouy]/g, '')
+    .replace(/[aeiouyw]/g, '')
     .replace(/h\b/g, '')
     .replace(/(.)\1+/g, '$1')
     .replace(/\s+/g, '');

@@ -8,7 +8,7 @@ import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
-const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 4, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
+const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 5, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline']);
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
@@ -53,8 +53,14 @@ export function resolvePlaces(doc: Document): void {
     for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
     candidates.push({ mention: m, name, areaWord, places });
   }
-  // Unambiguous places vouch for their countries too ("Baquba" alone says Iraq).
-  for (const c of candidates) if (c.places.length === 1 && c.places[0].feature !== 'PCLI') countries.set(c.places[0].country, (countries.get(c.places[0].country) ?? 0) + 0.5);
+  // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
+  // place must not vouch for itself.
+  for (const c of candidates) {
+    const only = c.places.length === 1 ? c.places[0] : undefined;
+    if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA')) {
+      countries.set(only.country, (countries.get(only.country) ?? 0) + 0.5);
+    }
+  }
   const weights = new Map<string, number>();
   for (const [code, n] of countries) weights.set(code, Math.min(3, n));
 

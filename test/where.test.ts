@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentFromText } from '../src/ingest/index.ts';
+import type { Document } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+import { foldName, skeleton } from '../src/where/fold.ts';
+import { loadGazetteer } from '../src/where/gazetteer.ts';
+
+const run = (body: string): Document => analyse(documentFromText(`Report\n\n${body}`, { origin: 'test', published: '2024-02-02' }));
+const place = (doc: Document, text: string) => {
+  const p = doc.places.find((x) => x.text === text);
+  assert.ok(p, `no place "${text}" in ${JSON.stringify(doc.places.map((x) => x.text))}`);
+  assert.equal(doc.text.slice(p.start, p.end), p.text);
+  return p;
+};
+
+describe('gazetteer', () => {
+  it('folds transliteration variants to one key', () => {
+    assert.equal(foldName('Deir el-Zour'), foldName('Deir ez-Zour'));
+    assert.equal(skeleton(foldName('Khusham')), skeleton(foldName('Khasham')));
+    assert.equal(skeleton(foldName('Dayr az Zawr')), skeleton(foldName('Deir ez-Zor')));
+  });
+
+  it('resolves spelling variants to the same place, in microseconds after loading', () => {
+    const g = loadGazetteer();
+    const ids = ['Deir el-Zour', 'Deir ez-Zor', 'Dayr az Zawr'].map((n) => g.lookup(n).sort((a, b) => b.population - a.population)[0]?.id);
+    assert.ok(ids[0]);
+    assert.equal(new Set(ids).size, 1);
+    assert.equal(g.lookup('Khasham')[0]?.id, g.lookup('Khusham')[0]?.id);
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) g.lookup('Mosul');
+    assert.ok((performance.now() - t) / 1000 < 1, 'a lookup takes under a millisecond');
+  });
+});
+
+describe('place resolution', () => {
+  it('resolves an ambiguous name by the countries the document talks about', () => {
+    const lebanon = run('Clashes erupted in Tripoli on Monday between rival Lebanese factions, Lebanon\'s army said.');
+    const libya = run('Militias fought in Tripoli on Monday, the Libyan government said. Libya has been divided since 2014.');
+    assert.equal(place(lebanon, 'Tripoli').country, 'LB');
+    assert.equal(place(libya, 'Tripoli').country, 'LY');
+  });
+
+  it('reads transliteration variants in text', () => {
+    const doc = run('Airstrikes hit Deir el-Zour in eastern Syria on Friday.');
+    const p = place(doc, 'Deir el-Zour');
+    assert.equal(p.country, 'SY');
+    assert.ok(Math.abs(p.lat! - 35.33) < 0.2 && Math.abs(p.lon! - 40.14) < 0.2);
+  });
+
+  it('sets precision from the wording: a town, near a town, a province, a country', () => {
+    const doc = run('Shells fell on Kobani and near Manbij, in Aleppo province in Syria.');
+    assert.equal(place(doc, 'Kobani').precision, 1);
+    assert.equal(place(doc, 'Manbij').precision, 2);
+    assert.equal(place(doc, 'Syria').precision, 3);
+  });
+
+  it('flags the most specific place of the incident, not the country', () => {
+    const doc = run('Gunmen attacked a checkpoint in Mosul, Iraq on Thursday, killing four soldiers.');
+    const incident = doc.places.find((p) => p.incident);
+    assert.equal(incident?.text, 'Mosul');
+    assert.equal(incident?.country, 'IQ');
+  });
+
+  it('does not send a name to a small homonym in a country the story never mentions', () => {
+    const doc = run('Police in Baghdad said a bomb exploded near Taji in Iraq.');
+    for (const p of doc.places) assert.ok(p.country === 'IQ', `${p.text} -> ${p.name} ${p.country}`);
+  });
+});
