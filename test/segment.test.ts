@@ -96,3 +96,14 @@ describe('tokens', () => {
     assert.deepEqual(tokens, ['Forces', 'entered', 'Qamişlo', 'and', 'دمشق', '.']);
   });
 });
+
+describe('pipeline', () => {
+  it('keeps going when a stage fails on a document, and says so on it', async () => {
+    const { analyse } = await import('../src/pipeline/index.ts');
+    const doc = createDocument('One line.', { origin: 'test', format: 'text' });
+    analyse(doc, [{ name: 'segment', run: segment }, { name: 'broken', run: () => { throw new Error('boom'); } }]);
+    assert.deepEqual(doc.stages, ['segment']);
+    assert.equal(doc.messages[0].code, 'stage-failed');
+    assert.match(doc.messages[0].text, /broken failed: boom/);
+  });
+});

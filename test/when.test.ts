@@ -65,3 +65,11 @@ describe('time expressions against the publication date', () => {
     assert.ok(doc.messages.some((m) => m.code === 'no-publication-date'));
   });
 });
+
+describe('durations of every unit', () => {
+  it('reads minutes to centuries without failing', () => {
+    const doc = run('It lasted 5 minutes, two hours, three days, a week, six months, ten years, two decades and three centuries.', '2020-01-01');
+    const values = doc.times.filter((t) => t.type === 'DURATION').map((t) => t.value);
+    assert.deepEqual(values, ['PT5M', 'PT2H', 'P3D', 'P1W', 'P6M', 'P10Y', 'P2DE', 'P3CE']);
+  });
+});

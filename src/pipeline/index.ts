@@ -22,11 +22,18 @@ export const STAGES: Stage[] = [
   { name: 'where', run: resolvePlaces },
 ];
 
-/** Run every stage over a freshly ingested document, in place, and return it. */
+/**
+ * Run every stage over a freshly ingested document, in place, and return it. A stage that fails on
+ * one document leaves an error message on it (and is not listed in doc.stages); the batch goes on.
+ */
 export function analyse(doc: Document, stages: Stage[] = STAGES): Document {
   for (const stage of stages) {
-    stage.run(doc);
-    doc.stages.push(stage.name);
+    try {
+      stage.run(doc);
+      doc.stages.push(stage.name);
+    } catch (e) {
+      doc.messages.push({ code: 'stage-failed', severity: 'error', text: `${stage.name} failed: ${(e as Error).message}` });
+    }
   }
   return doc;
 }

@@ -4,7 +4,7 @@ import type { Span } from '../model/document.ts';
 import { addDays, iso, type Resolved } from './refiners.ts';
 
 const NUMBER: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, several: 0, few: 0, many: 0 };
-const UNIT: Record<string, string> = { minute: 'TM', hour: 'TH', day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE' };
+const UNIT: Record<string, string> = { minute: 'TM', hour: 'TH', day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', centur: 'CE' };
 
 const OVERNIGHT = /\bovernight\b/gi;
 const BARE_YEAR = /\b(?:in|since|during|by|until|from|before|after|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*(?:people|troops|soldiers|-))/gi;
@@ -25,6 +25,7 @@ export function* durations(text: string): Generator<{ span: Span; resolved: Reso
   while ((m = DURATION.exec(text)) !== null) {
     const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER[m[1].toLowerCase()];
     const unit = UNIT[m[2].toLowerCase()];
+    if (!unit) continue;
     const amount = n ? String(n) : 'X';
     const value = unit.startsWith('T') ? `PT${amount}${unit[1]}` : `P${amount}${unit}`;
     yield { span: { start: m.index, end: m.index + m[0].length }, resolved: { value, type: 'DURATION', relative: false } };
