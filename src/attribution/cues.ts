@@ -30,10 +30,6 @@ export const PARTICIPLE_CUES = new Set(['saying', 'adding', 'telling', 'noting',
 /** Words that are verbs of speech only in some senses; accepted only right next to a subject. */
 export const WEAK_CUES = new Set(['hope', 'hopes', 'expect', 'expects', 'expected', 'want', 'wants', 'wanted', 'charge', 'charged', 'charges', 'question', 'questioned', 'post', 'posted', 'counter', 'signal', 'signals', 'signalled', 'signaled', 'fear', 'feared', 'fears', 'comment', 'brief', 'briefed', 'quote', 'quoted', 'cite', 'cited', 'welcome', 'welcomed', 'praise', 'praised', 'doubt', 'doubted', 'dismiss', 'dismissed', 'reject', 'rejected', 'agree', 'agreed', 'respond', 'responded', 'demand', 'demanded', 'promise', 'promised']);
 
-export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-
 /** Head nouns of sources without a name. */
 export const ANONYMOUS_HEADS = /\b(officials?|sources?|diplomats?|aides?|people familiar|person familiar|insiders?)\b/i;
-export const ROLE_HEADS = /\b(commander|spokes(?:man|woman|person)|minister|ministry|witness(?:es)?|residents?|doctors?|medics?|police|officers?|soldiers?|fighters?|activists?|analysts?|experts?|monitor|observatory|army|military|government|governor|mayor|chief|leader|authorities|statement|letter|report|coalition|command|agency|group|militants?|rebels?|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r)\b/i;
 export const MEDIA_WORDS = /\b(television|tv|radio|news agency|agency|newspaper|daily|broadcaster|channel|state media|media|website|outlet)\b/i;
-export const ANONYMITY = /\b(on condition of anonymity|anonymously|who asked not to be (?:named|identified)|speaking on background|not authori[sz]ed to)\b/i;

@@ -64,7 +64,7 @@ export function attributeQuotes(doc: Document): void {
       if (w === 'according' && lowers[i + 1] === 'to' && i + 2 < b) {
         let e = i + 2;
         while (e < b && !BOUNDARY.has(words[e]) && words[e] !== '.') e++;
-        const source = resolveSource(ctx, spanOf(i + 2, e), i + 2, e);
+        const source = resolveSource(ctx, spanOf(i + 2, e));
         if (!source) continue;
         const content = i === a ? contentOf(e, b) : contentOf(a, i);
         sentenceFrames.push({ source, cue: spanOf(i, i + 2), content, chunk: spanOf(i + 2, e) });
@@ -89,8 +89,8 @@ export function attributeQuotes(doc: Document): void {
         const as = lowers.indexOf('as', i + 1);
         if (as > i + 1 && as < b - 1 && lowers[as + 1] === 'saying') {
           const outer = chunkBefore(i, a);
-          const outerSource = outer && resolveSource(ctx, spanOf(outer[0], outer[1]), outer[0], outer[1]);
-          const inner = resolveSource(ctx, spanOf(i + 1, as), i + 1, as);
+          const outerSource = outer && resolveSource(ctx, spanOf(outer[0], outer[1]));
+          const inner = resolveSource(ctx, spanOf(i + 1, as));
           if (inner && outerSource) {
             inner.via = [outerSource, ...(outerSource.via ?? [])];
             sentenceFrames.push({ source: inner, cue: spanOf(i, as + 2), content: contentAfter(as + 2, b), chunk: spanOf(i + 1, as) });
@@ -103,7 +103,7 @@ export function attributeQuotes(doc: Document): void {
       // Subject before the cue: "X said (that) ...", "..., X said."
       const chunk = chunkBefore(i, a);
       if (chunk) {
-        const source = resolveSource(ctx, spanOf(chunk[0], chunk[1]), chunk[0], chunk[1]);
+        const source = resolveSource(ctx, spanOf(chunk[0], chunk[1]));
         if (source) {
           let content = contentAfter(i + 1, b);
           if (!content && chunk[0] > a) content = contentOf(a, chunk[0]);
@@ -125,7 +125,7 @@ export function attributeQuotes(doc: Document): void {
         let e = i + 1;
         while (e < b && words[e] !== ',' && words[e] !== '.' && words[e] !== ';') e++;
         if (e > i + 1) {
-          const source = resolveSource(ctx, spanOf(i + 1, e), i + 1, e);
+          const source = resolveSource(ctx, spanOf(i + 1, e));
           if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentOf(a, i), chunk: spanOf(i + 1, e) });
         }
       }
@@ -180,7 +180,7 @@ export function attributeQuotes(doc: Document): void {
     if (CLAUSE_WORDS.has(lowers[start])) start++;
     let end = start;
     while (end < i && !CUE_VERBS.has(lowers[end]) && !/ed$/.test(lowers[end]) && words[end] !== ',') end++;
-    return end > start ? resolveSource(ctx, spanOf(start, end), start, end) : undefined;
+    return end > start ? resolveSource(ctx, spanOf(start, end)) : undefined;
   }
 
   doc.quotes = assemble(doc, frames, marks);

@@ -3,7 +3,7 @@
 // institution or a person known only by role.
 import type { Document, Mention, Span } from '../model/document.ts';
 import type { Source } from '../model/source.ts';
-import { ANONYMITY, ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
+import { ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
 
 export interface SourceContext {
   doc: Document;
@@ -21,7 +21,7 @@ function mentionsIn(doc: Document, span: Span): Mention[] {
   return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
 }
 
-export function resolveSource(ctx: SourceContext, span: Span, _from: number, _to: number): Source | undefined {
+export function resolveSource(ctx: SourceContext, span: Span): Source | undefined {
   const { doc } = ctx;
   const raw = doc.text.slice(span.start, span.end);
   if (raw.length > 120) return undefined;
@@ -92,9 +92,4 @@ function lastPersonBefore(doc: Document, offset: number): Source | undefined {
     }
   }
   return undefined;
-}
-
-/** Anonymity is a property of how the source is introduced anywhere in its sentence. */
-export function mentionsAnonymity(text: string): boolean {
-  return ANONYMITY.test(text);
 }

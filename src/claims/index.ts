@@ -10,7 +10,7 @@ import { quantityAt } from './quantity.ts';
 const OUTCOME_WORDS: Record<string, Outcome> = {
   killed: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', slain: 'killed', massacred: 'killed',
   executed: 'killed', murdered: 'killed', perished: 'killed', deaths: 'killed', death: 'killed', fatalities: 'killed',
-  bodies: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', lives: 'killed', deaths_toll: 'killed',
+  bodies: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', lives: 'killed',
   injured: 'injured', wounded: 'injured', hurt: 'injured', injuring: 'injured', wounding: 'injured', injure: 'injured',
   injures: 'injured', wound: 'injured', wounds: 'injured', injuries: 'injured', maimed: 'injured',
   missing: 'missing', unaccounted: 'missing', disappeared: 'missing',
@@ -101,7 +101,6 @@ export function extractClaims(doc: Document): void {
   }
 
   function extractSentence(a: number, b: number): void {
-    const sentenceClaims: Claim[] = [];
     let previous: Claim | undefined;
     let lastOutcome: Outcome | undefined;
     for (let i = a; i < b; i++) {
@@ -210,7 +209,6 @@ export function extractClaims(doc: Document): void {
       const { source, modality } = sourceFor(span);
       const claim: Claim = { kind: 'casualties', ...span, source, modality: c.modality ?? modality, figures: c.figures, ...(c.subject ? { subject: c.subject } : {}) };
       claims.push(claim);
-      sentenceClaims.push(claim);
       previous = claim;
     }
     weaponsIn(a, b);

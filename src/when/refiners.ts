@@ -100,8 +100,8 @@ export function refine(r: ParsedResult, text: string, published: Date | undefine
   }
   // "the night of Feb. 7": that day and the next (chrono reads it as Feb. 8).
   if (/^night of /.test(t) && s.isCertain('day')) {
-    const date = addDays(day(y, m, d), r.start.get('hour') !== undefined && (r.start.get('hour') ?? 0) < 12 ? -1 : 0);
-    const night = day(y, m, d).getTime() === date.getTime() ? date : date;
+    // chrono moves "the night of Feb. 7" past midnight, to the 8th: the night belongs to the 7th.
+    const night = addDays(day(y, m, d), (r.start.get('hour') ?? 12) < 12 ? -1 : 0);
     return { earliest: night, latest: addDays(night, 1), precision: 2, value: iso(night) + 'TNI', type: 'TIME', relative };
   }
   if (r.end) {

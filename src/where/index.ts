@@ -4,7 +4,7 @@
 // -> 3, a country or region -> 3. One place is flagged as locating the incident.
 import type { Document, Mention } from '../model/document.ts';
 import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
-import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.ts';
+import { loadGazetteer, type Place } from './gazetteer.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
@@ -107,4 +107,3 @@ function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
   if (chosen) chosen.incident = true;
 }
 
-export type { Gazetteer };
