@@ -91,4 +91,17 @@ describe('attribution', () => {
     const doc = run('Tension\n\nThe town was calm amid reports of shelling in the north.');
     assert.equal(doc.quotes.length, 0);
   });
+
+  it('finds the speaker behind a relative clause and a subordinate clause', () => {
+    const doc = run('Raid\n\nA local official who spoke on condition of anonymity because he was not authorised to brief reporters said two houses burned.');
+    const q = quoteWith(doc, 'two houses burned');
+    assert.equal(q.source.kind, 'anonymous');
+    assert.equal(q.source.name, 'local official');
+  });
+
+  it('takes the statement before ", X said, while ..."', () => {
+    const doc = run('Raid\n\nGunmen burned the depot, the interior ministry said, while residents reported looting.');
+    const q = doc.quotes.find((x) => /interior ministry/.test(x.source.name));
+    assert.ok(q && q.text.startsWith('Gunmen burned the depot'), JSON.stringify(doc.quotes));
+  });
 });

@@ -118,4 +118,14 @@ describe('casualty claims', () => {
     assert.deepEqual(weapons?.value, ['artillery', 'tanks', 'mortars']);
     assert.equal(casualties(doc).length, 0);
   });
+
+  it('reads a figure after a prepositional phrase and sub-groups introduced by "including"', () => {
+    const doc = run('Dozens of fighters on both sides had died, including 19 soldiers and more than 20 attackers.');
+    const found = casualties(doc).map((c) => [c.subject?.text, figure(c, 'killed')]);
+    assert.deepEqual(found, [
+      ['fighters', { min: 24, max: null, vague: 'dozens' }],
+      ['soldiers', { min: 19, max: 19 }],
+      ['attackers', { min: 21, max: null }],
+    ]);
+  });
 });

@@ -66,4 +66,12 @@ describe('place resolution', () => {
     const doc = run('Police in Baghdad said a bomb exploded near Taji in Iraq.');
     for (const p of doc.places) assert.ok(p.country === 'IQ', `${p.text} -> ${p.name} ${p.country}`);
   });
+
+  it('never locates the incident at the dateline city, and reads a demonym as its country', () => {
+    const doc = analyse(documentFromText('Syrian town shelled\n\nBEIRUT (Example Wire) - Shells hit the town of Mayadin in eastern Syria on Tuesday.', { origin: 't', published: '2024-02-02' }));
+    assert.equal(doc.places.find((p) => p.incident)?.text, 'Mayadin');
+    const headline = doc.places.find((p) => p.text === 'Syrian');
+    assert.equal(headline?.country, 'SY');
+    assert.equal(headline?.precision, 3);
+  });
 });

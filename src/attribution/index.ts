@@ -105,7 +105,9 @@ export function attributeQuotes(doc: Document): void {
       if (chunk) {
         const source = resolveSource(ctx, spanOf(chunk[0], chunk[1]));
         if (source) {
-          let content = contentAfter(i + 1, b);
+          // "..., the ministry said, while ...": the statement is what came before the speaker.
+          const commaAfter = words[i + 1] === ',' && /^(while|but|although|though|whereas|as|even)$/.test(lowers[i + 2] ?? '');
+          let content = commaAfter && chunk[0] > a ? undefined : contentAfter(i + 1, b);
           if (!content && chunk[0] > a) content = contentOf(a, chunk[0]);
           // Sentence-final frame around an inner frame: "... ministry described ..., SANA said." -> ministry via SANA.
           const inner = sentenceFrames.find((f) => f.content && content && f.cue.start >= content.start && f.cue.end <= content.end);
@@ -158,6 +160,13 @@ export function attributeQuotes(doc: Document): void {
     if (start < end && CLAUSE_WORDS.has(lowers[start])) start++;
     // Cut a relative clause: "the U.S. official who spoke anonymously".
     for (let k = start; k < end; k++) if (RELATIVE.has(lowers[k])) { end = k; break; }
+    // "A local official who spoke ... because he was not authorised ... said": the chunk is a subordinate
+    // clause; the speaker is the noun phrase the relative clause hangs on.
+    if (/^(he|she|they|it|we|i)$/.test(lowers[start]) && end - start > 1 || lowers.slice(start, end).some((w) => /^(was|were|is|are|had|has)$/.test(w))) {
+      let r = a;
+      while (r < start && !RELATIVE.has(lowers[r])) r++;
+      if (r < start && r > a) { start = CLAUSE_WORDS.has(lowers[a]) ? a + 1 : a; end = r; }
+    }
     // A chunk holding an inflected reporting verb is a clause, not a speaker ("Defence secretary dismisses").
     for (let k = start; k < end; k++) if (CUE_VERBS.has(words[k]) && !WEAK_CUES.has(words[k]) && /(ed|s|said|told|wrote|thought)$/.test(words[k])) return undefined;
     return end > start && end - start <= 12 ? [start, end] : undefined;

@@ -39,6 +39,7 @@ for (const w of WEAPONS) {
   WEAPON_INDEX.set(parts[0], list);
 }
 
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'near', 'inside', 'across', 'around', 'among']);
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
 export function extractClaims(doc: Document): void {
@@ -163,8 +164,10 @@ export function extractClaims(doc: Document): void {
       let outcome = activeBefore ? { outcome: OUTCOME_WORDS[before], to: npEnd } : outcomeAfter(npEnd, b);
       // "the deaths of nearly 20 people"
       if (!outcome && (before === 'of' && /^(deaths?|lives)$/.test(lowers[q.from - 2] ?? ''))) outcome = { outcome: 'killed', to: npEnd };
+      // "had died, including 19 soldiers": a named sub-group takes the outcome just given.
+      if (!outcome && before === 'including' && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
       // "injuring 23 civilians and 10 soldiers": a second object of the same verb.
-      if (!outcome && before === 'and' && previous && previous.end >= tokens[q.from - 2].start && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
+      if (!outcome && before === 'and' && previous && previous.end >= tokens[q.from - 2].start - 40 && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
       // "the death toll rose to 40"
       if (!outcome && lowers.slice(Math.max(a, q.from - 5), q.from).includes('toll')) outcome = { outcome: 'killed', to: q.to };
       const npText = npEnd > npStart ? text.slice(tokens[npStart].start, tokens[npEnd - 1].end) : '';
@@ -232,7 +235,13 @@ export function extractClaims(doc: Document): void {
   /** The outcome word right after a noun phrase (skipping auxiliaries): returns the outcome and where it ends. */
   function outcomeAfter(i: number, b: number, passiveOnly = false): { outcome: Outcome; to: number } | undefined {
     let k = i;
-    while (k < b && k - i < 6 && BETWEEN.has(lowers[k]) && !OUTCOME_WORDS[lowers[k]]) k++;
+    // "fighters on both sides had died": step over a short prepositional phrase to the verb.
+    if (PREPOSITIONS.has(lowers[k])) {
+      let j = k + 1;
+      while (j < b && j - k <= 4 && !BETWEEN.has(lowers[j]) && !OUTCOME_WORDS[lowers[j]] && !/^[,.;:]$/.test(words[j])) j++;
+      if (j < b && (BETWEEN.has(lowers[j]) || OUTCOME_WORDS[lowers[j]]) && j - k <= 4) k = j;
+    }
+    while (k < b && k - i < 9 && BETWEEN.has(lowers[k]) && !OUTCOME_WORDS[lowers[k]]) k++;
     const w = lowers[k];
     let outcome = OUTCOME_WORDS[w];
     if (!outcome || (passiveOnly && !/(ed|hurt|harmed)$/.test(w))) {

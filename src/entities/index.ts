@@ -35,6 +35,7 @@ const SURNAME = /^(?:O['’]|Mc|Mac|De|Di|Da|Van|Le|La|St\.)\p{Lu}/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 /** Lowercase words that may sit inside a name ("Bureau of Investigation", "Bosnia and Herzegovina"). */
 const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'da', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'y', 'on', 'in', 'du', 'des', 'di', '&']);
+const CALENDAR = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const INITIAL = /^\p{Lu}\.$/u;
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms']);
 const TAG_TYPE = TAGS.map((t) => t.slice(2));
@@ -255,6 +256,8 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     if (c.kind === 'person' && c.s >= 1 && INITIAL.test(words[c.s]) && isCapitalised(words[c.s - 1]) && !TITLE_WORDS.has(lowers[c.s - 1]) && !(n > 0 && local[n - 1].e === c.s)) c.s--;
     const single = c.e - c.s === 1;
     const lexical = kindOf(words[c.s], 'MISC') !== 'misc' && kindOf(words[c.s], 'MISC') !== 'nationality';
+    // Months and weekdays are dates, not names ("Feb." in "Feb. 2, 2025").
+    if (single && CALENDAR.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A lone common word tagged as a name ("See", "Nine") is a sentence start or a quoted word.
     if (single && common.has(lowers[c.s]) && !lexical && !/^\p{Lu}{2,}$/u.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A lone name after "in", "near" or "the town of" is a place, whatever the tagger thought.

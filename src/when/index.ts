@@ -9,7 +9,7 @@ import type { TimeExpression } from '../model/where-when.ts';
 import { addDays, fromIso, iso, refine, type Resolved } from './refiners.ts';
 import { durations, extraExpressions } from './parsers.ts';
 
-const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline']);
+const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'dateline']);
 /** Up to three words before an expression that make it the date of a statement ("tweeted early Sunday"). */
 const SPEECH_BEFORE = /\b([a-z]+)\s+(?:(?:on|early|late|reporters|journalists|in a statement|\w+ night)\s+){0,2}$/i;
 const SPEECH_AFTER = /^\s*(?:,\s*)?(?:said|told|announced|stated|added|warned|declared)\b/i;

@@ -9,7 +9,7 @@ import { loadGazetteer, type Place } from './gazetteer.ts';
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
 const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 5, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
-const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline']);
+const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline', 'dateline']);
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
   if (place.feature === 'PCLI' || place.feature === 'RGN' || place.feature === 'CONT' || place.feature === 'SEA' || place.feature.startsWith('ADM1') || areaWord) return 3;
@@ -31,8 +31,10 @@ export function resolvePlaces(doc: Document): void {
   // Countries named or implied (by a demonym) in the document, weighted by how often.
   const countries = new Map<string, number>();
   for (const m of doc.mentions) {
-    if (m.kind === 'nationality') {
-      const code = gaz.demonyms.get(m.text.toLowerCase().replace(/-(backed|led|based|born|allied)$/, ''));
+    // A demonym names its country, whatever kind the tagger gave it ("Syrian" in a headline).
+    const demonym = gaz.demonyms.get(m.text.toLowerCase().replace(/-(backed|led|based|born|allied)$/, ''));
+    if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
+      const code = demonym;
       if (code !== undefined) {
         countries.set(code, (countries.get(code) ?? 0) + 1);
         candidates.push({ mention: m, name: m.text, areaWord: false, places: [gaz.get(gaz.countries.get(code)!)] });
