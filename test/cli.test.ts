@@ -81,7 +81,7 @@ describe('cli', () => {
     assert.equal(shown.code, 0);
     assert.match(shown.out, /Faris Nasser \[Brigadier General\]/);
     const out = join(d, 'export.jsonl');
-    assert.equal((await sitrep('export', '--db', db, '--format', 'json', '--out', out)).code, 0);
+    assert.equal((await sitrep('export', '--db', db, '--format', 'documents', '--out', out)).code, 0);
     const exported = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(exported.length, 1);
     assert.equal(exported[0].id, id);

@@ -4,6 +4,7 @@
 // ("dozens" -> min 24) in its claims and converts here.
 import type { Document } from '../model/document.ts';
 import type { Quantity } from '../model/claim.ts';
+import { sameGroup } from './groups.ts';
 
 const VAGUE_LOW: Record<string, number> = {
   dozens: 12, dozen: 12, hundreds: 100, thousands: 1000, scores: 20, several: 10, many: 10, multiple: 10, numerous: 10, some: 10,
@@ -20,17 +21,21 @@ export function acledFigure(q: Quantity): number {
 
 /**
  * Deaths for the document's incident: per victim group the lowest figure any source gives, summed over
- * groups that are distinct (claims that repeat another are skipped). No claim -> 0.
+ * distinct groups (claims that repeat another are skipped). A figure with no stated victims counts only
+ * when no figure names its victims (a headline's "kill 100" restates the body's). No claim -> 0.
  */
-export function acledFatalities(doc: Document): number {
+export function acledFatalities(doc: Document, claimIndices?: number[]): number {
   const lowestByGroup = new Map<string, number>();
-  for (const c of doc.claims) {
+  const claims = claimIndices ? claimIndices.map((i) => doc.claims[i]) : doc.claims;
+  for (const c of claims) {
     if (c.kind !== 'casualties' || c.repeats !== undefined || !c.figures?.killed) continue;
-    const group = c.subject ? c.subject.text.toLowerCase() : '';
+    const text = c.subject?.text ?? '';
+    const group = [...lowestByGroup.keys()].find((g) => g === text || (g && text && sameGroup(g, text))) ?? text;
     const n = acledFigure(c.figures.killed);
     lowestByGroup.set(group, Math.min(lowestByGroup.get(group) ?? Infinity, n));
   }
+  const named = [...lowestByGroup.keys()].some((g) => g !== '');
   let total = 0;
-  for (const n of lowestByGroup.values()) total += n;
+  for (const [g, n] of lowestByGroup) if (g !== '' || !named) total += n;
   return total;
 }

@@ -5,6 +5,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Claim, Modality, Outcome, Quantity } from '../model/claim.ts';
 import type { Source } from '../model/source.ts';
+import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { quantityAt } from './quantity.ts';
 
 const OUTCOME_WORDS: Record<string, Outcome> = {
@@ -285,7 +286,7 @@ export function extractClaims(doc: Document): void {
   doc.claims = claims;
 }
 
-const groupKey = (c: Claim) => (c.subject?.text ?? '').toLowerCase().replace(/^(the|of|members of the|members of)\s+/g, '').replace(/[^a-z0-9 ]+/g, ' ').trim();
+const groupKey = (c: Claim) => normalGroup(c.subject?.text ?? '');
 const sourceKey = (c: Claim) => c.source.name.toLowerCase().replace(/^(a|an|the)\s+/, '');
 
 /** The same figures from the same source about the same group repeat one claim; different figures about one group from different sources dispute each other. */
@@ -303,8 +304,7 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
     claims.forEach((d, j) => {
       if (j === i || d.kind !== 'casualties' || d.repeats !== undefined || !d.subject) return;
       if (sourceKey(c) === sourceKey(d)) return;
-      const gc = groupKey(c), gd = groupKey(d);
-      if (!gc || !gd || !(gc.endsWith(gd) || gd.endsWith(gc))) return;
+      if (!sameGroup(c.subject!.text, d.subject!.text)) return;
       const differs = (['killed', 'injured', 'killed_or_injured'] as const).some((o) => c.figures?.[o] && d.figures?.[o] && (c.figures[o]!.min !== d.figures[o]!.min || c.figures[o]!.max !== d.figures[o]!.max));
       const lumped = (c.figures?.killed_or_injured && d.figures?.killed) || (c.figures?.killed && d.figures?.killed_or_injured);
       if (differs || lumped) (c.disputes ??= []).push(j);

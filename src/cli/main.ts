@@ -14,7 +14,7 @@ const COMMANDS: Record<string, Command & { summary: string }> = {
   extract: { ...extract, summary: 'analyse FILE|DIR|- and print JSON (no database)' },
   ingest: { ...ingest, summary: 'analyse inputs and store them (SQLite)' },
   show: { ...show, summary: 'list stored documents, or show one readably' },
-  export: { ...exporter, summary: 'export stored documents' },
+  export: { ...exporter, summary: 'export incidents (JSON, CSV, GeoJSON) or documents' },
   eval: { ...evaluate, summary: 'score against the gold corpus and benchmark sets' },
   bench: { ...bench, summary: 'measure throughput and memory' },
 };

@@ -1,5 +1,6 @@
 // An incident as a conflict-data coder records it.
 import type { Span } from './document.ts';
+import type { Outcome } from './claim.ts';
 import type { PlaceMention, TimeExpression } from './where-when.ts';
 
 export type ActorRole = 'attacker' | 'target' | 'ally' | 'other';
@@ -11,14 +12,31 @@ export interface Actor {
   span?: Span;
 }
 
+/** One victim group's figures across sources, reconciled (rule in src/incidents/reconcile.ts). */
+export interface ReconciledFigure {
+  group: string;
+  outcome: Outcome;
+  low: number;
+  best: number;
+  high: number;
+  /** The sources' figures do not all agree (their intervals do not overlap). */
+  contested: boolean;
+  /** Every source's figure, side by side: claim is an index into Document.claims. */
+  sources: { name: string; claim: number; min: number; max: number | null; vague?: string }[];
+}
+
 export interface Incident {
   /** Taxonomy code, see docs/taxonomy.md (e.g. "air_strike", "battle"). */
   type: string;
+  /** Other types the text also supports ("battle" beside "air_strike"). */
+  otherTypes?: string[];
   time?: TimeExpression;
   place?: PlaceMention;
   actors: Actor[];
   /** Indices into Document.claims. */
   claims: number[];
+  /** Casualty figures per victim group and outcome, reconciled across sources. */
+  figures: ReconciledFigure[];
   /** The text that describes the incident. */
   evidence: Span;
 }

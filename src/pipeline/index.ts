@@ -4,6 +4,7 @@ import type { Document } from '../model/document.ts';
 import { attributeQuotes } from '../attribution/index.ts';
 import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
+import { buildIncidents } from '../incidents/index.ts';
 import { segment } from '../segment/index.ts';
 import { resolveTimes } from '../when/index.ts';
 import { resolvePlaces } from '../where/index.ts';
@@ -20,6 +21,7 @@ export const STAGES: Stage[] = [
   { name: 'claims', run: extractClaims },
   { name: 'when', run: resolveTimes },
   { name: 'where', run: resolvePlaces },
+  { name: 'incidents', run: buildIncidents },
 ];
 
 /**

@@ -1,32 +1,62 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { csvHeader, csvRow, geojsonFeature } from '../../export/formats.ts';
+import { incidentRecords, matches, type RecordFilter } from '../../export/records.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
-export const usage = `Usage: sitrep export --format json [options]
+export const usage = `Usage: sitrep export --format json|csv|geojson|documents [options]
 
-Export every stored document with its layers as JSON Lines (one document per line), streamed.
-CSV and GeoJSON exports come with incident records.
+Export from the store, streamed.
+  json       incident records as a JSON array (schema: docs/incident-record.schema.json)
+  csv        incident records as ACLED-like CSV (event_date, event_type, sub_event_type, actor1, actor2,
+             admin1, location, latitude, longitude, geo_precision, time_precision, source, notes,
+             fatalities, plus fatalities_low/best/high and contested)
+  geojson    incident records as a GeoJSON FeatureCollection (opens in QGIS)
+  documents  every stored document with all its layers, one JSON object per line
 
 Options:
-  --format json   the export format
-  --db PATH       SQLite database (default ${DEFAULT_DB})
-  --out FILE      write to FILE instead of stdout
-  -h, --help      show this help`;
+  --from YYYY-MM-DD   incidents on or after this date
+  --to YYYY-MM-DD     incidents on or before this date
+  --country CC        incidents in this country (ISO 3166 alpha-2)
+  --type CODE         incidents of this type (docs/taxonomy.md)
+  --db PATH           SQLite database (default ${DEFAULT_DB})
+  --out FILE          write to FILE instead of stdout
+  -h, --help          show this help`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } }, usage);
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' },
+    from: { type: 'string' }, to: { type: 'string' }, country: { type: 'string' }, type: { type: 'string' },
+  }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
   const format = values.format ?? 'json';
-  if (format !== 'json') throw new UsageError(`--format ${format} is not available yet (json only; csv and geojson come with incidents)`);
+  if (!['json', 'csv', 'geojson', 'documents'].includes(format)) throw new UsageError(`--format must be json, csv, geojson or documents, got "${format}"`);
+  for (const k of ['from', 'to'] as const) if (values[k] && !DATE.test(values[k]!)) throw new UsageError(`--${k} must be a date as YYYY-MM-DD`);
+  const filter: RecordFilter = { from: values.from, to: values.to, country: values.country, type: values.type };
   const store = openStore(values.db ?? DEFAULT_DB);
   const out = values.out ? createWriteStream(values.out) : io.out;
+  // Respect back-pressure: a large store streams instead of piling up in memory.
+  const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
   try {
+    if (format === 'csv') await write(csvHeader());
+    if (format === 'json') await write('[');
+    if (format === 'geojson') await write('{"type":"FeatureCollection","features":[');
+    let first = true;
     for (const doc of store.allDocuments()) {
-      // Respect back-pressure: a large store streams instead of piling up in memory.
-      if (!out.write(JSON.stringify(doc) + '\n')) await once(out, 'drain');
+      if (format === 'documents') { await write(JSON.stringify(doc) + '\n'); continue; }
+      for (const r of incidentRecords(doc)) {
+        if (!matches(r, filter)) continue;
+        if (format === 'csv') await write(csvRow(r));
+        else await write((first ? '\n' : ',\n') + JSON.stringify(format === 'json' ? r : geojsonFeature(r)));
+        first = false;
+      }
     }
+    if (format === 'json') await write('\n]\n');
+    if (format === 'geojson') await write('\n]}\n');
   } finally {
     store.close();
     if (values.out) await new Promise<void>((resolve) => out.end(() => resolve()));

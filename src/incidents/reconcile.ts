@@ -1,0 +1,49 @@
+// Reconciling casualty figures across sources, per victim group and outcome (UCDP-style low/best/high).
+//
+// Rule (docs/taxonomy.md, "Reconciliation"):
+// - each source's figure is an interval [min, max], an open-ended figure ("more than 100") [min, min];
+// - low = the lowest min; high = the highest max; best = the median of the sources' point estimates
+//   (the midpoint of a range, the min otherwise; the lower median when their number is even), so one
+//   outlying source moves best less than it moves low or high;
+// - contested = the intervals do not all overlap (some source's min exceeds another's max, an open-ended
+//   figure counting as unbounded above); every source's figure is listed beside the others.
+import type { Document } from '../model/document.ts';
+import type { Claim, Outcome } from '../model/claim.ts';
+import type { ReconciledFigure } from '../model/incident.ts';
+import { groupKey, sameGroup } from '../claims/groups.ts';
+
+const OUTCOMES: Outcome[] = ['killed', 'injured', 'killed_or_injured', 'missing', 'captured'];
+
+/** Figures of the given claims (indices into doc.claims) reconciled per victim group and outcome. */
+export function reconcile(doc: Document, claimIndices: number[]): ReconciledFigure[] {
+  const groups = new Map<string, { group: string; outcome: Outcome; entries: { claim: number; c: Claim }[] }>();
+  for (const i of claimIndices) {
+    const c = doc.claims[i];
+    if (c.kind !== 'casualties' || c.repeats !== undefined || !c.figures) continue;
+    const group = c.subject ? groupKey(c.subject.text) : '';
+    for (const outcome of OUTCOMES) {
+      if (!c.figures[outcome]) continue;
+      // "pro-government forces" and "pro-Syrian government forces" are one group.
+      let key = `${group}|${outcome}`;
+      for (const [k, v] of groups) if (v.outcome === outcome && group && sameGroup(v.group, c.subject?.text ?? '')) key = k;
+      const entry = groups.get(key) ?? { group: c.subject?.text ?? '', outcome, entries: [] };
+      entry.entries.push({ claim: i, c });
+      groups.set(key, entry);
+    }
+  }
+  const out: ReconciledFigure[] = [];
+  for (const { group, outcome, entries } of groups.values()) {
+    const sources = entries.map(({ claim, c }) => {
+      const q = c.figures![outcome]!;
+      return { name: c.source.name, claim, min: q.min, max: q.max, ...(q.vague ? { vague: q.vague } : {}) };
+    });
+    const points = sources.map((s) => (s.max !== null && s.max !== s.min ? (s.min + s.max) / 2 : s.min)).sort((a, b) => a - b);
+    const best = points[Math.floor((points.length - 1) / 2)];
+    const low = Math.min(...sources.map((s) => s.min));
+    const high = Math.max(...sources.map((s) => s.max ?? s.min));
+    const maxOfMins = Math.max(...sources.map((s) => s.min));
+    const minOfMaxes = Math.min(...sources.map((s) => s.max ?? Infinity));
+    out.push({ group, outcome, low, best, high, contested: maxOfMins > minOfMaxes, sources });
+  }
+  return out;
+}

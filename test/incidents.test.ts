@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../src/cli/main.ts';
+import { documentFromText } from '../src/ingest/index.ts';
+import type { Document } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+import { sameGroup } from '../src/claims/groups.ts';
+import { CSV_COLUMNS } from '../src/export/formats.ts';
+
+const run = (text: string, published = '2023-05-12'): Document => analyse(documentFromText(text, { origin: 'test', published }));
+const REPORT = `Rebels and army clash near border town
+
+Rebel fighters attacked an army base near the town of Kessab in northern Syria on Thursday, sparking clashes that lasted until dawn, the army said.
+
+The army said 12 soldiers were killed. A war monitor said that 19 soldiers were killed and that at least 30 rebels died in the fighting.
+
+The war has killed hundreds of thousands of people since 2011.`;
+
+/** A minimal RFC 4180 reader, to check the CSV reads back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r') continue;
+    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('incidents', () => {
+  it('types the incident, dates and places it, and keeps background figures out', () => {
+    const doc = run(REPORT);
+    assert.equal(doc.incidents.length, 1);
+    const inc = doc.incidents[0];
+    assert.equal(inc.type, 'battle');
+    assert.equal(inc.time?.earliest, '2023-05-11');
+    assert.equal(inc.place?.text, 'Kessab');
+    assert.ok(!inc.figures.some((f) => f.group.includes('people')), JSON.stringify(inc.figures));
+    assert.ok(doc.text.slice(inc.evidence.start, inc.evidence.end).includes('attacked an army base'));
+  });
+
+  it('reconciles figures per group into low / best / high and shows the disagreement', () => {
+    const inc = run(REPORT).incidents[0];
+    const soldiers = inc.figures.find((f) => f.group === 'soldiers' && f.outcome === 'killed')!;
+    assert.deepEqual([soldiers.low, soldiers.best, soldiers.high, soldiers.contested], [12, 12, 19, true]);
+    assert.deepEqual(soldiers.sources.map((s) => [s.name, s.min]), [['army', 12], ['war monitor', 19]]);
+    const rebels = inc.figures.find((f) => f.group === 'rebels')!;
+    assert.deepEqual([rebels.low, rebels.best, rebels.high, rebels.contested], [30, 30, 30, false]);
+  });
+
+  it('treats differently worded descriptions of one group as one group', () => {
+    assert.ok(sameGroup('pro-government forces', 'seven members of the pro-Syrian government forces'));
+    assert.ok(!sameGroup('soldiers', 'civilians'));
+    assert.ok(!sameGroup('U.S. forces', 'pro-government forces'));
+  });
+
+  it('makes no incident of a text with no violent event', () => {
+    assert.equal(run('Budget talks\n\nThe finance minister presented the budget to parliament on Tuesday.').incidents.length, 0);
+  });
+});
+
+describe('exports', () => {
+  async function exported(format: string, ...extra: string[]) {
+    const d = mkdtempSync(join(tmpdir(), 'sitrep-export-'));
+    writeFileSync(join(d, 'a.txt'), REPORT);
+    writeFileSync(join(d, 'b.txt'), 'Protest in the capital\n\nThousands of protesters marched in Nairobi, Kenya on Monday against new taxes, police said.');
+    let out = '';
+    const sink = new Writable({ write(c, _e, cb) { out += c; cb(); } });
+    const io = { out: sink, err: new Writable({ write(_c, _e, cb) { cb(); } }) };
+    assert.equal(await main(['ingest', '--db', join(d, 's.db'), '--published', '2023-05-12', d], io), 0);
+    assert.equal(await main(['export', '--db', join(d, 's.db'), '--format', format, ...extra], io), 0);
+    return out;
+  }
+
+  it('CSV has the ACLED-like columns and reads back', async () => {
+    const rows = parseCsv(await exported('csv'));
+    assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+    assert.equal(rows.length, 3);
+    const battle = rows.find((r) => r[4] === 'battle')!;
+    const col = (name: string) => battle[CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number])];
+    assert.equal(col('event_type'), 'Battles');
+    assert.equal(col('country'), 'SY');
+    assert.equal(col('fatalities_low'), '42');
+    assert.equal(col('contested'), 'true');
+  });
+
+  it('GeoJSON is a FeatureCollection of points in [longitude, latitude]', async () => {
+    const g = JSON.parse(await exported('geojson'));
+    assert.equal(g.type, 'FeatureCollection');
+    assert.equal(g.features.length, 2);
+    for (const f of g.features) {
+      assert.equal(f.type, 'Feature');
+      assert.equal(f.geometry.type, 'Point');
+      const [lon, lat] = f.geometry.coordinates;
+      assert.ok(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90);
+    }
+    const kenya = g.features.find((f: { properties: { country: string } }) => f.properties.country === 'KE');
+    assert.ok(kenya.geometry.coordinates[0] > 30, 'longitude first');
+  });
+
+  it('JSON records carry provenance and filters apply', async () => {
+    const all = JSON.parse(await exported('json'));
+    assert.equal(all.length, 2);
+    for (const r of all) assert.ok(r.document && r.evidence && typeof r.evidence.start === 'number');
+    assert.equal(JSON.parse(await exported('json', '--country', 'ke')).length, 1);
+    assert.equal(JSON.parse(await exported('json', '--type', 'protest')).length, 1);
+    assert.equal(JSON.parse(await exported('json', '--from', '2024-01-01')).length, 0);
+  });
+});
