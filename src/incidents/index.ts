@@ -70,16 +70,23 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
   }
   return actors;
 
+  /** First token starting at or after an offset (binary search: tokens are in text order). */
+  function tokenFrom(offset: number): number {
+    let lo = 0, hi = tokens.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].start < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
   function roleOf(d: Document, m: Mention): ActorRole | undefined {
-    const i = tokens.findIndex((t) => t.start >= m.end);
-    if (i < 0) return 'other';
+    const i = tokenFrom(m.end);
+    if (i >= tokens.length) return 'other';
     // "X launched ...", "X forces attacked ...": within a few words after the name.
     for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
       const w = text.slice(tokens[k].start, tokens[k].end);
       if (ATTACK_VERB.test(w)) return 'attacker';
       if (/^[.;]$/.test(w)) break;
     }
-    const j = tokens.findIndex((t) => t.end > m.start) - 1;
+    const j = tokenFrom(m.start) - 1;
     for (let k = j; k >= Math.max(0, j - 3); k--) {
       const w = d.text.slice(tokens[k].start, tokens[k].end);
       if (TARGET_BEFORE.test(w)) return 'target';
