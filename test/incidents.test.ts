@@ -10,6 +10,8 @@ import type { Document } from '../src/model/document.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { sameGroup } from '../src/claims/groups.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
 
 const run = (text: string, published = '2023-05-12'): Document => analyse(documentFromText(text, { origin: 'test', published }));
 const REPORT = `Rebels and army clash near border town
@@ -108,8 +110,11 @@ describe('exports', () => {
     assert.ok(kenya.geometry.coordinates[0] > 30, 'longitude first');
   });
 
-  it('JSON records carry provenance and filters apply', async () => {
+  it('JSON records validate against the published schema, carry provenance, and filters apply', async () => {
     const all = JSON.parse(await exported('json'));
+    const schema = JSON.parse(readFileSync(new URL('../docs/incident-record.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ strict: true, validateFormats: false }).compile(schema);
+    for (const r of all) assert.ok(validate(r), JSON.stringify(validate.errors));
     assert.equal(all.length, 2);
     for (const r of all) assert.ok(r.document && r.evidence && typeof r.evidence.start === 'number');
     assert.equal(JSON.parse(await exported('json', '--country', 'ke')).length, 1);
