@@ -66,6 +66,24 @@ describe('incidents', () => {
     assert.ok(!sameGroup('U.S. forces', 'pro-government forces'));
   });
 
+  it('splits a wave of attacks reported town by town into incidents of their own', () => {
+    const doc = run(`Bombings across Iraq kill dozens
+
+A wave of bombings across Iraq killed at least 30 people on Monday, officials said.
+
+In Kirkuk, a car bomb killed five people near a market, police said.
+
+In Basra, a roadside bomb killed two soldiers on a patrol, an army officer said.`, '2012-07-23');
+    assert.equal(doc.incidents.length, 3);
+    const [, kirkuk, basra] = doc.incidents;
+    assert.equal(kirkuk.place?.text, 'Kirkuk');
+    assert.equal(kirkuk.type, 'ied');
+    assert.deepEqual(kirkuk.figures.map((f) => [f.group, f.best]), [['people', 5]]);
+    assert.equal(basra.place?.text, 'Basra');
+    assert.deepEqual(basra.figures.map((f) => [f.group, f.best]), [['soldiers', 2]]);
+    assert.ok(!doc.incidents[0].claims.some((i) => kirkuk.claims.includes(i)), 'a claim belongs to one incident');
+  });
+
   it('makes no incident of a text with no violent event', () => {
     assert.equal(run('Budget talks\n\nThe finance minister presented the budget to parliament on Tuesday.').incidents.length, 0);
   });

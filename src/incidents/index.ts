@@ -1,4 +1,5 @@
-// Incident stage: one incident record per document for now (the incident its lede reports), with its
+// Incident stage: the incident the lede reports, plus any later paragraph reporting casualties at a place
+// of its own (a wave of attacks told town by town); each with its
 // type from our taxonomy, actors with roles, time and place from the when/where stages, the casualty
 // claims, and per victim group the reconciled low/best/high (reconcile.ts). Fills doc.incidents.
 import type { Document, Mention } from '../model/document.ts';
@@ -15,29 +16,69 @@ const ACTOR_KINDS = new Set(['armed_group', 'organisation', 'nationality', 'plac
 export function buildIncidents(doc: Document): void {
   const body = doc.sections.filter((s) => REPORTING.has(s.kind));
   if (!body.length) { doc.incidents = []; return; }
-  // The incident's text: the headline and the first two paragraphs of reporting, where the lede sits.
+  // The main incident's text: the headline and the first two paragraphs of reporting, where the lede sits.
   const lede = body.slice(0, 3);
   const ledeText = lede.map((s) => doc.text.slice(s.start, s.end)).join('\n');
-
-  const types = TAXONOMY.filter((t) => t.triggers.test(ledeText)).map((t) => t.code);
+  const types = typesIn(ledeText);
   if (!types.length) { doc.incidents = []; return; }
 
   const time = doc.times.find((t) => t.incident);
-  const place = doc.places.find((p) => p.incident);
+  // The lede proper: up to the end of the first body paragraph.
+  const firstBody = body.findIndex((x) => x.kind === 'body');
+  const ledeEnd = body[Math.max(0, firstBody)].end;
+  let place = doc.places.find((p) => p.incident);
+  const placeInLede = place !== undefined && place.start < ledeEnd;
   const claims = doc.claims.map((c, i) => ({ c, i }))
     .filter(({ c }) => c.repeats === undefined && (c.kind === 'casualties' || c.kind === 'weapons' || c.kind === 'force_size') && !isBackground(doc, c, time?.earliest))
     .map(({ i }) => i);
-  const incident: Incident = {
+
+  // Later paragraphs that report their own casualties at their own place are incidents of their own
+  // ("In Taji, a car bomb killed ...": a wave of attacks reported town by town).
+  const others: Incident[] = [];
+  const taken = new Set<number>();
+  for (const section of body.slice(firstBody + 1)) {
+    if (section.kind !== 'body') continue;
+    const own = claims.filter((i) => doc.claims[i].kind === 'casualties' && doc.claims[i].start >= section.start && doc.claims[i].end <= section.end);
+    const where = doc.places.find((p) => p.start >= section.start && p.end <= section.end && (p.precision ?? 3) <= 2 && p.lat !== undefined && (!p.incident || !placeInLede));
+    const text = doc.text.slice(section.start, section.end);
+    const sectionTypes = typesIn(text);
+    if (!own.length || !where || !sectionTypes.length) continue;
+    if (placeInLede && place?.lat !== undefined && place.lon !== undefined && Math.abs(place.lat - where.lat!) < 0.05 && Math.abs(place.lon - where.lon!) < 0.05) continue;
+    const when = doc.times.find((t) => t.start >= section.start && t.end <= section.end && t.earliest && (t.precision ?? 3) <= 2) ?? time;
+    const mine = claims.filter((i) => doc.claims[i].start >= section.start && doc.claims[i].end <= section.end);
+    for (const i of mine) taken.add(i);
+    others.push({
+      type: sectionTypes[0],
+      ...(sectionTypes.length > 1 ? { otherTypes: sectionTypes.slice(1) } : {}),
+      ...(when ? { time: when } : {}),
+      place: where,
+      actors: actorsIn(doc, section.start, section.end),
+      claims: mine,
+      figures: reconcile(doc, mine),
+      evidence: { start: section.start, end: section.end },
+    });
+  }
+  // The flagged place came from a paragraph that is an incident of its own: the lede's place stands.
+  if (place && !placeInLede && others.some((o) => o.place === place)) {
+    const ledePlaces = doc.places.filter((p) => p.start >= lede[0].start && p.end <= ledeEnd && p.lat !== undefined);
+    place = ledePlaces.sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3))[0];
+  }
+  const mainClaims = claims.filter((i) => !taken.has(i));
+  const main: Incident = {
     type: types[0],
     ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}),
     ...(time ? { time } : {}),
     ...(place ? { place } : {}),
     actors: actorsIn(doc, lede[0].start, lede[lede.length - 1].end),
-    claims,
-    figures: reconcile(doc, claims),
+    claims: mainClaims,
+    figures: reconcile(doc, mainClaims),
     evidence: { start: lede[0].start, end: lede[lede.length - 1].end },
   };
-  doc.incidents = [incident];
+  doc.incidents = [main, ...others];
+}
+
+function typesIn(text: string): string[] {
+  return TAXONOMY.filter((t) => t.triggers.test(text)).map((t) => t.code);
 }
 
 // Summaries of a war rather than reports of this incident: "the war has killed hundreds of thousands".
