@@ -140,3 +140,36 @@ describe('exports', () => {
     assert.equal(JSON.parse(await exported('json', '--from', '2024-01-01')).length, 0);
   });
 });
+
+describe('fusion across outlets', () => {
+  const reports: [string, string, string][] = [
+    ['a.txt', 'Outlet A', 'Rebels storm army post near Kessab\n\nRebel fighters attacked an army post near Kessab in Latakia province on Thursday, killing 12 soldiers, the army said.'],
+    ['b.txt', 'Outlet B', 'Deadly clash at Kessab\n\nClashes broke out near Kessab on Thursday night. A war monitor said 19 soldiers were killed in the fighting.'],
+    ['c.txt', 'Outlet C', 'Clashes near Jisr al-Shughur\n\nFighting erupted near Jisr al-Shughur on Thursday, killing four rebels, a monitor said.'],
+  ];
+  it('joins reports of one incident, keeps a nearby distinct incident apart, and explains the join', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'sitrep-fuse-'));
+    const db = join(d, 's.db');
+    const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+    for (const [file, outlet, text] of reports) {
+      writeFileSync(join(d, file), text);
+      assert.equal(await main(['ingest', '--db', db, '--published', '2023-05-12', '--outlet', outlet, join(d, file)], { out: quiet, err: quiet }), 0);
+    }
+    let out = '';
+    const sink = new Writable({ write(c, _e, cb) { out += c; cb(); } });
+    assert.equal(await main(['export', '--db', db, '--format', 'json', '--fuse'], { out: sink, err: quiet }), 0);
+    const fused = JSON.parse(out);
+    assert.equal(fused.length, 2, JSON.stringify(fused.map((f: { location: string; reports: string[] }) => [f.location, f.reports])));
+    const kessab = fused.find((f: { reports: string[] }) => f.reports.length === 2);
+    assert.ok(kessab.outlet.includes('Outlet A') && kessab.outlet.includes('Outlet B'));
+    assert.equal(kessab.joins.length, 1);
+    assert.match(kessab.joins[0].why, /same day .* km apart .* both Battles/);
+    const soldiers = kessab.figures.find((f: { group: string }) => f.group === 'soldiers');
+    assert.deepEqual([soldiers.low, soldiers.best, soldiers.high, soldiers.contested], [12, 12, 19, true]);
+    assert.equal(soldiers.sources.length, 2);
+    // Reversible: without --fuse the three reports come out as they were stored.
+    out = '';
+    assert.equal(await main(['export', '--db', db, '--format', 'json'], { out: sink, err: quiet }), 0);
+    assert.equal(JSON.parse(out).length, 3);
+  });
+});

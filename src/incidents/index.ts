@@ -21,6 +21,12 @@ export function buildIncidents(doc: Document): void {
   const ledeText = lede.map((s) => doc.text.slice(s.start, s.end)).join('\n');
   const types = typesIn(ledeText);
   if (!types.length) { doc.incidents = []; return; }
+  // An attack whose victims are all fighters is a battle in ACLED's terms, not violence against civilians.
+  const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < (body[2]?.end ?? body[body.length - 1].end));
+  if (types[0] === 'armed_attack' && victims.length && victims.every((c) => c.subject!.civilian === false)) types.unshift('battle');
+  const unique = [...new Set(types)];
+  types.length = 0;
+  types.push(...unique);
 
   const time = doc.times.find((t) => t.incident);
   // The lede proper: up to the end of the first body paragraph.

@@ -43,7 +43,8 @@ export function resolvePlaces(doc: Document): void {
     }
     if (m.kind !== 'place') continue;
     let name = m.text.replace(/['’]s$/, '');
-    const areaWord = AREA_SUFFIX.test(name);
+    // "Latakia province": the area word may follow the name outside the mention.
+    const areaWord = AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(doc.text.slice(m.end, m.end + 16));
     let found = gaz.match(name);
     if (!found.places.length && areaWord) found = gaz.match((name = name.replace(AREA_SUFFIX, '')));
     let places = found.places;

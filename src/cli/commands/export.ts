@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { csvHeader, csvRow, geojsonFeature } from '../../export/formats.ts';
-import { incidentRecords, matches, type RecordFilter } from '../../export/records.ts';
+import { fuse } from '../../export/fusion.ts';
+import { incidentRecords, matches, type IncidentRecord, type RecordFilter } from '../../export/records.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
@@ -20,6 +21,8 @@ Options:
   --to YYYY-MM-DD     incidents on or before this date
   --country CC        incidents in this country (ISO 3166 alpha-2)
   --type CODE         incidents of this type (docs/taxonomy.md)
+  --fuse              join reports of one incident from several documents (same or next day, within
+                      25 km, same ACLED event type); each fused record lists its reports and why they joined
   --db PATH           SQLite database (default ${DEFAULT_DB})
   --out FILE          write to FILE instead of stdout
   -h, --help          show this help`;
@@ -29,7 +32,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' },
-    from: { type: 'string' }, to: { type: 'string' }, country: { type: 'string' }, type: { type: 'string' },
+    from: { type: 'string' }, to: { type: 'string' }, country: { type: 'string' }, type: { type: 'string' }, fuse: { type: 'boolean' },
   }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
@@ -46,15 +49,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (format === 'json') await write('[');
     if (format === 'geojson') await write('{"type":"FeatureCollection","features":[');
     let first = true;
+    const emit = async (r: IncidentRecord) => {
+      if (format === 'csv') await write(csvRow(r));
+      else await write((first ? '\n' : ',\n') + JSON.stringify(format === 'json' ? r : geojsonFeature(r)));
+      first = false;
+    };
+    // Fusion needs every report at once; without it records stream one document at a time.
+    const pending: IncidentRecord[] = [];
     for (const doc of store.allDocuments()) {
       if (format === 'documents') { await write(JSON.stringify(doc) + '\n'); continue; }
       for (const r of incidentRecords(doc)) {
         if (!matches(r, filter)) continue;
-        if (format === 'csv') await write(csvRow(r));
-        else await write((first ? '\n' : ',\n') + JSON.stringify(format === 'json' ? r : geojsonFeature(r)));
-        first = false;
+        if (values.fuse) pending.push(r);
+        else await emit(r);
       }
     }
+    for (const r of values.fuse ? fuse(pending) : []) await emit(r);
     if (format === 'json') await write('\n]\n');
     if (format === 'geojson') await write('\n]}\n');
   } finally {

@@ -1,0 +1,98 @@
+// Fusion: reports of one incident from different documents (outlets, days) joined into one incident.
+// Computed at export time from the stored per-report records, so it is reversible (export without
+// --fuse gives the reports) and explainable (each join records why). Two reports join when their
+// dates are at most a day apart, their places within 25 km (both known to the town or "near" it), their
+// types are compatible (one ACLED event type, or one report's text also supports the other's type), and
+// they come from different documents. Joins are single-link.
+import { sameGroup } from '../claims/groups.ts';
+import { haversineKm } from '../eval/match.ts';
+import type { ReconciledFigure } from '../model/incident.ts';
+import type { IncidentRecord } from './records.ts';
+
+export const MAX_KM = 25;
+export const MAX_DAYS = 1;
+
+export interface FusedIncident extends IncidentRecord {
+  /** The per-report records joined here (their ids), and why each join was made. */
+  reports: string[];
+  joins: { a: string; b: string; why: string }[];
+  documents: string[];
+}
+
+const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86400000;
+
+/** Why two reports describe the same incident, or undefined when they do not. */
+export function joinReason(a: IncidentRecord, b: IncidentRecord): string | undefined {
+  if (a.document === b.document) return undefined;
+  if (!a.event_date || !b.event_date || a.latitude === null || b.latitude === null || a.longitude === null || b.longitude === null) return undefined;
+  if ((a.geo_precision ?? 3) > 2 || (b.geo_precision ?? 3) > 2) return undefined;
+  const gap = Math.min(days(a.event_date, b.event_date), days(a.event_date_latest ?? a.event_date, b.event_date), days(a.event_date, b.event_date_latest ?? b.event_date));
+  if (gap > MAX_DAYS) return undefined;
+  const km = haversineKm(a.latitude, a.longitude, b.latitude, b.longitude);
+  if (km > MAX_KM) return undefined;
+  // Compatible types: one ACLED event type, or a type the other report's text also supports.
+  const sameType = a.acled_event_type === b.acled_event_type;
+  if (!sameType && !a.other_types.includes(b.type) && !b.other_types.includes(a.type)) return undefined;
+  const kind = sameType ? `both ${a.acled_event_type}` : `types ${a.type} and ${b.type} compatible`;
+  return `${gap === 0 ? 'same day' : `${gap} day apart`} (${a.event_date} / ${b.event_date}); ${km.toFixed(1)} km apart (${a.location} / ${b.location}); ${kind}`;
+}
+
+/** Figures of all reports together, per victim group and outcome (same rule as within a document). */
+function mergeFigures(records: IncidentRecord[]): ReconciledFigure[] {
+  const merged: ReconciledFigure[] = [];
+  for (const r of records) {
+    for (const f of r.figures) {
+      const sources = f.sources.map((s) => ({ ...s, name: `${s.name} (${r.outlet ?? r.document})` }));
+      const same = merged.find((m) => m.outcome === f.outcome && (m.group === f.group || (m.group && f.group && sameGroup(m.group, f.group))));
+      if (same) same.sources.push(...sources);
+      else merged.push({ ...f, sources });
+    }
+  }
+  for (const m of merged) {
+    const points = m.sources.map((s) => (s.max !== null && s.max !== s.min ? (s.min + s.max) / 2 : s.min)).sort((x, y) => x - y);
+    m.best = points[Math.floor((points.length - 1) / 2)];
+    m.low = Math.min(...m.sources.map((s) => s.min));
+    m.high = Math.max(...m.sources.map((s) => s.max ?? s.min));
+    m.contested = Math.max(...m.sources.map((s) => s.min)) > Math.min(...m.sources.map((s) => s.max ?? Infinity));
+  }
+  return merged;
+}
+
+export function fuse(records: IncidentRecord[]): FusedIncident[] {
+  const parent = records.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const joins: { a: number; b: number; why: string }[] = [];
+  for (let i = 0; i < records.length; i++) {
+    for (let j = i + 1; j < records.length; j++) {
+      const why = joinReason(records[i], records[j]);
+      if (why) { joins.push({ a: i, b: j, why }); parent[find(j)] = find(i); }
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  records.forEach((_, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), i]));
+  return [...clusters.values()].map((members) => {
+    const rs = members.map((i) => records[i]);
+    // The most precise report locates and dates the fused incident.
+    const lead = [...rs].sort((x, y) => (x.geo_precision ?? 3) - (y.geo_precision ?? 3) || (x.time_precision ?? 3) - (y.time_precision ?? 3))[0];
+    const figures = mergeFigures(rs);
+    const killed = figures.filter((f) => f.outcome === 'killed' && f.group);
+    const sum = (k: 'low' | 'best' | 'high') => (killed.length ? killed.reduce((s, f) => s + f[k], 0) : lead[`fatalities_${k}`]);
+    const actors = new Map<string, { name: string; role: string }>();
+    for (const r of rs) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);
+    return {
+      ...lead,
+      id: rs.length > 1 ? `fused-${lead.id}` : lead.id,
+      outlet: [...new Set(rs.map((r) => r.outlet).filter(Boolean))].join('; ') || null,
+      actors: [...actors.values()],
+      fatalities: Math.min(...rs.map((r) => r.fatalities)),
+      fatalities_low: sum('low'),
+      fatalities_best: sum('best'),
+      fatalities_high: sum('high'),
+      contested: figures.some((f) => f.contested),
+      figures,
+      reports: rs.map((r) => r.id),
+      documents: [...new Set(rs.map((r) => r.document))],
+      joins: joins.filter((j) => members.includes(j.a)).map((j) => ({ a: records[j.a].id, b: records[j.b].id, why: j.why })),
+    };
+  });
+}
