@@ -73,3 +73,12 @@ describe('durations of every unit', () => {
     assert.deepEqual(values, ['PT5M', 'PT2H', 'P3D', 'P1W', 'P6M', 'P10Y', 'P2DE', 'P3CE']);
   });
 });
+
+describe('relative expressions with a unit', () => {
+  it('take the granularity of their unit', () => {
+    const doc = run('The talks began two years ago and stalled six weeks ago; a vote is due next month.', '1998-03-01');
+    assert.equal(doc.times.find((t) => t.text === 'two years ago')?.value, '1996');
+    assert.equal(doc.times.find((t) => t.text === 'six weeks ago')?.value, '1998-W03');
+    assert.equal(doc.times.find((t) => t.text === 'next month')?.value, '1998-04');
+  });
+});

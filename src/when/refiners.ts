@@ -89,6 +89,24 @@ export function refine(r: ParsedResult, text: string, published: Date | undefine
     }
     if (/^now$|^currently$/.test(t)) return { value: 'PRESENT_REF', type: 'DATE', relative: true };
   }
+  // "six weeks ago", "two years ago", "next week": the unit sets the granularity (TimeML: 1998-W02, 1996).
+  const rel = published && /^(?:about |some |nearly |almost )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(week|month|year)s?\s+(ago|earlier|before)$|^(next|last|previous|coming)\s+(week|month|year)$/.exec(t);
+  if (rel && published) {
+    const n = rel[1] ? (/^\d+$/.test(rel[1]) ? +rel[1] : ({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, several: 3 } as Record<string, number>)[rel[1]]) : rel[4] === 'next' || rel[4] === 'coming' ? -1 : 1;
+    const unit = rel[2] ?? rel[5];
+    const approx = rel[1] === 'several' || /^(about|some|nearly|almost)/.test(t);
+    if (unit === 'week') {
+      const mon = addDays(mondayOf(published), -7 * n);
+      return { earliest: mon, latest: addDays(mon, 6), precision: 2, value: approx ? 'PAST_REF' : isoWeek(mon), type: 'DATE', relative: true };
+    }
+    if (unit === 'month') {
+      const first = day(published.getUTCFullYear(), published.getUTCMonth() + 1 - n, 1);
+      const yy = first.getUTCFullYear(), mm = first.getUTCMonth() + 1;
+      return { earliest: first, latest: monthEnd(yy, mm), precision: 3, value: approx ? 'PAST_REF' : `${yy}-${pad(mm)}`, type: 'DATE', relative: true };
+    }
+    const yy = published.getUTCFullYear() - n;
+    return { earliest: day(yy, 1, 1), latest: day(yy, 12, 31), precision: 3, value: approx ? 'PAST_REF' : String(yy), type: 'DATE', relative: true };
+  }
   // "June last year", "last February": the month in the year before, or the latest such month before publication.
   if (published && s.isCertain('month') && !s.isCertain('day') && !s.isCertain('year')) {
     const monthIndex = m;
