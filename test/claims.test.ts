@@ -128,4 +128,24 @@ describe('casualty claims', () => {
       ['attackers', { min: 21, max: null }],
     ]);
   });
+
+  it('reads single named victims, pronoun victims and "as well as the attacker"', () => {
+    const doc = run('Omar Haddad died after a gunfight with police. The blast killed 20 people as well as the attacker. Hours later a man stabbed two people before he was killed by a guard.');
+    const found = casualties(doc).map((c) => [c.subject?.text, figure(c, 'killed') ?? figure(c, 'injured')]);
+    assert.deepEqual(found, [
+      ['Omar Haddad', { min: 1, max: 1 }],
+      ['people', { min: 20, max: 20 }],
+      ['attacker', { min: 1, max: 1 }],
+      ['people', { min: 2, max: 2 }],
+      ['man', { min: 1, max: 1 }],
+    ]);
+  });
+
+  it('gives the narrator the figures inside an accusation, and links a headline figure to the body claim it restates', () => {
+    const doc = analyse(documentFromText('Raid kills 9, official says\n\nThe government blamed the rebels for the raid that killed nine villagers. Nine villagers were killed, an official said.', { origin: 't', published: '2024-04-04' }));
+    const claims = doc.claims.filter((c) => c.kind === 'casualties');
+    assert.equal(claims[0].repeats, doc.claims.indexOf(claims[2]), 'the headline figure repeats the official\'s claim');
+    assert.equal(claims[1].source.kind, 'narrator');
+    assert.match(claims[2].source.name, /official/);
+  });
 });

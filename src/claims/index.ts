@@ -41,6 +41,9 @@ for (const w of WEAPONS) {
 }
 
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'near', 'inside', 'across', 'around', 'among']);
+/** Cues that accuse or judge rather than report: figures in their object are the narrator's. */
+const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
+const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|guard|driver|teenager|child|fighter|militant|resident|worker|journalist|civilian)$/;
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
 export function extractClaims(doc: Document): void {
@@ -54,7 +57,8 @@ export function extractClaims(doc: Document): void {
   /** The innermost statement containing the span gives the source; otherwise the narrator speaks. */
   const sourceFor = (span: Span): { source: Source; modality: Modality } => {
     const q = quotes.find((x) => x.start <= span.start && x.end >= span.end);
-    if (!q) return { source: NARRATOR, modality: 'asserted' };
+    // "Colombia blamed the ELN for the bombing that killed 20": the blame is Colombia's, the toll narrated.
+    if (!q || EVALUATIVE.test(q.cue?.text ?? '')) return { source: NARRATOR, modality: 'asserted' };
     return { source: q.source, modality: MODALITY[q.cue?.text.toLowerCase() ?? ''] ?? 'asserted' };
   };
 
@@ -135,6 +139,18 @@ export function extractClaims(doc: Document): void {
           }
         }
       }
+      // "Tamerlan Tsarnaev died", "Sean Collier was killed", "he was killed": one named victim.
+      const person = personAt(i);
+      if (person) {
+        const k = person.end;
+        const outcome = lowers[k] === 'died' || (lowers[k] === 'later' && lowers[k + 1] === 'died') ? { outcome: 'killed' as Outcome, to: k + (lowers[k] === 'later' ? 2 : 1) }
+          : lowers[k] === 'was' ? outcomeAfter(k, b, true) : undefined;
+        if (outcome && outcome.outcome === 'killed') {
+          push({ from: i, to: outcome.to, figures: { killed: { min: 1, max: 1 } }, subject: person.subject });
+          i = outcome.to - 1;
+          continue;
+        }
+      }
       // "denied (that) any civilians were killed"
       if ((lowers[i] === 'denied' || lowers[i] === 'denies') && i + 2 < b) {
         let k = i + 1;
@@ -206,6 +222,16 @@ export function extractClaims(doc: Document): void {
       }
       push({ from: q.from, to: Math.max(outcome.to, npEnd), figures: { [outcome.outcome]: q.value }, subject });
       i = Math.max(outcome.to, q.to) - 1;
+      // "killed 20 people as well as the attacker": a second, single victim of the same verb.
+      const k = Math.max(outcome.to, npEnd);
+      const also = lowers[k] === 'as' && lowers[k + 1] === 'well' && lowers[k + 2] === 'as' ? k + 3 : -1;
+      if (activeBefore && also > 0 && /^(the|a|an|his|her)$/.test(lowers[also] ?? '')) {
+        const end = nounPhraseEnd(also + 1, b, false);
+        if (end > also + 1 && !/s$/.test(lowers[end - 1])) {
+          push({ from: also, to: end, figures: { [outcome.outcome]: { min: 1, max: 1 } }, subject: subjectFrom(also + 1, end) });
+          i = end - 1;
+        }
+      }
     }
 
     function push(c: { from: number; to: number; figures: Partial<Record<Outcome, Quantity>>; subject?: Claim['subject']; modality?: Modality }) {
@@ -216,6 +242,27 @@ export function extractClaims(doc: Document): void {
       previous = claim;
     }
     weaponsIn(a, b);
+  }
+
+  /** A person named at token i (a mention), or "he"/"she" standing for the sentence's subject ("a man ... before he was killed"). */
+  function personAt(i: number): { end: number; subject: Claim['subject'] } | undefined {
+    const start = tokens[i].start;
+    const m = doc.mentions.find((x) => x.start === start && x.kind === 'person');
+    if (m) {
+      let end = i;
+      while (end < tokens.length && tokens[end].end <= m.end) end++;
+      return { end, subject: describe({ start: m.start, end: m.end }) };
+    }
+    if (lowers[i] !== 'he' && lowers[i] !== 'she') return undefined;
+    // The nearest "a man", "the attacker" before the pronoun in its sentence.
+    const s = tokens[i].sentence;
+    for (let k = i - 1; k > 0 && tokens[k].sentence === s; k--) {
+      if (!PERSON_NOUN.test(lowers[k])) continue;
+      let det = k - 1;
+      if (det > 0 && !/^(a|an|the)$/.test(lowers[det])) det--;
+      if (/^(a|an|the)$/.test(lowers[det])) return { end: i + 1, subject: subjectFrom(det + 1, k + 1) };
+    }
+    return undefined;
   }
 
   /** End of the victims' noun phrase starting at i: "members of the pro-government forces". */
@@ -283,7 +330,25 @@ export function extractClaims(doc: Document): void {
   }
 
   linkRepeatsAndDisputes(claims);
+  linkHeadlineRestatements(doc, claims);
   doc.claims = claims;
+}
+
+/**
+ * A headline figure without victims ("strikes kill 100, official says") restates the body's claim by the
+ * same source about the same outcome: it is linked as a repeat, not counted again.
+ */
+function linkHeadlineRestatements(doc: Document, claims: Claim[]): void {
+  const headline = doc.sections.find((s) => s.kind === 'headline');
+  if (!headline) return;
+  claims.forEach((c) => {
+    if (c.kind !== 'casualties' || c.subject || c.repeats !== undefined || c.start >= headline.end || c.start < headline.start) return;
+    const outcomes = Object.keys(c.figures ?? {});
+    const name = sourceKey(c);
+    const j = claims.findIndex((d) => d !== c && d.kind === 'casualties' && d.start >= headline.end && d.subject &&
+      outcomes.every((o) => d.figures?.[o as Outcome]) && (sourceKey(d).includes(name) || name.includes(sourceKey(d))));
+    if (j >= 0) c.repeats = j;
+  });
 }
 
 const groupKey = (c: Claim) => normalGroup(c.subject?.text ?? '');
