@@ -195,34 +195,51 @@ export function attributeQuotes(doc: Document): void {
   doc.quotes = assemble(doc, frames, marks);
 }
 
-/** Frames claim adjacent direct quotes; reported content mostly made of a direct quote is not repeated. */
+/** Index of the first element whose key is >= value (arrays sorted by key). */
+function lowerBound<T>(list: T[], value: number, key: (x: T) => number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(list[mid]) < value) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** How far from its cue a frame may reach for a quote: a long paragraph's worth. */
+const REACH = 1500;
+
+/**
+ * Frames claim adjacent direct quotes; reported content mostly made of a direct quote is not repeated.
+ * Every search is windowed around the frame (binary search on sorted offsets), so a long page with
+ * thousands of quotes stays linear.
+ */
 function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
   const { text } = doc;
   const quotes: Quote[] = [];
   const owner = new Map<QuoteMark, Frame>();
+  const sorted = [...marks].sort((x, y) => x.start - y.start);
   for (const f of frames) {
-    for (const m of marks) {
+    const from = lowerBound(sorted, Math.min(f.chunk.start, f.cue.start) - REACH, (m) => m.start);
+    const until = Math.max(f.content?.end ?? 0, f.cue.end) + REACH;
+    for (let k = from; k < sorted.length && sorted[k].start <= until; k++) {
+      const m = sorted[k];
       if (owner.has(m)) continue;
       // A quote that ends right before the frame: '"...," Mattis said.' (only a comma and spaces between).
-      const between = text.slice(m.close, Math.min(f.chunk.start, f.cue.start));
-      const before = m.close <= f.cue.start && m.close <= f.chunk.start && /^[\s,]*$/.test(between.replace(/[”"]/g, ''));
+      const before = m.close <= f.cue.start && m.close <= f.chunk.start && Math.min(f.chunk.start, f.cue.start) - m.close < 40 &&
+        /^[\s,]*$/.test(text.slice(m.close, Math.min(f.chunk.start, f.cue.start)).replace(/[”"]/g, ''));
       // A quote inside the frame's content or right after its cue: 'Mattis said: "No."'
       const inside = f.content && m.start >= f.content.start - 2 && m.end <= f.content.end + 2;
-      const after = m.open >= f.cue.end && /^[\s,:]*$/.test(text.slice(f.cue.end, m.open));
+      const after = m.open >= f.cue.end && m.open - f.cue.end < 40 && /^[\s,:]*$/.test(text.slice(f.cue.end, m.open));
       if (before || inside || after) owner.set(m, f);
       // '"...," Mattis told reporters at the Pentagon.': what follows the cue is not a statement.
       if (before && f.content && f.content.start >= f.cue.end) f.content = undefined;
     }
   }
   // Unclaimed quotes that open a sentence or paragraph, or continue one, belong to the nearest speaker before them.
-  const sorted = [...marks].sort((x, y) => x.start - y.start);
   const byCue = [...frames].sort((x, y) => x.cue.start - y.cue.start);
   const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
   for (const m of sorted) {
     if (owner.has(m) || !(m.opensSection || m.continued || sentenceStarts.has(m.open))) continue;
-    let last: Frame | undefined;
-    for (const f of byCue) if (f.cue.start < m.start) last = f; else break;
-    if (last && m.start - last.cue.end < 1500) owner.set(m, last);
+    const k = lowerBound(byCue, m.start, (f) => f.cue.start) - 1;
+    const last = k >= 0 ? byCue[k] : undefined;
+    if (last && m.start - last.cue.end < REACH) owner.set(m, last);
   }
   for (const m of sorted) {
     const f = owner.get(m);
@@ -234,7 +251,9 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
     if (!f.content) continue;
     const { start, end } = f.content;
     let covered = 0;
-    for (const q of quotes) covered += Math.max(0, Math.min(end, q.end) - Math.max(start, q.start));
+    for (let k = lowerBound(quotes, start - REACH, (q) => q.start); k < quotes.length && quotes[k].start < end; k++) {
+      covered += Math.max(0, Math.min(end, quotes[k].end) - Math.max(start, quotes[k].start));
+    }
     if (covered >= 0.6 * (end - start)) continue;
     reported.push({ start, end, text: text.slice(start, end), direct: false, source: f.source, cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
   }

@@ -52,6 +52,7 @@ export function extractClaims(doc: Document): void {
   const lowers = words.map((w) => w.toLowerCase());
   const claims: Claim[] = [];
   const quotes = [...doc.quotes].sort((a, b) => (a.end - a.start) - (b.end - b.start));
+  const personByStart = new Map(doc.mentions.filter((m) => m.kind === 'person').map((m) => [m.start, m]));
 
   const spanOf = (a: number, b: number): Span => ({ start: tokens[a].start, end: tokens[b - 1].end });
   /** The innermost statement containing the span gives the source; otherwise the narrator speaks. */
@@ -246,8 +247,7 @@ export function extractClaims(doc: Document): void {
 
   /** A person named at token i (a mention), or "he"/"she" standing for the sentence's subject ("a man ... before he was killed"). */
   function personAt(i: number): { end: number; subject: Claim['subject'] } | undefined {
-    const start = tokens[i].start;
-    const m = doc.mentions.find((x) => x.start === start && x.kind === 'person');
+    const m = personByStart.get(tokens[i].start);
     if (m) {
       let end = i;
       while (end < tokens.length && tokens[end].end <= m.end) end++;
