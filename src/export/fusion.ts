@@ -7,6 +7,7 @@
 import { sameGroup } from '../claims/groups.ts';
 import { haversineKm } from '../eval/match.ts';
 import type { ReconciledFigure } from '../model/incident.ts';
+import { summarise } from '../incidents/reconcile.ts';
 import type { IncidentRecord } from './records.ts';
 
 export const MAX_KM = 25;
@@ -48,13 +49,7 @@ function mergeFigures(records: IncidentRecord[]): ReconciledFigure[] {
       else merged.push({ ...f, sources });
     }
   }
-  for (const m of merged) {
-    const points = m.sources.map((s) => (s.max !== null && s.max !== s.min ? (s.min + s.max) / 2 : s.min)).sort((x, y) => x - y);
-    m.best = points[Math.floor((points.length - 1) / 2)];
-    m.low = Math.min(...m.sources.map((s) => s.min));
-    m.high = Math.max(...m.sources.map((s) => s.max ?? s.min));
-    m.contested = Math.max(...m.sources.map((s) => s.min)) > Math.min(...m.sources.map((s) => s.max ?? Infinity));
-  }
+  for (const m of merged) Object.assign(m, summarise(m.sources));
   return merged;
 }
 

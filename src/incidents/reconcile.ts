@@ -14,6 +14,19 @@ import { groupKey, sameGroup } from '../claims/groups.ts';
 
 const OUTCOMES: Outcome[] = ['killed', 'injured', 'killed_or_injured', 'missing', 'captured'];
 
+type SourceFigure = ReconciledFigure['sources'][number];
+
+/** low / best / high / contested of several sources' figures (the rule at the top of this file). */
+export function summarise(sources: SourceFigure[]): Pick<ReconciledFigure, 'low' | 'best' | 'high' | 'contested'> {
+  const points = sources.map((s) => (s.max !== null && s.max !== s.min ? (s.min + s.max) / 2 : s.min)).sort((a, b) => a - b);
+  return {
+    low: Math.min(...sources.map((s) => s.min)),
+    best: points[Math.floor((points.length - 1) / 2)],
+    high: Math.max(...sources.map((s) => s.max ?? s.min)),
+    contested: Math.max(...sources.map((s) => s.min)) > Math.min(...sources.map((s) => s.max ?? Infinity)),
+  };
+}
+
 /** Figures of the given claims (indices into doc.claims) reconciled per victim group and outcome. */
 export function reconcile(doc: Document, claimIndices: number[]): ReconciledFigure[] {
   const groups = new Map<string, { group: string; outcome: Outcome; entries: { claim: number; c: Claim }[] }>();
@@ -37,13 +50,7 @@ export function reconcile(doc: Document, claimIndices: number[]): ReconciledFigu
       const q = c.figures![outcome]!;
       return { name: c.source.name, claim, min: q.min, max: q.max, ...(q.vague ? { vague: q.vague } : {}) };
     });
-    const points = sources.map((s) => (s.max !== null && s.max !== s.min ? (s.min + s.max) / 2 : s.min)).sort((a, b) => a - b);
-    const best = points[Math.floor((points.length - 1) / 2)];
-    const low = Math.min(...sources.map((s) => s.min));
-    const high = Math.max(...sources.map((s) => s.max ?? s.min));
-    const maxOfMins = Math.max(...sources.map((s) => s.min));
-    const minOfMaxes = Math.min(...sources.map((s) => s.max ?? Infinity));
-    out.push({ group, outcome, low, best, high, contested: maxOfMins > minOfMaxes, sources });
+    out.push({ group, outcome, ...summarise(sources), sources });
   }
   return out;
 }
