@@ -2,10 +2,12 @@
 import { StoreError } from '../store/index.ts';
 import { UsageError, type Io } from './args.ts';
 import * as bench from './commands/bench.ts';
+import * as demo from './commands/demo.ts';
 import * as evaluate from './commands/eval.ts';
 import * as exporter from './commands/export.ts';
 import * as extract from './commands/extract.ts';
 import * as ingest from './commands/ingest.ts';
+import * as serve from './commands/serve.ts';
 import * as show from './commands/show.ts';
 
 interface Command { usage: string; run(argv: string[], io: Io): Promise<number> }
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, Command & { summary: string }> = {
   export: { ...exporter, summary: 'export incidents (JSON, CSV, GeoJSON) or documents' },
   eval: { ...evaluate, summary: 'score against the gold corpus and benchmark sets' },
   bench: { ...bench, summary: 'measure throughput and memory' },
+  serve: { ...serve, summary: 'serve the web app and the JSON API over the store' },
+  demo: { ...demo, summary: 'ingest the bundled examples and serve them (start here)' },
 };
 
 export const USAGE = `Usage: sitrep COMMAND [options]

@@ -2,10 +2,36 @@
 // server use, so a PostgreSQL implementation can stand behind it later.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { BACKFILL, MIGRATIONS } from './migrations.ts';
 
 export interface StoredSummary { id: string; origin: string; title: string | null; outlet: string | null; published: string | null; ingested_at: string }
+
+/** Filters for incident queries (the API's and the exports'); every field optional. */
+export interface IncidentQuery {
+  /** Words that must all occur in the record (title, place, actors, notes, outlet); prefix match. */
+  q?: string;
+  from?: string;
+  to?: string;
+  country?: string;
+  type?: string;
+  /** Part of an actor's name, case-insensitive. */
+  actor?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** An incident as a point on the map: only what the map draws. */
+export interface IncidentPoint { id: string; lat: number; lon: number; type: string; date: string | null; fatalities: number }
+
+export interface IncidentFacets {
+  total: number;
+  types: { type: string; n: number }[];
+  countries: { country: string; n: number }[];
+  /** Incidents per month (YYYY-MM) of their event date. */
+  months: { month: string; n: number }[];
+}
 
 export interface Store {
   /** Stores an analysed document in one transaction. Same id again: nothing changes. */
@@ -15,6 +41,14 @@ export interface Store {
   listDocuments(opts?: { limit?: number; offset?: number }): StoredSummary[];
   allDocuments(): Iterable<Document>;
   count(): number;
+  /** Incident records matching the query, newest event first, with the total before paging. */
+  queryIncidents(q?: IncidentQuery): { total: number; items: IncidentRecord[] };
+  /** Every matching incident that has coordinates (no paging: the map draws them all). */
+  incidentPoints(q?: IncidentQuery): IncidentPoint[];
+  incidentFacets(q?: IncidentQuery): IncidentFacets;
+  getIncident(id: string): IncidentRecord | undefined;
+  /** Changes whenever the stored content changes: the server's ETags are built on it. */
+  generation(): string;
   close(): void;
 }
 
@@ -55,10 +89,34 @@ export function openStore(path: string = DEFAULT_DB): Store {
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]);
+      // A database that already holds documents gets the derived rows the new schema expects
+      // (the store's statements are prepared against the schema as it stands at this step).
+      if (BACKFILL.has(v + 1) && version > 0) new SqliteStore(db).backfill();
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
   return new SqliteStore(db);
+}
+
+/** FTS5 query from user words: every word must occur (as a prefix); FTS syntax in the input is inert. */
+function ftsQuery(q: string): string | undefined {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words ? words.slice(0, 12).map((w) => `"${w}"*`).join(' ') : undefined;
+}
+
+function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  // An incident lies in [from, to] when its window overlaps it (as in the exports' filter).
+  if (q.from) { parts.push('event_date IS NOT NULL AND coalesce(event_date_latest, event_date) >= ?'); params.push(q.from); }
+  if (q.to) { parts.push('event_date IS NOT NULL AND event_date <= ?'); params.push(q.to); }
+  if (q.country) { parts.push('country = ?'); params.push(q.country.toUpperCase()); }
+  if (q.type) { parts.push('instr(types, ?) > 0'); params.push(` ${q.type} `); }
+  if (q.actor) { parts.push('instr(actors, ?) > 0'); params.push(q.actor.toLowerCase()); }
+  const fts = q.q ? ftsQuery(q.q) : undefined;
+  if (q.q && !fts) parts.push('0'); // words were asked for but none given: nothing matches
+  if (fts) { parts.push('id IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?)'); params.push(fts); }
+  return { sql: parts.length ? ' WHERE ' + parts.join(' AND ') : '', params };
 }
 
 type Row = Record<string, any>;
@@ -70,6 +128,8 @@ class SqliteStore implements Store {
   private insertMention;
   private exists;
   private put;
+  private insertIncident;
+  private insertFts;
 
   constructor(private db: Database.Database) {
     this.insertDoc = db.prepare(`INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages, ingested_at)
@@ -78,6 +138,11 @@ class SqliteStore implements Store {
     this.insertEntity = db.prepare('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertMention = db.prepare('INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+    this.insertIncident = db.prepare(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
+      latitude, longitude, fatalities, fatalities_best, contested, actors, record)
+      VALUES (@id, @doc_id, @n, @type, @types, @event_date, @event_date_latest, @country, @admin1, @location,
+      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors, @record)`);
+    this.insertFts = db.prepare('INSERT INTO incidents_fts (id, body) VALUES (?, ?)');
     this.put = db.transaction((doc: Document) => {
       if (this.exists.get(doc.id)) return false;
       const m = doc.meta;
@@ -90,8 +155,28 @@ class SqliteStore implements Store {
       this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
       doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
       doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
+      this.indexIncidents(doc);
       return true;
     });
+  }
+
+  private indexIncidents(doc: Document): void {
+    incidentRecords(doc).forEach((r, n) => {
+      this.insertIncident.run({
+        id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
+        event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
+        latitude: r.latitude, longitude: r.longitude, fatalities: r.fatalities, fatalities_best: r.fatalities_best,
+        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'), record: JSON.stringify(r),
+      });
+      const body = [r.title, r.outlet, r.location, r.admin1, r.country, r.type, ...r.actors.map((a) => a.name), r.notes].filter(Boolean).join(' ');
+      this.insertFts.run(r.id, body);
+    });
+  }
+
+  /** Recompute the incident rows of every stored document (called inside a migration's transaction). */
+  backfill(): void {
+    this.db.exec('DELETE FROM incidents; DELETE FROM incidents_fts;');
+    for (const doc of [...this.allDocuments()]) this.indexIncidents(doc);
   }
 
   putDocument(doc: Document) {
@@ -126,6 +211,41 @@ class SqliteStore implements Store {
 
   count(): number {
     return this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+  }
+
+  queryIncidents(q: IncidentQuery = {}) {
+    const { sql, params } = whereClause(q);
+    const total = this.db.prepare('SELECT count(*) FROM incidents' + sql).pluck().get(...params) as number;
+    const rows = this.db.prepare(`SELECT record FROM incidents${sql} ORDER BY event_date IS NULL, event_date DESC, id LIMIT ? OFFSET ?`)
+      .pluck().all(...params, q.limit ?? 50, q.offset ?? 0) as string[];
+    return { total, items: rows.map((r) => JSON.parse(r) as IncidentRecord) };
+  }
+
+  incidentPoints(q: IncidentQuery = {}): IncidentPoint[] {
+    const { sql, params } = whereClause(q);
+    const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
+    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`).all(...params) as IncidentPoint[];
+  }
+
+  incidentFacets(q: IncidentQuery = {}): IncidentFacets {
+    const { sql, params } = whereClause(q);
+    const and = sql ? sql + ' AND ' : ' WHERE ';
+    return {
+      total: this.db.prepare('SELECT count(*) FROM incidents' + sql).pluck().get(...params) as number,
+      types: this.db.prepare(`SELECT type, count(*) AS n FROM incidents${sql} GROUP BY type ORDER BY n DESC, type`).all(...params) as IncidentFacets['types'],
+      countries: this.db.prepare(`SELECT country, count(*) AS n FROM incidents${and}country IS NOT NULL GROUP BY country ORDER BY n DESC, country`).all(...params) as IncidentFacets['countries'],
+      months: this.db.prepare(`SELECT substr(event_date, 1, 7) AS month, count(*) AS n FROM incidents${and}event_date IS NOT NULL GROUP BY month ORDER BY month`).all(...params) as IncidentFacets['months'],
+    };
+  }
+
+  getIncident(id: string): IncidentRecord | undefined {
+    const row = this.db.prepare('SELECT record FROM incidents WHERE id = ?').pluck().get(id) as string | undefined;
+    return row ? (JSON.parse(row) as IncidentRecord) : undefined;
+  }
+
+  generation(): string {
+    const r = this.db.prepare('SELECT count(*) AS n, coalesce(max(rowid), 0) AS last FROM documents').get() as { n: number; last: number };
+    return `${r.n}.${r.last}`;
   }
 
   close(): void {

@@ -1,5 +1,6 @@
 // Schema migrations, applied in order inside a transaction and tracked with PRAGMA user_version.
-// Never edit a released migration: add the next one.
+// Never edit a released migration: add the next one. A migration is SQL; a data backfill that needs
+// our own code (e.g. computing incident records) is done by the store right after it (BACKFILL).
 export const MIGRATIONS: string[] = [
   // 1: documents, their analysed layers, and entities/mentions as rows for querying.
   `
@@ -40,4 +41,30 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (doc_id, idx)
   );
   `,
+  // 2: incident records as rows, so the server lists, filters, maps and counts them without reading
+  // every document's layers; incidents_fts indexes their words for text search.
+  `
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,            -- <document id>-<n>, as in the exports
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    types TEXT NOT NULL,            -- ' type other_type ... ' for matching any of them
+    event_date TEXT, event_date_latest TEXT,
+    country TEXT, admin1 TEXT, location TEXT,
+    latitude REAL, longitude REAL,
+    fatalities INTEGER NOT NULL,
+    fatalities_best INTEGER,
+    contested INTEGER NOT NULL,
+    actors TEXT NOT NULL,           -- lower-cased actor names, one per line, for the actor filter
+    record TEXT NOT NULL            -- the IncidentRecord as JSON
+  );
+  CREATE INDEX incidents_date ON incidents(event_date);
+  CREATE INDEX incidents_country ON incidents(country);
+  CREATE INDEX incidents_doc ON incidents(doc_id);
+  CREATE VIRTUAL TABLE incidents_fts USING fts5(id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+  `,
 ];
+
+/** Migrations after which the store recomputes derived rows from the stored documents. */
+export const BACKFILL = new Set([2]);

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readInputs } from '../../ingest/index.ts';
+import { analyse } from '../../pipeline/index.ts';
+import { openStore } from '../../store/index.ts';
+import { parse, UsageError, type Io } from '../args.ts';
+import { portOption, serveUntilStopped } from './serve.ts';
+
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'articles');
+
+export const usage = `Usage: sitrep demo [options]
+
+Ingest the bundled example articles (examples/articles) into a fresh database and serve the web app,
+with "Add article" enabled. The one command to see what sitrep does.
+
+Options:
+  --db PATH     database to create or reuse (default: a new one in the system's temporary directory)
+  --port N      port (default 8080; 0 picks a free one)
+  --host HOST   address to listen on (default 127.0.0.1)
+  -h, --help    show this help`;
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, usage);
+  if (values.help) { io.out.write(usage + '\n'); return 0; }
+  if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
+  const port = portOption(values.port, 8080);
+  const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'sitrep-demo-')), 'demo.db');
+  const store = openStore(db);
+  try {
+    for await (const r of readInputs([EXAMPLES])) {
+      if (!r.ok) { io.err.write(`sitrep: ${r.origin}: ${r.error}\n`); continue; }
+      store.putDocument(analyse(r.doc));
+    }
+    io.err.write(`sitrep demo: ${store.count()} example documents in ${db}\n`);
+  } finally {
+    store.close();
+  }
+  return serveUntilStopped(db, port, values.host ?? '127.0.0.1', true, io);
+}

@@ -1,0 +1,192 @@
+// The JSON API over a Store: routes, parameter checks, and the views the web app draws.
+// Documented in docs/openapi.json; every route is covered in test/server.test.ts.
+import { csvHeader, csvRow, geojsonFeature } from '../export/formats.ts';
+import type { IncidentRecord } from '../export/records.ts';
+import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
+import { documentFrom, InputError } from '../ingest/index.ts';
+import { checkPublishedOption } from '../ingest/metadata.ts';
+import type { Document } from '../model/document.ts';
+import { analyse } from '../pipeline/index.ts';
+import type { IncidentQuery, Store } from '../store/index.ts';
+
+/** A failed request: the status and a message that says what to change. */
+export class HttpError extends Error {
+  constructor(public status: number, message: string) { super(message); }
+}
+
+/** What a route returns: a JSON value, or a body with its own content type (exports). */
+export type ApiResult = { json: unknown; status?: number } | { body: string; type: string; filename?: string };
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The request body, read only for POST. */
+  body?: () => Promise<{ text: string; type: string }>;
+}
+
+export const MAX_LIMIT = 500;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FILTERS = ['q', 'from', 'to', 'country', 'type', 'actor'];
+
+/** Reject parameters the route does not know: a typo should not silently return everything. */
+function allowOnly(query: URLSearchParams, allowed: string[]): void {
+  for (const key of query.keys()) {
+    if (!allowed.includes(key)) throw new HttpError(400, `unknown parameter "${key}"; allowed: ${allowed.join(', ') || 'none'}`);
+  }
+}
+
+function integer(query: URLSearchParams, name: string, dflt: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null) return dflt;
+  if (!/^\d+$/.test(raw)) throw new HttpError(400, `${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new HttpError(400, `${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+/** The incident filters shared by list, points, facets and export. */
+export function incidentQuery(query: URLSearchParams): IncidentQuery {
+  const q: IncidentQuery = {};
+  for (const k of ['from', 'to'] as const) {
+    const v = query.get(k);
+    if (v === null) continue;
+    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) throw new HttpError(400, `${k} must be a date as YYYY-MM-DD, got "${v}"`);
+    q[k] = v;
+  }
+  if (q.from && q.to && q.from > q.to) throw new HttpError(400, `from (${q.from}) is after to (${q.to})`);
+  const country = query.get('country');
+  if (country !== null) {
+    if (!/^[A-Za-z]{2}$/.test(country)) throw new HttpError(400, `country must be an ISO 3166 alpha-2 code such as SY, got "${country}"`);
+    q.country = country.toUpperCase();
+  }
+  const type = query.get('type');
+  if (type !== null) {
+    if (!TYPE_BY_CODE.has(type)) throw new HttpError(400, `type must be one of ${[...TYPE_BY_CODE.keys()].join(', ')}; got "${type}"`);
+    q.type = type;
+  }
+  for (const k of ['q', 'actor'] as const) {
+    const v = query.get(k);
+    if (v === null || v.trim() === '') continue;
+    if (v.length > 200) throw new HttpError(400, `${k} is longer than 200 characters`);
+    q[k] = v.trim();
+  }
+  return q;
+}
+
+/** A document for the web app: every layer except tokens (recomputable, and the bulk of the size). */
+function documentView(doc: Document) {
+  const { tokens, ...rest } = doc;
+  return rest;
+}
+
+/** The claims an incident rests on, with the sentence each came from (the incident page links them). */
+function incidentView(record: IncidentRecord, doc: Document) {
+  const inc = doc.incidents[Number(record.id.slice(record.id.lastIndexOf('-') + 1)) - 1];
+  const sentenceOf = (offset: number) => doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  const claims = (inc?.claims ?? []).map((i) => {
+    const c = doc.claims[i];
+    const s = sentenceOf(c.start);
+    return { index: i, ...c, sentence: s ? { start: s.start, end: s.end } : undefined };
+  });
+  return { incident: record, claims, document: documentView(doc) };
+}
+
+async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
+  const { text: raw, type } = await req.body!();
+  let content = raw;
+  let format: 'text' | 'html' = /html/.test(type) ? 'html' : 'text';
+  const meta: { origin: string; title?: string; url?: string; outlet?: string; published?: string; publishedFrom?: 'option' } = { origin: 'upload' };
+  if (/json/.test(type)) {
+    let body: any;
+    try { body = JSON.parse(raw); } catch { throw new HttpError(400, 'the body is not valid JSON'); }
+    if (!body || typeof body !== 'object' || typeof body.text !== 'string') throw new HttpError(400, 'the JSON body needs a "text" string (the article), optionally title, url, outlet, published, format');
+    content = body.text;
+    if (body.format !== undefined && body.format !== 'text' && body.format !== 'html') throw new HttpError(400, 'format must be "text" or "html"');
+    format = body.format ?? (/^\s*</.test(content) ? 'html' : 'text');
+    for (const k of ['title', 'url', 'outlet'] as const) if (typeof body[k] === 'string' && body[k].trim()) meta[k] = body[k].trim().slice(0, 500);
+    if (typeof body.published === 'string' && body.published.trim()) {
+      try { meta.published = checkPublishedOption(body.published.trim()); meta.publishedFrom = 'option'; } catch (e) { throw new HttpError(400, (e as Error).message); }
+    }
+    if (meta.url) meta.origin = meta.url;
+  }
+  if (!content.trim()) throw new HttpError(400, 'the article is empty');
+  let doc: Document;
+  try {
+    doc = analyse(documentFrom(content, format, meta));
+  } catch (e) {
+    if (e instanceof InputError) throw new HttpError(400, e.message);
+    throw e;
+  }
+  const { id, inserted } = store.putDocument(doc);
+  return { status: inserted ? 201 : 200, json: { id, inserted, incidents: doc.incidents.map((_, n) => `${id}-${n + 1}`) } };
+}
+
+/** Route one request. Throws HttpError for anything the client should change. */
+export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean }): Promise<ApiResult> {
+  const parts = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent); // after "api"
+  const route = parts.join('/');
+  const get = req.method === 'GET' || req.method === 'HEAD';
+  const only = (methods: string) => { if (!methods.split(',').includes(req.method === 'HEAD' ? 'GET' : req.method)) throw new HttpError(405, `${req.method} is not allowed on ${req.path}; use ${methods}`); };
+
+  if (route === 'health') {
+    only('GET'); allowOnly(req.query, []);
+    return { json: { ok: true, documents: store.count(), incidents: store.incidentFacets().total, ingest: opts.allowIngest } };
+  }
+  if (route === 'incidents') {
+    only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset']);
+    const q = incidentQuery(req.query);
+    const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
+    const offset = integer(req.query, 'offset', 0, 0, 1e9);
+    const { total, items } = store.queryIncidents({ ...q, limit, offset });
+    // Lists carry summaries; the figures with their sources are in /api/incidents/{id}.
+    return { json: { total, limit, offset, items: items.map(({ figures, ...r }) => r) } };
+  }
+  if (route === 'incidents/points') {
+    only('GET'); allowOnly(req.query, FILTERS);
+    const points = store.incidentPoints(incidentQuery(req.query));
+    // Columns instead of objects: the map may draw tens of thousands.
+    return { json: { columns: ['id', 'lat', 'lon', 'type', 'date', 'fatalities'], rows: points.map((p) => [p.id, p.lat, p.lon, p.type, p.date, p.fatalities]) } };
+  }
+  if (route === 'incidents/facets') {
+    only('GET'); allowOnly(req.query, FILTERS);
+    return { json: store.incidentFacets(incidentQuery(req.query)) };
+  }
+  if (parts[0] === 'incidents' && parts.length === 2) {
+    only('GET'); allowOnly(req.query, []);
+    const record = store.getIncident(parts[1]);
+    const doc = record && store.getDocument(record.document);
+    if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
+    return { json: incidentView(record, doc) };
+  }
+  if (route === 'documents') {
+    if (req.method === 'POST') {
+      if (!opts.allowIngest) throw new HttpError(403, 'ingest is disabled: start the server with --allow-ingest to accept articles');
+      allowOnly(req.query, []);
+      return ingest(req, store);
+    }
+    only('GET,POST'); allowOnly(req.query, ['limit', 'offset']);
+    const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
+    const offset = integer(req.query, 'offset', 0, 0, 1e9);
+    return { json: { total: store.count(), limit, offset, items: store.listDocuments({ limit, offset }) } };
+  }
+  if (parts[0] === 'documents' && parts.length === 2) {
+    only('GET'); allowOnly(req.query, []);
+    if (!/^[0-9a-f]{4,64}$/i.test(parts[1])) throw new HttpError(400, `a document id is hexadecimal (4 to 64 characters), got "${parts[1]}"`);
+    let doc: Document | undefined;
+    try { doc = store.getDocument(parts[1].toLowerCase()); } catch (e) { throw new HttpError(400, (e as Error).message); }
+    if (!doc) throw new HttpError(404, `no document "${parts[1]}"`);
+    return { json: documentView(doc) };
+  }
+  if (route === 'export') {
+    only('GET'); allowOnly(req.query, [...FILTERS, 'format']);
+    const format = req.query.get('format') ?? 'json';
+    if (!['json', 'csv', 'geojson'].includes(format)) throw new HttpError(400, `format must be json, csv or geojson, got "${format}"`);
+    const { items } = store.queryIncidents({ ...incidentQuery(req.query), limit: Number.MAX_SAFE_INTEGER });
+    if (format === 'csv') return { body: csvHeader() + items.map(csvRow).join(''), type: 'text/csv; charset=utf-8', filename: 'incidents.csv' };
+    if (format === 'geojson') return { body: JSON.stringify({ type: 'FeatureCollection', features: items.map(geojsonFeature) }), type: 'application/geo+json', filename: 'incidents.geojson' };
+    return { body: JSON.stringify(items), type: 'application/json; charset=utf-8', filename: 'incidents.json' };
+  }
+  if (get && route === '') return { json: { api: 'sitrep', docs: '/api/openapi.json' } };
+  throw new HttpError(404, `no such API route: ${req.path} (see /api/openapi.json)`);
+}

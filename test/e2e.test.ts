@@ -1,0 +1,115 @@
+// End to end: the web app in real headless Chromium (Debian's chromium, driven by playwright-core).
+// .ci/run installs chromium and requires it; elsewhere the test is skipped when no browser is found
+// (set CHROMIUM to point at one).
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { documentFromText } from '../src/ingest/index.ts';
+import { analyse } from '../src/pipeline/index.ts';
+import { startServer } from '../src/server/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { CHROMIUM_ARGS, findChromium } from '../src/bench/browser.ts';
+
+const chromiumPath = findChromium();
+// CI sets SITREP_REQUIRE_BROWSER: there a missing browser is a failure, not a skip.
+if (!chromiumPath && process.env.SITREP_REQUIRE_BROWSER) throw new Error('SITREP_REQUIRE_BROWSER is set but no Chromium was found (apt install chromium)');
+const REPORTS = [
+  { published: '2024-03-08', text: `Shelling kills civilians in border village\n\nArtillery shells hit the village of Kessab in northern Syria on Thursday, killing seven civilians, a local official said.\n\nA war monitor said nine civilians were killed in the shelling.` },
+  { published: '2024-05-20', text: `Gunmen attack police post in Somalia\n\nGunmen attacked a police post in Afgooye on Sunday, killing four officers, police said.` },
+  // Untrusted text: markup in an article must show as text and never run.
+  { published: '2024-06-03', text: `Attack at market <script>window.__xss = 1; alert(1)</script>\n\nGunmen <img src=x onerror="window.__xss = 2"> attacked a market in Gao in Mali on Sunday, killing two people, officials said.` },
+];
+
+describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chromium found (install Debian\'s chromium, or set CHROMIUM)' }, () => {
+  let server: Server;
+  let store: Store;
+  let base: string;
+  let browser: import('playwright-core').Browser;
+
+  before(async () => {
+    store = openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-')), 'e2e.db'));
+    for (const r of REPORTS) store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
+    server = await startServer(store, 0, '127.0.0.1', {});
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS, timeout: 30000 });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    server?.close();
+    store?.close();
+  });
+
+  it('loads the map, opens an incident, and a click on a figure highlights its sentence', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="overview"]');
+    // The map: the basemap drawn from Natural Earth, and one marker per located incident.
+    assert.ok(await page.locator('#map .leaflet-overlay-pane path, #map canvas').count() > 0, 'basemap drawn');
+    const points = Number(await page.getAttribute('#map', 'data-points'));
+    assert.ok(points >= 3, `markers: ${points}`);
+    assert.ok(await page.locator('#timeline rect').count() >= 3, 'timeline bars from March to June');
+    assert.equal(await page.locator('.list li').count(), 3);
+
+    await page.locator('.list li', { hasText: 'SY' }).locator('a').click();
+    await page.waitForSelector('body[data-ready="incident"]');
+    assert.match(await page.locator('h1').innerText(), /Shelling/);
+    const button = page.locator('button.figure').first();
+    const claimIndex = await button.getAttribute('data-claim');
+    await button.click();
+    const focused = page.locator('.source-text .hl-focus');
+    assert.ok(await focused.count() > 0, 'a sentence is highlighted');
+    const sentence = (await focused.allInnerTexts()).join('');
+    // The highlighted sentence is the one that carries the clicked figure.
+    const incident = await (await fetch(base + '/api/incidents/' + encodeURIComponent(page.url().split('/incident/')[1]))).json() as any;
+    const claim = incident.claims.find((c: any) => String(c.index) === claimIndex);
+    assert.equal(sentence, incident.document.text.slice(claim.sentence.start, claim.sentence.end));
+    assert.ok(await focused.first().isVisible());
+    assert.ok(await button.evaluate((b) => b.classList.contains('active')));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('filters the overview from the search form', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="overview"]');
+    await page.fill('#filters input[name="q"]', 'Afgooye');
+    await page.click('#filters button[type="submit"]');
+    await page.waitForFunction('document.querySelectorAll(".list li").length === 1 && document.body.dataset.ready === "overview"');
+    assert.match(await page.locator('.list li').innerText(), /Afgooye/);
+    assert.match(page.url(), /q=Afgooye/);
+    await page.close();
+  });
+
+  it('shows markup inside an article as text and never runs it', async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+    const docs = await (await fetch(base + '/api/documents')).json() as any;
+    const evil = docs.items.find((d: any) => /market/.test(d.title ?? ''));
+    assert.ok(evil, 'the fixture with markup was stored');
+    await page.goto(`${base}/#/document/${evil.id}`);
+    await page.waitForSelector('body[data-ready="document"]');
+    const text = await page.locator('.source-text').innerText();
+    assert.ok(text.includes('<script>window.__xss = 1; alert(1)</script>'));
+    assert.ok(text.includes('<img src=x onerror="window.__xss = 2">'));
+    assert.equal(await page.locator('#view img, #view script').count(), 0);
+    // The page title and the incident list show the headline as text too.
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="overview"]');
+    await page.locator('.list li', { hasText: 'ML' }).locator('a').click();
+    await page.waitForSelector('body[data-ready="incident"]');
+    assert.equal(await page.evaluate('window.__xss'), undefined);
+    assert.equal(dialogs, 0);
+    await page.close();
+  });
+});

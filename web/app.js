@@ -1,0 +1,386 @@
+// sitrep web app: overview (map, timeline, list), incident page, document page, article upload.
+// Plain ES module, no build step. Article text and metadata are untrusted: everything from the API is
+// put on the page as text nodes (h() below) — never as HTML — and links only ever point at http(s).
+/* global L, topojson */
+
+const view = document.getElementById('view');
+const filtersForm = document.getElementById('filters');
+const FILTERS = ['q', 'from', 'to', 'country', 'type', 'actor'];
+const PAGE = 50;
+
+/** Create an element; string children become text nodes, so data can never become markup. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else if (k === 'href') el.setAttribute('href', safeHref(v));
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** Our own routes, or an article's http(s) address; anything else (javascript:, data:) is dropped. */
+function safeHref(v) {
+  const s = String(v);
+  if (s.startsWith('#/') || s.startsWith('/api/')) return s;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : '#';
+  } catch { return '#'; }
+}
+
+async function api(path) {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error || `${res.status} ${res.statusText}`);
+  return body;
+}
+
+const TYPE_LABELS = {
+  suicide_bombing: 'Suicide bombing', air_strike: 'Air/drone strike', ied: 'IED / remote explosive', shelling: 'Shelling/artillery/missile',
+  bombing: 'Bombing', battle: 'Armed clash', violence_against_civilians: 'Violence against civilians', armed_attack: 'Armed attack',
+  riot: 'Riot', protest: 'Protest', strategic_development: 'Strategic development',
+};
+const TYPE_COLOURS = {
+  suicide_bombing: '#b3261e', air_strike: '#d93025', ied: '#e8710a', shelling: '#f29900', bombing: '#e8710a', battle: '#a142f4',
+  violence_against_civilians: '#7b1fa2', armed_attack: '#8e24aa', riot: '#1967d2', protest: '#4285f4', strategic_development: '#5f6368',
+};
+const label = (type) => TYPE_LABELS[type] || type;
+const PRECISION = { 1: 'exact', 2: 'near / within days', 3: 'region / month or coarser' };
+const fmtRange = (f) => (f.max === null ? `${f.min}+` : f.min === f.max ? `${f.min}` : `${f.min}–${f.max}`) + (f.vague ? ` (${f.vague})` : '');
+
+function params() {
+  const q = location.hash.indexOf('?');
+  return new URLSearchParams(q >= 0 ? location.hash.slice(q + 1) : '');
+}
+
+function filterQuery(p = params()) {
+  const out = new URLSearchParams();
+  for (const k of FILTERS) if (p.get(k)) out.set(k, p.get(k));
+  return out;
+}
+
+// ---------------------------------------------------------------- router
+async function route() {
+  const path = location.hash.replace(/^#/, '').split('?')[0] || '/';
+  const [, page, id] = path.split('/');
+  document.body.removeAttribute('data-ready');
+  view.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    if (page === 'incident' && id) await incidentPage(decodeURIComponent(id));
+    else if (page === 'document' && id) await documentPage(decodeURIComponent(id));
+    else if (page === 'ingest') ingestPage();
+    else await overview();
+  } catch (e) {
+    view.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message));
+  }
+  document.body.dataset.ready = page || 'overview';
+}
+
+filtersForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const q = new URLSearchParams();
+  for (const [k, v] of new FormData(filtersForm)) if (String(v).trim()) q.set(k, String(v).trim());
+  location.hash = '#/?' + q.toString();
+});
+filtersForm.addEventListener('reset', () => { setTimeout(() => { location.hash = '#/'; }); });
+
+function syncForm(p) {
+  for (const k of FILTERS) filtersForm.elements.namedItem(k).value = p.get(k) || '';
+  const exportQ = filterQuery(p).toString();
+  document.getElementById('export-csv').href = '/api/export?format=csv' + (exportQ ? '&' + exportQ : '');
+  document.getElementById('export-geojson').href = '/api/export?format=geojson' + (exportQ ? '&' + exportQ : '');
+}
+
+function fillSelect(name, entries, current) {
+  const select = filtersForm.elements.namedItem(name);
+  const first = select.options[0];
+  select.replaceChildren(first, ...entries.map(([value, text]) => h('option', { value }, text)));
+  select.value = current || '';
+}
+
+// ---------------------------------------------------------------- overview
+let basemap; // the parsed Natural Earth countries, fetched once
+
+async function overview() {
+  const p = params();
+  syncForm(p);
+  const fq = filterQuery(p);
+  const offset = Number(p.get('offset') || 0);
+  const listQ = new URLSearchParams(fq); listQ.set('limit', PAGE); listQ.set('offset', offset);
+  const [facets, list, points] = await Promise.all([
+    api('/api/incidents/facets?' + fq), api('/api/incidents?' + listQ), api('/api/incidents/points?' + fq),
+  ]);
+  fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
+  fillSelect('type', Object.keys(TYPE_LABELS).map((t) => [t, `${label(t)} (${facets.types.find((x) => x.type === t)?.n ?? 0})`]), p.get('type'));
+
+  const mapEl = h('div', { id: 'map', role: 'region', 'aria-label': 'Map of incidents' });
+  const timelineEl = h('div', { id: 'timeline', role: 'region', 'aria-label': 'Incidents per month' });
+  view.replaceChildren(h('div', { class: 'overview' },
+    h('section', {}, mapEl, timelineEl),
+    incidentList(list, fq, offset)));
+  drawTimeline(timelineEl, facets.months, p);
+  await drawMap(mapEl, points);
+}
+
+function incidentList(list, fq, offset) {
+  const items = list.items.map((r) => h('li', { 'data-id': r.id },
+    h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, `${label(r.type)}${r.location ? ' — ' + r.location : ''}`),
+    h('div', { class: 'muted' }, [r.event_date || 'date unknown', r.country, r.outlet].filter(Boolean).join(' · ')),
+    h('div', {},
+      r.fatalities_best !== null ? h('span', { class: 'tag' }, `killed ${r.fatalities_low === r.fatalities_high ? r.fatalities_best : `${r.fatalities_low}–${r.fatalities_high}`}`) : null,
+      r.contested ? h('span', { class: 'tag contested' }, 'contested') : null,
+      r.actors.slice(0, 3).map((a) => h('span', { class: 'tag' }, `${a.name} (${a.role})`)))));
+  const page = (o) => { const q = new URLSearchParams(fq); if (o) q.set('offset', o); return '#/?' + q; };
+  return h('section', { class: 'list', 'aria-label': 'Incidents' },
+    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`),
+    list.total ? h('ol', {}, items) : h('p', { class: 'muted', style: 'padding: 0 .8rem' }, 'No incidents match. Ingest articles with "sitrep ingest" or clear the filters.'),
+    h('div', { class: 'pager' },
+      offset > 0 ? h('a', { href: page(Math.max(0, offset - PAGE)) }, '← newer') : h('span'),
+      h('span', { class: 'muted' }, list.total ? `${offset + 1}–${offset + list.items.length}` : ''),
+      offset + PAGE < list.total ? h('a', { href: page(offset + PAGE) }, 'older →') : h('span')));
+}
+
+function drawTimeline(el, months, p) {
+  if (!months.length) { el.append(h('span', { class: 'muted' }, 'No dated incidents.')); return; }
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const W = 1000, H = 90, pad = 16;
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  // Every month between the first and the last, so gaps show as gaps.
+  const all = [];
+  let [y, m] = months[0].month.split('-').map(Number);
+  const [ly, lm] = months[months.length - 1].month.split('-').map(Number);
+  const counts = new Map(months.map((x) => [x.month, x.n]));
+  while (y < ly || (y === ly && m <= lm)) { const k = `${y}-${String(m).padStart(2, '0')}`; all.push([k, counts.get(k) || 0]); if (++m > 12) { m = 1; y++; } }
+  const max = Math.max(...all.map((a) => a[1]));
+  const bw = W / all.length;
+  all.forEach(([month, n], i) => {
+    const bh = n ? Math.max(2, ((H - pad) * n) / max) : 0;
+    const r = document.createElementNS(ns, 'rect');
+    r.setAttribute('x', String(i * bw + 0.5)); r.setAttribute('width', String(Math.max(1, bw - 1)));
+    r.setAttribute('y', String(H - pad - bh)); r.setAttribute('height', String(bh));
+    if (p.get('from') === `${month}-01`) r.classList.add('selected');
+    const t = document.createElementNS(ns, 'title'); t.textContent = `${month}: ${n} incident${n === 1 ? '' : 's'}`; r.append(t);
+    r.addEventListener('click', () => {
+      const [yy, mm] = month.split('-').map(Number);
+      const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
+      const q = filterQuery(p); q.set('from', `${month}-01`); q.set('to', last); q.delete('offset');
+      location.hash = '#/?' + q;
+    });
+    svg.append(r);
+  });
+  for (const [i, anchor] of [[0, 'start'], [all.length - 1, 'end']]) {
+    const t = document.createElementNS(ns, 'text');
+    t.setAttribute('x', String(anchor === 'start' ? 2 : W - 2)); t.setAttribute('y', String(H - 3));
+    t.setAttribute('text-anchor', anchor); t.setAttribute('font-size', '11'); t.setAttribute('fill', '#5d6875');
+    t.textContent = all[i][0];
+    svg.append(t);
+  }
+  el.append(svg);
+}
+
+async function drawMap(el, points) {
+  const map = L.map(el, { preferCanvas: true, worldCopyJump: true, attributionControl: true, minZoom: 1, maxZoom: 12 });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Basemap: Natural Earth (world-atlas)');
+  if (!basemap) {
+    const topo = await api('/vendor/countries-50m.json');
+    basemap = topojson.feature(topo, topo.objects.countries);
+  }
+  L.geoJSON(basemap, { interactive: false, style: { color: '#9aa5b1', weight: 0.6, fillColor: '#f3f1ea', fillOpacity: 1 } }).addTo(map);
+  const renderer = L.canvas({ padding: 0.2 });
+  const bounds = [];
+  for (const [id, lat, lon, type, date, fatalities] of points.rows) {
+    const marker = L.circleMarker([lat, lon], {
+      renderer, radius: 4 + Math.min(10, Math.sqrt(fatalities || 0)), weight: 1, color: '#fff', fillColor: TYPE_COLOURS[type] || '#333', fillOpacity: 0.85,
+    });
+    marker.bindTooltip(() => h('span', {}, `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}`));
+    marker.on('click', () => { location.hash = `#/incident/${encodeURIComponent(id)}`; });
+    marker.addTo(map);
+    bounds.push([lat, lon]);
+  }
+  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
+  else map.setView([20, 20], 2);
+  el.dataset.points = String(points.rows.length);
+}
+
+// ---------------------------------------------------------------- annotated text
+/**
+ * The text as elementary segments, each a <span> carrying the classes of every annotation covering it.
+ * Returns the element and, for each annotation key, its segments (to focus or scroll to).
+ */
+function annotatedText(text, annotations) {
+  const cuts = new Set([0, text.length]);
+  for (const a of annotations) { cuts.add(a.start); cuts.add(a.end); }
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const sorted = [...annotations].sort((a, b) => a.start - b.start);
+  const segments = new Map();
+  const el = h('div', { class: 'source-text' });
+  let active = [];
+  let next = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    active = active.filter((x) => x.end > a);
+    while (next < sorted.length && sorted[next].start <= a) { if (sorted[next].end > a) active.push(sorted[next]); next++; }
+    const piece = text.slice(a, b);
+    if (!active.length) { el.append(piece); continue; }
+    const span = h('span', { class: active.map((x) => x.cls).filter(Boolean).join(' ') || null }, piece);
+    el.append(span);
+    const titles = active.map((x) => x.title).filter(Boolean);
+    if (titles.length) span.title = titles.join('\n');
+    for (const x of active) {
+      if (!segments.has(x.key)) segments.set(x.key, []);
+      segments.get(x.key).push(span);
+      if (x.onclick) span.addEventListener('click', x.onclick);
+    }
+  }
+  let focused = [];
+  const focus = (key) => {
+    for (const s of focused) s.classList.remove('hl-focus');
+    focused = segments.get(key) || [];
+    for (const s of focused) s.classList.add('hl-focus');
+    focused[0]?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  };
+  return { el, focus };
+}
+
+function sourceName(s) {
+  if (!s) return 'narrator';
+  const via = (s.via || []).map((v) => v.name).join(' via ');
+  return s.name + (s.kind === 'anonymous' ? ' (anonymous)' : '') + (via ? ` via ${via}` : '');
+}
+
+// ---------------------------------------------------------------- incident page
+async function incidentPage(id) {
+  const { incident: r, claims, document: doc } = await api(`/api/incidents/${encodeURIComponent(id)}`);
+  const byIndex = new Map(claims.map((c) => [c.index, c]));
+  const buttons = new Map();
+  let text;
+  const show = (i) => {
+    const c = byIndex.get(i);
+    if (!c) return;
+    text.focus(c.sentence ? `s${i}` : `c${i}`);
+    for (const [k, bs] of buttons) for (const b of bs) b.classList.toggle('active', k === i);
+  };
+  const figureButton = (i, caption) => {
+    const b = h('button', { class: 'figure', type: 'button', 'data-claim': i, onclick: () => show(i) }, caption);
+    if (!buttons.has(i)) buttons.set(i, []);
+    buttons.get(i).push(b);
+    return b;
+  };
+  const annotations = [];
+  for (const c of claims) {
+    annotations.push({ start: c.start, end: c.end, cls: 'hl-claim', key: `c${c.index}`, title: `${c.kind} — ${sourceName(c.source)}`, onclick: () => show(c.index) });
+    if (c.sentence) annotations.push({ ...c.sentence, key: `s${c.index}` });
+  }
+  text = annotatedText(doc.text, annotations);
+
+  const figures = h('table', {},
+    h('thead', {}, h('tr', {}, h('th', {}, 'Victims'), h('th', {}, 'Outcome'), h('th', {}, 'Low / best / high'), h('th', {}, 'Each source says'))),
+    h('tbody', {}, r.figures.map((f) => h('tr', { class: f.contested ? 'contested' : null },
+      h('td', {}, f.group || 'unspecified'),
+      h('td', {}, f.outcome.replace(/_/g, ' ')),
+      h('td', { class: 'num' }, `${f.low} / ${f.best} / ${f.high}`, f.contested ? h('div', {}, h('span', { class: 'tag contested' }, 'contested')) : null),
+      h('td', {}, h('div', { class: 'sources' }, f.sources.map((s) => figureButton(s.claim, `${s.name}: ${fmtRange(s)}`))))))));
+  const other = claims.filter((c) => c.kind !== 'casualties');
+  const actors = r.actors.length ? r.actors.map((a) => `${a.name} (${a.role})`).join('; ') : 'not stated';
+  view.replaceChildren(h('div', { class: 'page' },
+    h('div', {},
+      h('section', { class: 'panel' },
+        h('h1', {}, `${label(r.type)}${r.location ? ' in ' + r.location : ''}`),
+        h('dl', { class: 'facts' },
+          h('dt', {}, 'Type'), h('dd', {}, `${label(r.type)} — ACLED ${r.acled_event_type} / ${r.acled_sub_event_type}`),
+          h('dt', {}, 'When'), h('dd', {}, r.event_date ? `${r.event_date}${r.event_date_latest && r.event_date_latest !== r.event_date ? ' to ' + r.event_date_latest : ''} (${PRECISION[r.time_precision] || 'precision unknown'})` : 'unknown'),
+          h('dt', {}, 'Where'), h('dd', {}, r.location ? `${r.location}${r.country ? ', ' + r.country : ''} (${PRECISION[r.geo_precision] || ''}) ${r.latitude?.toFixed(3)}, ${r.longitude?.toFixed(3)}` : 'unknown'),
+          h('dt', {}, 'Actors'), h('dd', {}, actors),
+          h('dt', {}, 'Fatalities'), h('dd', {}, r.fatalities_best === null ? 'none reported' : `${r.fatalities_low} / ${r.fatalities_best} / ${r.fatalities_high} (low / best / high); ACLED count ${r.fatalities}`),
+          h('dt', {}, 'Report'), h('dd', {}, h('a', { href: `#/document/${r.document}` }, r.title || r.document.slice(0, 12)), r.outlet ? ` · ${r.outlet}` : '', r.published ? ` · ${r.published}` : '',
+            r.url ? [' · ', h('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : null))),
+      h('section', { class: 'panel', 'aria-label': 'Figures' },
+        h('h2', {}, 'Figures, per victim group'),
+        r.figures.length ? figures : h('p', { class: 'muted' }, 'No casualty figures.'),
+        h('p', { class: 'muted' }, 'Click a source\'s figure to see the sentence it came from. Low/best/high follow the rule in docs/quantities.md.')),
+      other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
+        h('div', { class: 'sources' }, other.map((c) => figureButton(c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
+    h('section', { class: 'panel', 'aria-label': 'Source text' },
+      h('h2', {}, 'Source text'),
+      h('p', { class: 'legend muted' }, h('span', { class: 'hl-claim' }, 'claim'), h('span', { class: 'hl-focus' }, 'selected sentence')),
+      text.el)));
+}
+
+// ---------------------------------------------------------------- document page
+async function documentPage(id) {
+  const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
+  const anns = [];
+  const layers = { entity: true, quote: true, time: true, place: true };
+  doc.mentions.forEach((m, i) => anns.push({ start: m.start, end: m.end, cls: 'hl-entity', key: `m${i}`, title: `${m.kind}: ${doc.entities[m.entity]?.name ?? m.text}` }));
+  doc.quotes.forEach((q, i) => anns.push({ start: q.start, end: q.end, cls: 'hl-quote', key: `q${i}`, title: `${q.direct ? 'quote' : 'reported'} — ${sourceName(q.source)}` }));
+  doc.times.forEach((t, i) => anns.push({ start: t.start, end: t.end, cls: 'hl-time', key: `t${i}`, title: t.earliest ? `${t.earliest}${t.latest !== t.earliest ? ' to ' + t.latest : ''}` : 'unresolved date' }));
+  doc.places.forEach((p, i) => anns.push({ start: p.start, end: p.end, cls: 'hl-place', key: `p${i}`, title: p.name ? `${p.name}, ${p.country ?? ''}` : 'not in the gazetteer' }));
+  const text = annotatedText(doc.text, anns);
+  const item = (key, ...content) => h('li', {}, h('button', { class: 'figure', type: 'button', onclick: () => text.focus(key) }, ...content));
+  const incidents = doc.incidents.map((inc, n) => h('li', {}, h('a', { href: `#/incident/${doc.id}-${n + 1}` }, `${label(inc.type)}${inc.place?.name ? ' — ' + inc.place.name : ''}`)));
+  view.replaceChildren(h('div', { class: 'page' },
+    h('div', {},
+      h('section', { class: 'panel' },
+        h('h1', {}, doc.meta.title || 'Untitled document'),
+        h('dl', { class: 'facts' },
+          h('dt', {}, 'Outlet'), h('dd', {}, doc.meta.outlet || 'unknown'),
+          h('dt', {}, 'Published'), h('dd', {}, doc.meta.published ? `${doc.meta.published} (from ${doc.meta.publishedFrom})` : 'unknown'),
+          h('dt', {}, 'Origin'), h('dd', {}, doc.meta.origin),
+          h('dt', {}, 'Id'), h('dd', {}, doc.id)),
+        incidents.length ? [h('h2', {}, 'Incidents'), h('ul', {}, incidents)] : null),
+      h('section', { class: 'panel' }, h('h2', {}, `Quotes (${doc.quotes.length})`),
+        h('ul', {}, doc.quotes.map((q, i) => item(`q${i}`, h('strong', {}, sourceName(q.source)), `: ${q.direct ? '“' : ''}${q.text.length > 160 ? q.text.slice(0, 160) + '…' : q.text}${q.direct ? '”' : ''}`)))),
+      h('section', { class: 'panel' }, h('h2', {}, `Entities (${doc.entities.length})`),
+        h('ul', {}, doc.entities.map((e) => item(`m${e.mentions[0]}`, h('strong', {}, e.name), ` — ${e.kind}${e.titles.length ? ', ' + e.titles.join(', ') : ''}${e.aliases.length ? ' (also ' + e.aliases.join(', ') + ')' : ''}`)))),
+      h('section', { class: 'panel' }, h('h2', {}, 'Dates and places'),
+        h('ul', {}, doc.times.map((t, i) => item(`t${i}`, `${t.text} → ${t.earliest ?? 'unresolved'}${t.incident ? ' (incident date)' : ''}`)),
+          doc.places.map((p, i) => item(`p${i}`, `${p.text} → ${p.name ?? 'unknown'}${p.country ? ', ' + p.country : ''}${p.incident ? ' (incident place)' : ''}`))))),
+    h('section', { class: 'panel', 'aria-label': 'Source text' },
+      h('h2', {}, 'Text'),
+      h('p', { class: 'legend' }, Object.keys(layers).map((k) => h('span', { class: `hl-${k}` }, k))),
+      text.el)));
+}
+
+// ---------------------------------------------------------------- upload
+function ingestPage() {
+  const status = h('p', { role: 'status' });
+  const form = h('form', { class: 'panel ingest-form' },
+    h('h1', {}, 'Add an article'),
+    h('label', {}, 'Title ', h('input', { name: 'title', size: 60 })),
+    h('label', {}, 'Outlet ', h('input', { name: 'outlet' })),
+    h('label', {}, 'Published ', h('input', { name: 'published', type: 'date' })),
+    h('label', {}, 'Address ', h('input', { name: 'url', type: 'url', size: 60 })),
+    h('label', {}, 'Text or HTML', h('textarea', { name: 'text', required: true })),
+    h('button', { type: 'submit' }, 'Extract and store'), status);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = {};
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) body[k] = String(v);
+    status.textContent = 'Extracting…';
+    try {
+      const res = await fetch('/api/documents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const out = await res.json();
+      if (!res.ok) throw new Error(out.error || res.statusText);
+      location.hash = `#/document/${out.id}`;
+    } catch (err) {
+      status.textContent = err.message;
+      status.className = 'error';
+    }
+  });
+  view.replaceChildren(form);
+}
+
+// ---------------------------------------------------------------- start
+window.addEventListener('hashchange', route);
+api('/api/health').then((hl) => { document.getElementById('nav-ingest').hidden = !hl.ingest; }).catch(() => {});
+route();
