@@ -84,7 +84,7 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
     await page.waitForSelector('body[data-ready="overview"]');
     await page.fill('#filters input[name="q"]', 'Afgooye');
     await page.click('#filters button[type="submit"]');
-    await page.waitForFunction('document.querySelectorAll(".list li").length === 1 && document.body.dataset.ready === "overview"');
+    await page.waitForFunction(() => { const d = (globalThis as any).document; return d.querySelectorAll('.list li').length === 1 && d.body.dataset.ready === 'overview'; });
     assert.match(await page.locator('.list li').innerText(), /Afgooye/);
     assert.match(page.url(), /q=Afgooye/);
     await page.close();
@@ -108,7 +108,7 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
     await page.waitForSelector('body[data-ready="overview"]');
     await page.locator('.list li', { hasText: 'ML' }).locator('a').click();
     await page.waitForSelector('body[data-ready="incident"]');
-    assert.equal(await page.evaluate('window.__xss'), undefined);
+    assert.equal(await page.evaluate(() => (globalThis as any).__xss), undefined);
     assert.equal(dialogs, 0);
     await page.close();
   });

@@ -255,7 +255,7 @@ describe('HTTP API', () => {
     s.putDocument(analyse(documentFromText(REPORTS[1].text, { origin: 'fixture', published: REPORTS[1].published })));
     s.close();
     const raw = new Database(path);
-    raw.exec('DROP TABLE incidents; DROP TABLE incidents_fts;');
+    raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts;');
     raw.pragma('user_version = 1');
     raw.close();
     const upgraded = openStore(path);

@@ -106,7 +106,6 @@ function fillSelect(name, entries, current) {
 }
 
 // ---------------------------------------------------------------- overview
-let basemap; // the parsed Natural Earth countries, fetched once
 
 async function overview() {
   const p = params();
@@ -114,9 +113,12 @@ async function overview() {
   const fq = filterQuery(p);
   const offset = Number(p.get('offset') || 0);
   const listQ = new URLSearchParams(fq); listQ.set('limit', PAGE); listQ.set('offset', offset);
+  performance.mark('sitrep:fetch');
+  loadBasemap('110m'); // in parallel with the data
   const [facets, list, points] = await Promise.all([
     api('/api/incidents/facets?' + fq), api('/api/incidents?' + listQ), api('/api/incidents/points?' + fq),
   ]);
+  performance.mark('sitrep:data');
   fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
   fillSelect('type', Object.keys(TYPE_LABELS).map((t) => [t, `${label(t)} (${facets.types.find((x) => x.type === t)?.n ?? 0})`]), p.get('type'));
 
@@ -187,29 +189,120 @@ function drawTimeline(el, months, p) {
   el.append(svg);
 }
 
+// Natural Earth countries: 1:110m for the world view (small, quick), 1:50m once zoomed in.
+const basemaps = {};
+function loadBasemap(scale) {
+  basemaps[scale] ??= api(`/vendor/countries-${scale}.json`).then((topo) => topojson.feature(topo, topo.objects.countries));
+  return basemaps[scale];
+}
+const BASEMAP_STYLE = { color: '#9aa5b1', weight: 0.6, fillColor: '#f3f1ea', fillOpacity: 1 };
+
+/**
+ * Every incident as a dot on one canvas, redrawn when the map moves: tens of thousands of points
+ * stay fast where one Leaflet layer per point would not. A grid of screen positions finds the dot
+ * under the mouse.
+ */
+function pointsLayer(rows, onPick) {
+  const CELL = 24;
+  let map, canvas, screen, grid, hovered = -1;
+  const tip = L.tooltip({ direction: 'top', offset: [0, -6] });
+  const radius = (i) => 4 + Math.min(10, Math.sqrt(rows[i][5] || 0));
+  // Draw per colour (one path each), biggest first so small dots stay visible on top.
+  const order = rows.map((_, i) => i).sort((a, b) => radius(b) - radius(a));
+  function redraw() {
+    const size = map.getSize();
+    const ratio = window.devicePixelRatio || 1;
+    L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+    canvas.width = size.x * ratio; canvas.height = size.y * ratio;
+    canvas.style.width = size.x + 'px'; canvas.style.height = size.y + 'px';
+    const ctx = canvas.getContext('2d');
+    ctx.scale(ratio, ratio);
+    screen = new Float32Array(rows.length * 2);
+    grid = new Map();
+    const byColour = new Map();
+    for (const i of order) {
+      const p = map.latLngToContainerPoint([rows[i][1], rows[i][2]]);
+      screen[2 * i] = p.x; screen[2 * i + 1] = p.y;
+      if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
+      const cell = `${Math.floor(p.x / CELL)},${Math.floor(p.y / CELL)}`;
+      if (!grid.has(cell)) grid.set(cell, []);
+      grid.get(cell).push(i);
+      const colour = TYPE_COLOURS[rows[i][3]] || '#333';
+      if (!byColour.has(colour)) byColour.set(colour, []);
+      byColour.get(colour).push(i);
+    }
+    ctx.lineWidth = 1; ctx.strokeStyle = '#fff'; ctx.globalAlpha = 0.85;
+    for (const [colour, list] of byColour) {
+      ctx.beginPath();
+      for (const i of list) { const r = radius(i); ctx.moveTo(screen[2 * i] + r, screen[2 * i + 1]); ctx.arc(screen[2 * i], screen[2 * i + 1], r, 0, 2 * Math.PI); }
+      ctx.fillStyle = colour; ctx.fill(); ctx.stroke();
+    }
+  }
+  function at(point) {
+    const cx = Math.floor(point.x / CELL), cy = Math.floor(point.y / CELL);
+    let best = -1, bestD = Infinity;
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+      for (const i of grid.get(`${cx + dx},${cy + dy}`) || []) {
+        const d = Math.hypot(screen[2 * i] - point.x, screen[2 * i + 1] - point.y);
+        if (d <= radius(i) + 2 && d < bestD) { best = i; bestD = d; }
+      }
+    }
+    return best;
+  }
+  function hover(e) {
+    const i = at(e.containerPoint);
+    map.getContainer().style.cursor = i >= 0 ? 'pointer' : '';
+    if (i === hovered) return;
+    hovered = i;
+    if (i < 0) { map.closeTooltip(tip); return; }
+    const [, lat, lon, type, date, fatalities] = rows[i];
+    tip.setLatLng([lat, lon]).setContent(h('span', {}, `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}`));
+    map.openTooltip(tip);
+  }
+  function click(e) { const i = at(e.containerPoint); if (i >= 0) onPick(rows[i][0]); }
+  const Layer = L.Layer.extend({
+    onAdd(m) {
+      map = m;
+      canvas = L.DomUtil.create('canvas', 'leaflet-zoom-hide');
+      m.getPanes().overlayPane.appendChild(canvas);
+      m.on('moveend zoomend resize viewreset', redraw);
+      m.on('mousemove', hover);
+      m.on('click', click);
+      redraw();
+    },
+    onRemove(m) {
+      canvas.remove();
+      m.off('moveend zoomend resize viewreset', redraw);
+      m.off('mousemove', hover);
+      m.off('click', click);
+    },
+  });
+  return new Layer();
+}
+
 async function drawMap(el, points) {
   const map = L.map(el, { preferCanvas: true, worldCopyJump: true, attributionControl: true, minZoom: 1, maxZoom: 12 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Basemap: Natural Earth (world-atlas)');
-  if (!basemap) {
-    const topo = await api('/vendor/countries-50m.json');
-    basemap = topojson.feature(topo, topo.objects.countries);
-  }
-  L.geoJSON(basemap, { interactive: false, style: { color: '#9aa5b1', weight: 0.6, fillColor: '#f3f1ea', fillOpacity: 1 } }).addTo(map);
-  const renderer = L.canvas({ padding: 0.2 });
-  const bounds = [];
-  for (const [id, lat, lon, type, date, fatalities] of points.rows) {
-    const marker = L.circleMarker([lat, lon], {
-      renderer, radius: 4 + Math.min(10, Math.sqrt(fatalities || 0)), weight: 1, color: '#fff', fillColor: TYPE_COLOURS[type] || '#333', fillOpacity: 0.85,
-    });
-    marker.bindTooltip(() => h('span', {}, `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}`));
-    marker.on('click', () => { location.hash = `#/incident/${encodeURIComponent(id)}`; });
-    marker.addTo(map);
-    bounds.push([lat, lon]);
-  }
-  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
-  else map.setView([20, 20], 2);
-  el.dataset.points = String(points.rows.length);
+  const rows = points.rows;
+  if (rows.length) {
+    let s = 90, w = 180, n = -90, e = -180;
+    for (const r of rows) { s = Math.min(s, r[1]); n = Math.max(n, r[1]); w = Math.min(w, r[2]); e = Math.max(e, r[2]); }
+    map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 7, animate: false });
+  } else map.setView([20, 20], 2);
+  let land = L.geoJSON(await loadBasemap('110m'), { interactive: false, style: BASEMAP_STYLE }).addTo(map);
+  map.on('zoomend', async () => {
+    if (map.getZoom() < 4 || land.detailed) return;
+    const detailed = L.geoJSON(await loadBasemap('50m'), { interactive: false, style: BASEMAP_STYLE });
+    detailed.detailed = true;
+    map.removeLayer(land);
+    land = detailed.addTo(map);
+    land.bringToBack();
+  });
+  performance.mark('sitrep:basemap');
+  pointsLayer(rows, (id) => { location.hash = `#/incident/${encodeURIComponent(id)}`; }).addTo(map);
+  performance.mark('sitrep:markers');
+  el.dataset.points = String(rows.length);
 }
 
 // ---------------------------------------------------------------- annotated text

@@ -24,6 +24,7 @@ const STATIC: Record<string, () => string> = {
   '/vendor/topojson-client.js': () => require.resolve('topojson-client/dist/topojson-client.min.js'),
   // Natural Earth 1:50m countries as TopoJSON (world-atlas): the basemap, no tile server.
   '/vendor/countries-50m.json': () => require.resolve('world-atlas/countries-50m.json'),
+  '/vendor/countries-110m.json': () => require.resolve('world-atlas/countries-110m.json'),
 };
 
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -56,7 +57,7 @@ function loadStatic(path: string): Cached {
   return entry;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string>, etag?: string): void {
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string>, etag?: string, gzipped?: Buffer): void {
   if (etag && status === 200 && req.headers['if-none-match'] === etag) {
     res.writeHead(304, { ...SECURITY_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control'] ?? 'no-cache' });
     res.end();
@@ -66,7 +67,7 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: B
   const h: Record<string, string> = { ...SECURITY_HEADERS, ...headers, Vary: 'Accept-Encoding' };
   if (etag) h.ETag = etag;
   if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    payload = gzipSync(body, { level: 4 });
+    payload = gzipped ?? gzipSync(body, { level: 4 });
     h['Content-Encoding'] = 'gzip';
   }
   h['Content-Length'] = String(payload.length);
@@ -99,6 +100,10 @@ function readBody(req: IncomingMessage): Promise<{ text: string; type: string }>
 
 /** The request handler: exported so tests can drive it on an ephemeral port. */
 export function createApp(store: Store, opts: ServeOptions = {}) {
+  // Recent GET answers, valid while the store's generation is unchanged: a map of 10,000 incidents is
+  // queried, serialised and compressed once, not once per visitor.
+  const answers = new Map<string, { generation: string; body: Buffer; gzip: Buffer; etag: string }>();
+  const MAX_ANSWERS = 64;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
@@ -110,16 +115,29 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
         // The page and its script change with sitrep; vendored libraries and the basemap do not.
         const maxAge = url.pathname.startsWith('/vendor/') ? 86400 : 0;
         const h = { 'Content-Type': file.type, 'Cache-Control': maxAge ? `public, max-age=${maxAge}` : 'no-cache' };
-        send(req, res, 200, file.body, h, file.etag);
+        send(req, res, 200, file.body, h, file.etag, file.gzip);
         return;
       }
       if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `not found: ${url.pathname}`);
+      const generation = store.generation();
+      const key = url.pathname + url.search;
+      const cached = method === 'GET' || method === 'HEAD' ? answers.get(key) : undefined;
+      if (cached && cached.generation === generation) {
+        send(req, res, 200, cached.body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, cached.etag, cached.gzip);
+        return;
+      }
       const result: ApiResult = await handleApi({ method, path: url.pathname, query: url.searchParams, body: () => readBody(req) }, store, { allowIngest: !!opts.allowIngest });
       if ('json' in result) {
         const body = Buffer.from(JSON.stringify(result.json));
         // Revalidate every time; the ETag changes whenever the store does, so a repeat costs a 304.
-        const etag = method === 'GET' || method === 'HEAD' ? `W/"${store.generation()}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` : undefined;
-        send(req, res, result.status ?? 200, body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, etag);
+        const etag = method === 'GET' || method === 'HEAD' ? `W/"${generation}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` : undefined;
+        let gzipped: Buffer | undefined;
+        if (etag && (result.status ?? 200) === 200 && body.length > 1024) {
+          gzipped = gzipSync(body, { level: 4 });
+          if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+          answers.set(key, { generation, body, gzip: gzipped, etag });
+        }
+        send(req, res, result.status ?? 200, body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, etag, gzipped);
       } else {
         const h: Record<string, string> = { 'Content-Type': result.type, 'Cache-Control': 'no-cache' };
         if (result.filename) h['Content-Disposition'] = `attachment; filename="${result.filename}"`;

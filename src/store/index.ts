@@ -129,6 +129,7 @@ class SqliteStore implements Store {
   private exists;
   private put;
   private insertIncident;
+  private insertRecord;
   private insertFts;
 
   constructor(private db: Database.Database) {
@@ -139,9 +140,10 @@ class SqliteStore implements Store {
     this.insertMention = db.prepare('INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.insertIncident = db.prepare(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-      latitude, longitude, fatalities, fatalities_best, contested, actors, record)
+      latitude, longitude, fatalities, fatalities_best, contested, actors)
       VALUES (@id, @doc_id, @n, @type, @types, @event_date, @event_date_latest, @country, @admin1, @location,
-      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors, @record)`);
+      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors)`);
+    this.insertRecord = db.prepare('INSERT INTO incident_records (id, record) VALUES (?, ?)');
     this.insertFts = db.prepare('INSERT INTO incidents_fts (id, body) VALUES (?, ?)');
     this.put = db.transaction((doc: Document) => {
       if (this.exists.get(doc.id)) return false;
@@ -166,8 +168,9 @@ class SqliteStore implements Store {
         id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
         event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
         latitude: r.latitude, longitude: r.longitude, fatalities: r.fatalities, fatalities_best: r.fatalities_best,
-        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'), record: JSON.stringify(r),
+        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'),
       });
+      this.insertRecord.run(r.id, JSON.stringify(r));
       const body = [r.title, r.outlet, r.location, r.admin1, r.country, r.type, ...r.actors.map((a) => a.name), r.notes].filter(Boolean).join(' ');
       this.insertFts.run(r.id, body);
     });
@@ -175,7 +178,7 @@ class SqliteStore implements Store {
 
   /** Recompute the incident rows of every stored document (called inside a migration's transaction). */
   backfill(): void {
-    this.db.exec('DELETE FROM incidents; DELETE FROM incidents_fts;');
+    this.db.exec('DELETE FROM incident_records; DELETE FROM incidents; DELETE FROM incidents_fts;');
     for (const doc of [...this.allDocuments()]) this.indexIncidents(doc);
   }
 
@@ -216,7 +219,8 @@ class SqliteStore implements Store {
   queryIncidents(q: IncidentQuery = {}) {
     const { sql, params } = whereClause(q);
     const total = this.db.prepare('SELECT count(*) FROM incidents' + sql).pluck().get(...params) as number;
-    const rows = this.db.prepare(`SELECT record FROM incidents${sql} ORDER BY event_date IS NULL, event_date DESC, id LIMIT ? OFFSET ?`)
+    const rows = this.db.prepare(`SELECT r.record FROM (SELECT id, event_date FROM incidents${sql} ORDER BY event_date IS NULL, event_date DESC, id LIMIT ? OFFSET ?) i
+      JOIN incident_records r ON r.id = i.id ORDER BY i.event_date IS NULL, i.event_date DESC, i.id`)
       .pluck().all(...params, q.limit ?? 50, q.offset ?? 0) as string[];
     return { total, items: rows.map((r) => JSON.parse(r) as IncidentRecord) };
   }
@@ -239,7 +243,7 @@ class SqliteStore implements Store {
   }
 
   getIncident(id: string): IncidentRecord | undefined {
-    const row = this.db.prepare('SELECT record FROM incidents WHERE id = ?').pluck().get(id) as string | undefined;
+    const row = this.db.prepare('SELECT record FROM incident_records WHERE id = ?').pluck().get(id) as string | undefined;
     return row ? (JSON.parse(row) as IncidentRecord) : undefined;
   }
 

@@ -56,7 +56,11 @@ export const MIGRATIONS: string[] = [
     fatalities INTEGER NOT NULL,
     fatalities_best INTEGER,
     contested INTEGER NOT NULL,
-    actors TEXT NOT NULL,           -- lower-cased actor names, one per line, for the actor filter
+    actors TEXT NOT NULL            -- lower-cased actor names, one per line, for the actor filter
+  );
+  -- The full records apart, so scans for the map and the counts read only the narrow rows above.
+  CREATE TABLE incident_records (
+    id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
     record TEXT NOT NULL            -- the IncidentRecord as JSON
   );
   CREATE INDEX incidents_date ON incidents(event_date);

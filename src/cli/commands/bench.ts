@@ -1,4 +1,5 @@
 import { runBench } from '../../bench/index.ts';
+import { runWebBench } from '../../bench/web.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
 export const usage = `Usage: sitrep bench [PATH...] [options]
@@ -10,11 +11,24 @@ Options:
   --benchmarks   add the texts of ../shared/benchmarks (conll, gwn, polnear, timebank) when present
   --seconds N    measure for at least N seconds (default 2)
   --json         print the figures as JSON
+  --web          instead: fill a store with --incidents N incidents (default 10000), serve it, and
+                 time the web app's first page load in headless Chromium and the API's responses
   -h, --help     show this help`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, benchmarks: { type: 'boolean' }, seconds: { type: 'string' } }, usage);
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, benchmarks: { type: 'boolean' }, seconds: { type: 'string' }, web: { type: 'boolean' }, incidents: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
+  if (values.web) {
+    const n = values.incidents === undefined ? 10000 : Number(values.incidents);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError('--incidents must be a positive whole number');
+    const r = await runWebBench({ incidents: n });
+    if (values.json) { io.out.write(JSON.stringify(r, null, 2) + '\n'); return 0; }
+    io.out.write(`sitrep bench --web: ${r.incidents} incidents in the store (filled in ${r.fill_seconds} s)\n`);
+    for (const [path, ms] of Object.entries(r.api_ms)) io.out.write(`  api ${path.padEnd(40)} ${ms} ms\n`);
+    if (r.first_load_ms) io.out.write(`  first page load (map, timeline, list drawn; ${r.browser}): median ${r.first_load_ms.median} ms, max ${r.first_load_ms.max} ms over ${r.first_load_ms.runs.length} cold loads\n`);
+    if (r.note) io.out.write(`  ${r.note}\n`);
+    return 0;
+  }
   const seconds = values.seconds === undefined ? undefined : Number(values.seconds);
   if (seconds !== undefined && !(seconds > 0)) throw new UsageError('--seconds must be a positive number');
   return runBench({ paths: positionals, json: !!values.json, out: io.out, benchmarks: !!values.benchmarks, seconds });
