@@ -23,7 +23,8 @@ describe('attribution', () => {
     assert.equal(q.source.kind, 'named');
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(text.slice(q.cue!.start, q.cue!.end), 'said');
-    assert.equal(text.slice(q.source.span!.start, q.source.span!.end), 'Halima Osei');
+    // The source span is the whole phrase the speaker was read from, title included.
+    assert.equal(text.slice(q.source.span!.start, q.source.span!.end), 'Defence Minister Halima Osei');
   });
 
   it('handles curly quotes with "said X" and a colon-introduced quote', () => {
@@ -103,5 +104,67 @@ describe('attribution', () => {
     const doc = run('Raid\n\nGunmen burned the depot, the interior ministry said, while residents reported looting.');
     const q = doc.quotes.find((x) => /interior ministry/.test(x.source.name));
     assert.ok(q && q.text.startsWith('Gunmen burned the depot'), JSON.stringify(doc.quotes));
+  });
+
+  it('ignores an "AD" slot left inside a paragraph by a scrape', () => {
+    const doc = run('Ferry fire\n\nHarbour master Lena Varga said the blaze was contained. AD “We moved everyone off in ten minutes,” Varga said. “The crew did well.” AD She said later: “Nobody was hurt.”');
+    for (const words of ['moved everyone off', 'The crew did well', 'Nobody was hurt']) assert.equal(sourceName(doc, quoteWith(doc, words)), 'Lena Varga');
+    assert.ok(doc.quotes.every((q) => !/\bAD\b/.test(q.source.name)), JSON.stringify(doc.quotes.map((q) => q.source.name)));
+  });
+
+  it('does not give a quote closed by a full stop to the speaker of the next sentence', () => {
+    const doc = run('Blasts\n\n“We heard two blasts,” said Omar Haddad. “Then the lights went out.” Police Chief Ana Ruiz told reporters the scene was secure.');
+    assert.equal(sourceName(doc, quoteWith(doc, 'Then the lights went out')), 'Omar Haddad');
+  });
+
+  it('points "she said" at the person just introduced, not at an earlier speaker of the other sex', () => {
+    const doc = run('Blast\n\nA spokesman for the clinic said six people were treated. Mira Solberg, 41, was walking her dog when the blast hit. “The windows shook,” she said.');
+    assert.equal(sourceName(doc, quoteWith(doc, 'The windows shook')), 'Mira Solberg');
+  });
+
+  it('does not read objects of "urge", "blame" or passives as statements', () => {
+    const doc = run('Appeal\n\nThe government urged the rebels to lay down their arms. The mayor blamed the militia for the fire. The president was briefed on the attack. Officials are expected to meet on Friday.');
+    assert.deepEqual(doc.quotes.map((q) => q.text), []);
+  });
+
+  it('reads the speaker through a bracketed party and a role appositive', () => {
+    const doc = run('Base\n\nSenator Rosa Delgado (D-Ore.) said the base would stay open. Tomas Reyes, spokesman for the port authority, said the cranes were damaged.');
+    assert.equal(sourceName(doc, quoteWith(doc, 'the base would stay open')), 'Rosa Delgado');
+    assert.equal(sourceName(doc, quoteWith(doc, 'the cranes were damaged')), 'Tomas Reyes');
+  });
+
+  it('finds the subject of an object relative clause and of a coordinated source', () => {
+    const doc = run('Convoy\n\nThe convoy was stopped at the border, a move which diplomats said was meant to delay the talks. Two mortar rounds hit the market, police and medical sources said.');
+    assert.match(quoteWith(doc, 'meant to delay the talks').source.name, /diplomats/);
+    assert.match(quoteWith(doc, 'Two mortar rounds hit the market').source.name, /police and medical sources/);
+  });
+
+  it('takes the statement before the speaker when only adverbials follow the cue', () => {
+    const doc = run('Traffic\n\nThe bridge reopened to traffic, the transport ministry posted on Twitter early Monday. Reporters Ann Lee and Bo Kim reported from the capital.');
+    const q = quoteWith(doc, 'The bridge reopened to traffic');
+    assert.match(q.source.name, /transport ministry/);
+    assert.ok(!q.text.includes('Twitter'));
+    assert.ok(!doc.quotes.some((x) => /capital/.test(x.text)), JSON.stringify(doc.quotes.map((x) => x.text)));
+  });
+
+  it('keeps a statement nested in another with the outer speaker as relay', () => {
+    const doc = run('Inquiry\n\nInvestigators say the driver told them that he had been paid to carry the crates.');
+    const q = doc.quotes.find((x) => /driver/.test(x.source.name));
+    assert.ok(q && q.text.startsWith('he had been paid to carry the crates'), JSON.stringify(doc.quotes.map((x) => [x.source.name, x.text])));
+    assert.equal(q.source.kind, 'named_role');
+    assert.match(q.source.name, /driver/);
+    assert.match(q.source.via?.[0].name ?? '', /Investigators/);
+  });
+
+  it('attributes a quote signed with a dash and the lines of a transcript', () => {
+    const doc = run('Voices\n\n“We will vote for change.” ― Carla Mendes\n\nBROOKS: Thank you for joining us, Governor Ward.\n\nWARD: Glad to be here.\n\nBROOKS: Will you sign the bill?');
+    assert.equal(sourceName(doc, quoteWith(doc, 'We will vote for change')), 'Carla Mendes');
+    assert.match(sourceName(doc, quoteWith(doc, 'Glad to be here')), /Ward/i);
+    assert.match(sourceName(doc, quoteWith(doc, 'Will you sign the bill')), /BROOKS/i);
+  });
+
+  it('finds the named voice in an appositive after "said the voice"', () => {
+    const doc = run('Recording\n\n“We begin a new phase,” said the voice on the recording, purportedly that of Ismail Darwish, the group leader.');
+    assert.equal(sourceName(doc, quoteWith(doc, 'We begin a new phase')), 'Ismail Darwish');
   });
 });

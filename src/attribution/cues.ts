@@ -28,8 +28,29 @@ for (const lemma of SPEECH.split(/\s+/).filter(Boolean)) for (const f of inflect
 export const PARTICIPLE_CUES = new Set(['saying', 'adding', 'telling', 'noting', 'arguing', 'insisting', 'warning', 'explaining', 'claiming', 'stressing', 'writing', 'asking', 'suggesting']);
 
 /** Words that are verbs of speech only in some senses; accepted only right next to a subject. */
-export const WEAK_CUES = new Set(['hope', 'hopes', 'expect', 'expects', 'expected', 'want', 'wants', 'wanted', 'charge', 'charged', 'charges', 'question', 'questioned', 'post', 'posted', 'counter', 'signal', 'signals', 'signalled', 'signaled', 'fear', 'feared', 'fears', 'comment', 'brief', 'briefed', 'quote', 'quoted', 'cite', 'cited', 'welcome', 'welcomed', 'praise', 'praised', 'doubt', 'doubted', 'dismiss', 'dismissed', 'reject', 'rejected', 'agree', 'agreed', 'respond', 'responded', 'demand', 'demanded', 'promise', 'promised']);
+export const WEAK_CUES = new Set(['hope', 'hopes', 'expect', 'expects', 'expected', 'want', 'wants', 'wanted', 'charge', 'charged', 'charges', 'question', 'questioned', 'post', 'posts', 'posted', 'counter', 'signal', 'signals', 'signalled', 'signaled', 'fear', 'feared', 'fears', 'comment', 'brief', 'briefed', 'quote', 'quoted', 'cite', 'cited', 'welcome', 'welcomed', 'praise', 'praised', 'doubt', 'doubted', 'dismiss', 'dismissed', 'reject', 'rejected', 'agree', 'agreed', 'respond', 'responded', 'demand', 'demanded', 'promise', 'promised']);
 
 /** Head nouns of sources without a name. */
 export const ANONYMOUS_HEADS = /\b(officials?|sources?|diplomats?|aides?|people familiar|person familiar|insiders?)\b/i;
 export const MEDIA_WORDS = /\b(television|tv|radio|news agency|agency|newspaper|daily|broadcaster|channel|state media|media|website|outlet)\b/i;
+
+function forms(lemmas: string): Set<string> {
+  const set = new Set<string>();
+  for (const lemma of lemmas.split(/\s+/).filter(Boolean)) for (const f of inflect(lemma)) set.add(f);
+  return set;
+}
+
+/**
+ * Verbs whose object is usually a noun phrase, not a statement ("urged Cuba to act", "blamed the group",
+ * "responded to the blast"): they report speech only with a that-clause, a colon or quoted words
+ * ('described the raid as "a war crime"'), or when the statement stands before the speaker.
+ */
+export const OBJECT_CUES = forms(`describe dispute urge ask accuse blame criticise criticize praise condemn decry denounce welcome dismiss
+reject question demand charge quote cite record count tally document brief inform threaten promise pledge vow respond agree want
+expect hope fear signal comment mention counter post`);
+
+/** Past forms: a reporting verb in one of these is a verb even right after a name ("Reuters reported"). */
+export const PAST_CUES = new Set([...CUE_VERBS].filter((w) => /(ed|said|told|wrote|written|thought)$/.test(w)));
+
+/** Scrape artefacts that end up inside paragraphs: an "AD" slot, "Advertisement". */
+export const ARTEFACT = /^(?:AD|ADVERTISEMENT|Advertisement)$/;

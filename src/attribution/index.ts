@@ -8,9 +8,9 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import type { Source } from '../model/source.ts';
-import { CUE_VERBS, PARTICIPLE_CUES, WEAK_CUES } from './cues.ts';
+import { ARTEFACT, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
-import { resolveSource, type SourceContext } from './sources.ts';
+import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
 interface Frame {
   source: Source;
@@ -19,20 +19,45 @@ interface Frame {
   content?: Span;
   /** Where the speaker chunk sits relative to the cue, to find the quote it attributes. */
   chunk: Span;
+  /** Token index of the cue (to find the frame a later one is nested in). */
+  at?: number;
+  /** A direct quote this frame attributes by its layout (a dash and a name after it, a speaker label before it). */
+  owns?: QuoteMark;
 }
 
 const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'as', 'because', 'although', 'though', 'after', 'before', 'when', 'where', 'that', 'if', 'since', 'so', 'than', 'or']);
 const TELL_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'a', 'an', 'the', 'news', 'briefing', 'conference', 'press', 'parliament', 'congress', 'told', 'us', 'him', 'her', 'them', 'me', 'viewers', 'listeners', 'supporters', 'crowd']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom']);
-const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'of', 'amid', 'these', 'those', 'such', 'any', 'no', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'new', 'recent', 'media', 'press', 'unconfirmed', 'growing', 'to', 'for', 'by', 'with', 'without', 'despite', 'following', 'after', 'on', 'in', 'earlier', 'initial', 'first', 'conflicting', 'widespread']);
+const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'of', 'amid', 'these', 'those', 'such', 'any', 'no', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'new', 'recent', 'media', 'press', 'unconfirmed', 'growing', 'to', 'for', 'by', 'with', 'without', 'despite', 'following', 'after', 'on', 'in', 'earlier', 'initial', 'first', 'conflicting', 'widespread', 'this', 'whose', 'latest', 'unverified']);
 /** An appositive between commas: "Kaine, Hillary Clinton's running mate, said" / ", who ...". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'which', 'whose', 'his', 'her', 'its', 'their', 'also', 'himself', 'herself']);
+/** Nouns that name speakers, to join coordinated speakers ("security and medical officials"). */
+const SPEAKER_NOUN = /^(officials?|sources?|police|security|military|medical|hospital|health|witness(?:es)?|residents?|activists?|doctors?|medics?|diplomats?|officers?|authorities|investigators?|prosecutors?|lawyers?|analysts?|experts?|aides?|spokes(?:man|woman|person)|ministers?|commanders?)$/i;
+/** Forms of "be" before a participle make it passive: "was briefed", "is believed to be", "were asked to". */
+const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be', 'am']);
+const PASSIVE_GAP = /^(also|not|never|widely|reportedly|repeatedly|previously|later|then|again|often|still|already|initially|first|being|n't)$/;
+/** Words that open an adverbial tail after a cue ("tweeted early Sunday", "posted on Twitter", "reported from Washington"). */
+const ADVERBIAL_START = /^(on|in|at|from|to|via|during|after|before|around|about|late|early|earlier|later|shortly|overnight|yesterday|today|tonight|last|this|next|through|over|with|by|for|into|again|soon|recently|afterwards|monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|while|when|as|citing|without|under|outside|inside|near|here|there|then|also|too|publicly|privately|separately|online|repeatedly|once|twice)$/;
+/** Tokens that make a tail a clause: auxiliaries, modals, copulas. */
+const FINITE = /^(is|was|were|are|am|had|has|have|would|will|could|can|may|might|should|must|did|do|does|'s|'re|'ve|'d|’s|’re|’ve|’d|remains?|remained|seems?|seemed|appears?|appeared)$/;
+/** A source written after its cue starts like a noun phrase, not like an adverbial or a clause. */
+const NP_START = /^(a|an|the|one|two|three|another|several|some|many|his|her|their|its|our|my|both|other|senior|local|top|former|chief)$/;
+const PREPOSITION = /^(in|of|for|with|from|at|on|to|near|supporting|backing|against|about|under|like|over|behind|into|during|after|before|through|across|among|between|without|within|outside|inside)$/;
 
 export function attributeQuotes(doc: Document): void {
   const { text, tokens, sentences } = doc;
   const marks = findQuoteMarks(doc);
-  const ctx: SourceContext = { doc, lastPerson: undefined, anonymous: new Map() };
+  const quoted = (offset: number): boolean => {
+    const k = lowerBound(marks, offset + 1, (m) => m.open) - 1;
+    return k >= 0 && offset < marks[k].close;
+  };
+  /** Inside a quote that closes properly (an unclosed stray mark says nothing). */
+  const insideClosedQuote = (offset: number): boolean => {
+    const k = lowerBound(marks, offset + 1, (m) => m.open) - 1;
+    return k >= 0 && offset < marks[k].close && /["”]/.test(text[marks[k].close - 1]);
+  };
+  const ctx: SourceContext = { doc, lastPerson: undefined, anonymous: new Map(), quoted };
   const frames: Frame[] = [];
   const words = tokens.map((t) => text.slice(t.start, t.end));
   const lowers = words.map((w) => w.toLowerCase());
@@ -49,9 +74,27 @@ export function attributeQuotes(doc: Document): void {
   /** Content from token a to b, without trailing punctuation. */
   const contentOf = (a: number, b: number): Span | undefined => {
     while (b > a && /^[.,;:!?]$/.test(words[b - 1])) b--;
-    while (a < b && /^[,;:]$/.test(words[a])) a++;
+    while (a < b && (/^[,;:]$/.test(words[a]) || isArtefact(a))) a++;
     return b - a >= 2 ? spanOf(a, b) : undefined;
   };
+
+  /** A scrape artefact ("AD") standing before a capitalised word or a quote mark. */
+  const isArtefact = (k: number): boolean => ARTEFACT.test(words[k] ?? '') && k + 1 < tokens.length && /^[\p{Lu}"“]/u.test(words[k + 1]);
+  /** A cue token used as a noun or as part of a name: "reports of", "New York state", "the Islamic State", "UN report". */
+  const nounUse = (i: number, a: number): boolean => {
+    const w = words[i];
+    if (i > a && /^\p{Lu}/u.test(w) && !/^["“”'’:]$/.test(words[i - 1]) && !isArtefact(i - 1)) return true;
+    if (lowers[i + 1] === 'of' && !PAST_CUES.has(lowers[i]) && (i === a || isArtefact(i - 1))) return true;
+    // "the agency's estimate", "Moscow's report".
+    if (i > a && /^(?:.*['’]s|['’])$/.test(words[i - 1]) && !PAST_CUES.has(lowers[i])) return true;
+    const bare = !PAST_CUES.has(lowers[i]) && !/(s|ing)$/.test(lowers[i]);
+    // "New York state", "UN report" - but "Investigators say" opens a sentence with a plural subject.
+    const pluralOpener = i - 1 === a && /^\p{Lu}\p{Ll}+s$/u.test(words[i - 1]);
+    return bare && i > a && /^\p{Lu}/u.test(words[i - 1]) && words[i - 1] !== 'I' && !pluralOpener;
+  };
+  /** A reporting verb inside a speaker chunk that is really a verb: "officials say [Dzhokhar told]". */
+  const verbalCue = (k: number, a: number): boolean => CUE_VERBS.has(lowers[k]) && !WEAK_CUES.has(lowers[k]) && /^\p{Ll}/u.test(words[k]) &&
+    k > a && !NOT_BEFORE_VERB.has(lowers[k - 1]) && !nounUse(k, a) && !/ing$/.test(lowers[k]);
 
   for (let s = 0; s < sentences.length; s++) {
     const a = firstTok[s];
@@ -66,21 +109,38 @@ export function attributeQuotes(doc: Document): void {
         while (e < b && !BOUNDARY.has(words[e]) && words[e] !== '.') e++;
         const source = resolveSource(ctx, spanOf(i + 2, e));
         if (!source) continue;
-        const content = i === a ? contentOf(e, b) : contentOf(a, i);
-        sentenceFrames.push({ source, cue: spanOf(i, i + 2), content, chunk: spanOf(i + 2, e) });
+        const content = i === a || (i === a + 1 && isArtefact(a)) ? contentOf(e, b) : contentOf(a, i);
+        sentenceFrames.push({ source, cue: spanOf(i, i + 2), content, chunk: spanOf(i + 2, e), at: i });
         i = e;
         continue;
       }
       if (!CUE_VERBS.has(w)) continue;
+      // Words inside a direct quote belong to its speaker, not to a new frame.
+      if (insideClosedQuote(tokens[i].start)) continue;
       // "amid reports of", "the alleged use", "such claims": a noun or adjective, not a reporting verb.
       if (i > a && NOT_BEFORE_VERB.has(lowers[i - 1])) continue;
+      if (nounUse(i, a)) continue;
       const weak = WEAK_CUES.has(w);
+
+      // Passive: "was briefed on", "is believed to be", "were asked to leave" - the subject is not the speaker,
+      // except in "X was quoted as saying".
+      let p = i - 1;
+      while (p > a && PASSIVE_GAP.test(lowers[p])) p--;
+      if (p >= a && BE.has(lowers[p]) && (PAST_CUES.has(w) || /en$/.test(w))) {
+        if (lowers[i + 1] === 'as' && lowers[i + 2] === 'saying') {
+          const chunk = chunkBefore(p, a);
+          const source = chunk && resolveSource(ctx, spanOf(chunk[0], chunk[1]));
+          if (chunk && source) sentenceFrames.push({ source: withSpan(source, chunk), cue: spanOf(i, i + 3), content: contentAfter(i + 3, b), chunk: spanOf(chunk[0], chunk[1]), at: i });
+          i += 2;
+        }
+        continue;
+      }
 
       // Participles continue the speaker of the sentence's earlier frame: "disputed the toll, saying ...".
       if (PARTICIPLE_CUES.has(w) && i > a && words[i - 1] === ',') {
         const earlier = sentenceFrames[sentenceFrames.length - 1];
         const source = earlier?.source ?? subjectOfSentence(i);
-        if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1) });
+        if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
         continue;
       }
 
@@ -93,7 +153,7 @@ export function attributeQuotes(doc: Document): void {
           const inner = resolveSource(ctx, spanOf(i + 1, as));
           if (inner && outerSource) {
             inner.via = [outerSource, ...(outerSource.via ?? [])];
-            sentenceFrames.push({ source: inner, cue: spanOf(i, as + 2), content: contentAfter(as + 2, b), chunk: spanOf(i + 1, as) });
+            sentenceFrames.push({ source: inner, cue: spanOf(i, as + 2), content: contentAfter(as + 2, b), chunk: spanOf(i + 1, as), at: i });
             i = as + 1;
             continue;
           }
@@ -103,22 +163,37 @@ export function attributeQuotes(doc: Document): void {
       // Subject before the cue: "X said (that) ...", "..., X said."
       const chunk = chunkBefore(i, a);
       if (chunk) {
-        const source = resolveSource(ctx, spanOf(chunk[0], chunk[1]));
+        let source = resolveSource(ctx, spanOf(chunk[0], chunk[1]));
         if (source) {
+          source = withSpan(source, chunk);
+          // The statement can stand before the speaker only when a comma or quote separates them (not "Lee and Kim reported").
+          const midSentence = chunk[0] > a && !(chunk[0] === a + 1 && isArtefact(a)) && !CLAUSE_WORDS.has(lowers[chunk[0] - 1]);
+          const tail = tailKind(i + 1, b);
+          const objectCue = OBJECT_CUES.has(w);
           // "..., the ministry said, while ...": the statement is what came before the speaker.
           const commaAfter = words[i + 1] === ',' && /^(while|but|although|though|whereas|as|even)$/.test(lowers[i + 2] ?? '');
-          let content = commaAfter && chunk[0] > a ? undefined : contentAfter(i + 1, b);
-          if (!content && chunk[0] > a) content = contentOf(a, chunk[0]);
+          let content: Span | undefined;
+          // An object cue's statement starts right after it ("urged that ..."); "dismissed concerns that ..." is not one.
+          // "described the raid as illegal" characterises; "urged Cuba to act", "blamed the group" do not state anything.
+          const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
+          const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 9)).includes('as');
+          if (commaAfter && midSentence) content = undefined;
+          else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, b)))) content = contentAfter(i + 1, b);
+          // '..., the police said on Sunday.' / '..., a spokesman posted on Twitter.'
+          if (!content && midSentence && (tail === 'adverbial' || tail === 'none' || commaAfter)) content = contentOf(a, chunk[0]);
+          // A frame nested in an earlier one's content: "officials say Dzhokhar told them that ...".
+          const outer = chunk[2] !== undefined ? sentenceFrames.find((f) => f.at === chunk[2]) : undefined;
+          if (outer) source = { ...source, via: [outer.source, ...(outer.source.via ?? [])] };
           // Sentence-final frame around an inner frame: "... ministry described ..., SANA said." -> ministry via SANA.
           const inner = sentenceFrames.find((f) => f.content && content && f.cue.start >= content.start && f.cue.end <= content.end);
-          if (inner && chunk[0] > a && i + 2 >= b) {
-            inner.source.via = [source, ...(source.via ?? [])];
+          if (inner && midSentence && i + 2 >= b) {
+            inner.source = { ...inner.source, via: [source, ...(source.via ?? [])] };
             // The inner content stops before ", SANA said".
             const comma = tokens[chunk[0] - 1];
             if (inner.content && comma && inner.content.end > comma.start) inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
             continue;
           }
-          sentenceFrames.push({ source, cue: spanOf(i, i + 1), content, chunk: spanOf(chunk[0], chunk[1]) });
+          sentenceFrames.push({ source, cue: spanOf(i, i + 1), content, chunk: spanOf(chunk[0], chunk[1]), at: i });
           continue;
         }
       }
@@ -126,9 +201,20 @@ export function attributeQuotes(doc: Document): void {
       if (!weak && i > a && (words[i - 1] === ',' || /^["”’]$/.test(words[i - 1]))) {
         let e = i + 1;
         while (e < b && words[e] !== ',' && words[e] !== '.' && words[e] !== ';') e++;
-        if (e > i + 1) {
-          const source = resolveSource(ctx, spanOf(i + 1, e));
-          if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentOf(a, i), chunk: spanOf(i + 1, e) });
+        const first = words[i + 1] ?? '';
+        if (e > i + 1 && (NP_START.test(first.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(first)) && !FINITE.test(first.toLowerCase())) {
+          let source = resolveSource(ctx, spanOf(i + 1, e));
+          // '"...," said the voice on the message, purportedly that of <name>, ...': the appositive names the speaker.
+          if (words[e] === ',' && source?.kind !== 'named') {
+            let f = e + 1;
+            while (f < b && words[f] !== ',' && words[f] !== '.' && words[f] !== ';') f++;
+            const named = f - e <= 10 ? personSource(ctx, spanOf(e + 1, f)) : undefined;
+            if (named) source = named;
+          }
+          if (source) {
+            if (source.kind !== 'named' || source.span === undefined || source.span.start >= tokens[i + 1].start) source = { ...source, span: spanOf(i + 1, e) };
+            sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentOf(a, i), chunk: spanOf(i + 1, e), at: i });
+          }
         }
       }
     }
@@ -141,11 +227,48 @@ export function attributeQuotes(doc: Document): void {
     return lo;
   }
 
-  /** The speaker chunk ending right before token i: back to a clause boundary, skipping an appositive or relative clause. */
-  function chunkBefore(i: number, a: number): [number, number] | undefined {
+  /** The source keeps the whole phrase it was read from (title, appositive), except a pronoun, which keeps its own span. */
+  function withSpan(source: Source, chunk: [number, number, number?, number?]): Source {
+    const end = chunk[3] ?? chunk[1];
+    const raw = lowers.slice(chunk[0], chunk[1]).join(' ');
+    if (/^(he|she)$/.test(raw)) return source;
+    return { ...source, span: spanOf(chunk[0], end) };
+  }
+
+  /** A quotation mark among tokens [k, b): 'described the raid as "a war crime"'. */
+  function quoteWithin(k: number, b: number): boolean {
+    if (k >= b) return false;
+    const from = tokens[k].start, to = tokens[b - 1].end;
+    for (let j = lowerBound(marks, from, (m) => m.open); j < marks.length && marks[j].open < to; j++) if (marks[j].close <= to + 1) return true;
+    return false;
+  }
+
+  /** What follows a cue: a that-clause, a quote, a bare clause, an infinitive ("agreed to"), or only adverbials. */
+  function tailKind(i: number, b: number): 'that' | 'quote' | 'clause' | 'infinitive' | 'adverbial' | 'none' {
+    let k = i;
+    if ((i > 0 && /^tel/.test(lowers[i - 1])) || lowers[i - 1] === 'told') while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k])) k++;
+    const thatAt = lowers.slice(k, Math.min(b, k + 9)).indexOf('that');
+    if (thatAt >= 0 && lowers.slice(k, k + thatAt).every((x) => !CUE_VERBS.has(x))) return 'that';
+    while (k < b && words[k] === ',') k++;
+    if (k >= b || /^[.!?;]$/.test(words[k])) return 'none';
+    if (/^[:"“]$/.test(words[k])) return 'quote';
+    if (lowers[k] === 'to' && !/^tel|^told$/.test(lowers[i - 1])) return 'infinitive';
+    if (ADVERBIAL_START.test(lowers[k])) {
+      for (let j = k; j < b; j++) if (FINITE.test(lowers[j]) || (/ed$/.test(lowers[j]) && j > k + 1 && !/^(a|an|the)$/.test(lowers[j - 1]) && !/^\p{Lu}/u.test(words[j]))) return 'clause';
+      return 'adverbial';
+    }
+    return 'clause';
+  }
+
+  /**
+   * The speaker chunk ending right before token i: back to a clause boundary, skipping an appositive or relative clause.
+   * Returns [start, end, cue token of an enclosing frame the chunk follows, end of the whole phrase with its appositive].
+   */
+  function chunkBefore(i: number, a: number): [number, number, number?, number?] | undefined {
     let end = i;
     // "Kaine, Hillary Clinton's running mate in 2016, said" / "Assad, who is supported by Russia, has said".
-    while (end > a && /^(has|have|had|was|were|is|are|also|later|then|again|previously|earlier|reportedly|would|will|could|had|did|does|do|not|never|recently|once)$/.test(lowers[end - 1])) end--;
+    while (end > a && /^(has|have|had|was|were|is|are|also|later|then|again|previously|earlier|reportedly|would|will|could|had|did|does|do|not|never|recently|once|publicly|repeatedly|separately|further)$/.test(lowers[end - 1])) end--;
+    const phraseEnd = words[end - 1] === ',' ? end - 1 : end;
     for (let hop = 0; hop < 3 && end > a && words[end - 1] === ','; hop++) {
       let k = end - 2;
       while (k > a && words[k] !== ',') k--;
@@ -155,9 +278,42 @@ export function attributeQuotes(doc: Document): void {
       if (hop > 0 && !APPOSITIVE_START.has(opener) && !/^\p{Lu}/u.test(words[k + 1])) return undefined;
       end = k;
     }
+    // A party or state in brackets after a name: "Gov. Andrew Cuomo (D) said", "Rep. Jane Doe (R-Ohio) said".
+    end = skipBrackets(end, a);
     let start = end;
-    while (start > a && !BOUNDARY.has(words[start - 1]) && !(CLAUSE_WORDS.has(lowers[start - 1]) && start - 1 > a) && end - start < 14) start--;
+    let nestedIn: number | undefined;
+    while (start > a && end - start < 16) {
+      const k = start - 1;
+      if (words[k] === ')') { const open = skipBrackets(start, a); if (open < start) { start = open; continue; } }
+      // "security and medical officials said", "Lee and Kim reported": coordinated speakers.
+      if ((lowers[k] === 'and' || lowers[k] === 'or') && k > a && start < end) {
+        let j = k;
+        while (j > a && k - j < 4 && !BOUNDARY.has(words[j - 1]) && !CLAUSE_WORDS.has(lowers[j - 1])) j--;
+        const conjunct = words.slice(j, k);
+        const bounded = j === a || BOUNDARY.has(words[j - 1]) || CLAUSE_WORDS.has(lowers[j - 1]) || isArtefact(j - 1);
+        if (bounded && conjunct.length && (conjunct.every((x) => /^\p{Lu}/u.test(x)) || SPEAKER_NOUN.test(conjunct[conjunct.length - 1]))) { start = j; break; }
+      }
+      if (BOUNDARY.has(words[k]) || (CLAUSE_WORDS.has(lowers[k]) && k > a) || isArtefact(k)) break;
+      // "an announcement which insiders said was ...": an object relative clause; its subject speaks.
+      if (RELATIVE.has(lowers[k]) && k + 1 < end && end - k <= 5 && /^(he|she|they|we|i|the|a|an|some|many|two|several|officials|sources|authorities|police|\p{Lu}.*|\p{Ll}+s)$/u.test(words[k + 1]) && !FINITE.test(lowers[k + 1]) && !CUE_VERBS.has(lowers[k + 1])) break;
+      // A time of day ends the clause before the speaker: "... occurred about 8:30 p.m. police said".
+      if (/^(a\.m\.|p\.m\.|am|pm|GMT|UTC)$/.test(words[k]) && end - start >= 1) break;
+      if (verbalCue(k, a)) { nestedIn = k; break; }
+      start--;
+    }
+    if (start < end && isArtefact(start)) start++;
     if (start < end && CLAUSE_WORDS.has(lowers[start])) start++;
+    // "Nouri Mahmoud, spokesman for the militia, said": the chunk found is the appositive; the name before it speaks.
+    if (start - 1 > a && words[start - 1] === ',' && (/^\p{Ll}/u.test(words[start]) && !RELATIVE.has(lowers[start]) && !/^(he|she|they|it|we|i)$/.test(lowers[start]))) {
+      let n = start - 1;
+      while (n > a && /^(\p{Lu}[\p{L}.'’-]*|de|da|di|du|van|von|al|bin|ibn|abu|le|la)$/u.test(words[n - 1]) && start - 1 - n < 5) n--;
+      const bounded = n === a || BOUNDARY.has(words[n - 1]) || CLAUSE_WORDS.has(lowers[n - 1]) || isArtefact(n - 1);
+      if (n < start - 1 && bounded && /^\p{Lu}/u.test(words[n]) && !CLAUSE_WORDS.has(lowers[n]) && doc.mentions.some((x) => x.kind === 'person' && x.start >= tokens[n].start && x.end <= tokens[start - 2].end)) {
+        return [n, start - 1, undefined, Math.max(end, phraseEnd)];
+      }
+    }
+    // An object relative clause: "an announcement which insiders said was ...", "who authorities say ...".
+    if (start < end - 1 && RELATIVE.has(lowers[start])) start++;
     // Cut a relative clause: "the U.S. official who spoke anonymously".
     for (let k = start; k < end; k++) if (RELATIVE.has(lowers[k])) { end = k; break; }
     // "A local official who spoke ... because he was not authorised ... said": the chunk is a subordinate
@@ -165,11 +321,18 @@ export function attributeQuotes(doc: Document): void {
     if (/^(he|she|they|it|we|i)$/.test(lowers[start]) && end - start > 1 || lowers.slice(start, end).some((w) => /^(was|were|is|are|had|has)$/.test(w))) {
       let r = a;
       while (r < start && !RELATIVE.has(lowers[r])) r++;
-      if (r < start && r > a) { start = CLAUSE_WORDS.has(lowers[a]) ? a + 1 : a; end = r; }
+      if (r < start && r > a) { start = CLAUSE_WORDS.has(lowers[a]) ? a + 1 : a; if (isArtefact(start)) start++; end = r; }
     }
     // A chunk holding an inflected reporting verb is a clause, not a speaker ("Defence secretary dismisses").
-    for (let k = start; k < end; k++) if (CUE_VERBS.has(words[k]) && !WEAK_CUES.has(words[k]) && /(ed|s|said|told|wrote|thought)$/.test(words[k])) return undefined;
-    return end > start && end - start <= 12 ? [start, end] : undefined;
+    for (let k = start; k < end; k++) if (CUE_VERBS.has(words[k]) && !WEAK_CUES.has(words[k]) && /(ed|s|said|told|wrote|thought)$/.test(words[k]) && !nounUse(k, start)) return undefined;
+    return end > start && end - start <= 14 ? [start, end, nestedIn, Math.max(end, phraseEnd)] : undefined;
+  }
+
+  /** Token index of the "(" matching a ")" right before token end (end itself when there is none nearby). */
+  function skipBrackets(end: number, a: number): number {
+    if (words[end - 1] !== ')') return end;
+    for (let k = end - 2; k >= a && k >= end - 8; k--) if (words[k] === '(') return k;
+    return end;
   }
 
   /** Content after a cue: skip "that", the object of "told" and a leading colon. */
@@ -186,13 +349,65 @@ export function attributeQuotes(doc: Document): void {
   function subjectOfSentence(i: number): Source | undefined {
     const s = tokens[i].sentence;
     let start = firstTok[s];
+    if (isArtefact(start)) start++;
     if (CLAUSE_WORDS.has(lowers[start])) start++;
     let end = start;
     while (end < i && !CUE_VERBS.has(lowers[end]) && !/ed$/.test(lowers[end]) && words[end] !== ',') end++;
     return end > start ? resolveSource(ctx, spanOf(start, end)) : undefined;
   }
 
+  frames.push(...layoutFrames(doc, marks, ctx));
   doc.quotes = assemble(doc, frames, marks);
+}
+
+const LABEL = /^["“]?(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}):[ \t]+/u;
+const NOT_A_SPEAKER = /^(UPDATE|UPDATED|WATCH|READ|READ MORE|MORE|EXCLUSIVE|BREAKING|NOTE|EDITOR'S NOTE|PHOTOS?|VIDEO|RELATED|SOURCE|SOURCES|CORRECTION|CLARIFICATION|WARNING|ALERT|LIVE|ANALYSIS|OPINION|Q|A)$/;
+
+/**
+ * Quotes attributed by layout rather than by a verb: a dash and a name after a quote ('"..." ― Ana Ruiz'), and
+ * the speaker labels of an interview transcript ("SMITH: ..."), taken only when a label recurs.
+ */
+function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Frame[] {
+  const { text } = doc;
+  const frames: Frame[] = [];
+  const named = (start: number, end: number): Source | undefined => {
+    const span = { start, end };
+    const source = resolveSource(ctx, span);
+    if (source) return { ...source, span };
+    const name = text.slice(start, end);
+    const last = name.split(/\s+/).pop()!.toLowerCase();
+    const entity = doc.entities.find((e) => e.kind === 'person' && e.name.toLowerCase().split(/\s+/).pop() === last);
+    if (entity) return { kind: 'named', name: entity.name, entity: entity.id, span };
+    return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?[\p{L}'’-]*){0,3}$/u.test(name) ? { kind: 'named', name, span } : undefined;
+  };
+  for (const m of marks) {
+    const d = /^[ \t,]*[―—–][ \t]*/.exec(text.slice(m.close, m.close + 6));
+    if (!d) continue;
+    const from = m.close + d[0].length;
+    const n = /^\p{Lu}[\p{L}\p{M}.'’ -]{1,60}?(?=[ \t]*(?:[,.;(\n]|$))/u.exec(text.slice(from, from + 80));
+    if (!n || /^\p{Lu}[\p{L}.'’-]*$/u.test(n[0]) && !doc.mentions.some((x) => x.start === from)) continue;
+    const source = named(from, from + n[0].trimEnd().length);
+    if (source) frames.push({ source, cue: { start: from - d[0].length + d[0].search(/[―—–]/), end: from - d[0].length + d[0].search(/[―—–]/) + 1 }, chunk: source.span!, owns: m });
+  }
+  const found: [number, string, number][] = [];
+  for (const section of doc.sections) {
+    const l = LABEL.exec(text.slice(section.start, Math.min(section.end, section.start + 40)));
+    if (!l || NOT_A_SPEAKER.test(l[1])) continue;
+    found.push([section.start, l[1], l[0].length]);
+  }
+  if (found.length < 2) return frames;
+  for (const [start, label, length] of found) {
+    const at = start + (/^["“]/.test(text[start]) ? 1 : 0);
+    const source = named(at, at + label.length);
+    if (!source) continue;
+    const cue = { start: at + label.length, end: at + label.length + 1 };
+    const section = doc.sections.find((x) => x.start === start)!;
+    const m = marks.find((x) => x.open === start);
+    let end = section.end;
+    while (end > start + length && /[\s"”]/.test(text[end - 1])) end--;
+    frames.push({ source, cue, chunk: source.span!, ...(m ? { owns: m } : { content: { start: start + length, end } }) });
+  }
+  return frames;
 }
 
 /** Index of the first element whose key is >= value (arrays sorted by key). */
@@ -215,14 +430,18 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
   const quotes: Quote[] = [];
   const owner = new Map<QuoteMark, Frame>();
   const sorted = [...marks].sort((x, y) => x.start - y.start);
+  for (const f of frames) if (f.owns) owner.set(f.owns, f);
   for (const f of frames) {
+    if (f.owns) continue;
     const from = lowerBound(sorted, Math.min(f.chunk.start, f.cue.start) - REACH, (m) => m.start);
     const until = Math.max(f.content?.end ?? 0, f.cue.end) + REACH;
     for (let k = from; k < sorted.length && sorted[k].start <= until; k++) {
       const m = sorted[k];
       if (owner.has(m)) continue;
       // A quote that ends right before the frame: '"...," Mattis said.' (only a comma and spaces between).
+      // A quote closed by a full stop ends its sentence: the speaker of the next sentence did not say it.
       const before = m.close <= f.cue.start && m.close <= f.chunk.start && Math.min(f.chunk.start, f.cue.start) - m.close < 40 &&
+        !/[.…]["”’\s]*$/.test(text.slice(m.start, m.close)) &&
         /^[\s,]*$/.test(text.slice(m.close, Math.min(f.chunk.start, f.cue.start)).replace(/[”"]/g, ''));
       // A quote inside the frame's content or right after its cue: 'Mattis said: "No."'
       const inside = f.content && m.start >= f.content.start - 2 && m.end <= f.content.end + 2;
@@ -232,14 +451,30 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
       if (before && f.content && f.content.start >= f.cue.end) f.content = undefined;
     }
   }
-  // Unclaimed quotes that open a sentence or paragraph, or continue one, belong to the nearest speaker before them.
+  // Unclaimed quotes that open a sentence or paragraph, or continue one, belong to the speaker of the quote
+  // before them when no new speaker opened a sentence since; else to the nearest speaker before them.
   const byCue = [...frames].sort((x, y) => x.cue.start - y.cue.start);
   const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
+  const opensSentence = (f: Frame) => sentenceStarts.has(f.chunk.start) || sentenceStarts.has(f.cue.start) || /^\W*(?:AD|ADVERTISEMENT|Advertisement)\s*$/.test(text.slice(sentenceStartBefore(f.chunk.start), f.chunk.start));
+  function sentenceStartBefore(offset: number): number {
+    const k = lowerBound(doc.sentences, offset + 1, (x) => x.start) - 1;
+    return k >= 0 ? doc.sentences[k].start : 0;
+  }
+  let previous: QuoteMark | undefined;
   for (const m of sorted) {
-    if (owner.has(m) || !(m.opensSection || m.continued || sentenceStarts.has(m.open))) continue;
-    const k = lowerBound(byCue, m.start, (f) => f.cue.start) - 1;
-    const last = k >= 0 ? byCue[k] : undefined;
-    if (last && m.start - last.cue.end < REACH) owner.set(m, last);
+    if (!owner.has(m) && (m.opensSection || m.continued || sentenceStarts.has(m.open))) {
+      const k = lowerBound(byCue, m.start, (f) => f.cue.start) - 1;
+      let last = k >= 0 ? byCue[k] : undefined;
+      const prior = previous && owner.get(previous);
+      let near = last !== undefined && m.start - last.cue.end < REACH;
+      if (prior && previous && m.start - previous.close < REACH) {
+        let j = k;
+        while (j >= 0 && byCue[j].cue.start > previous.close && !opensSentence(byCue[j])) j--;
+        if (j < 0 || byCue[j].cue.start <= previous.close) { last = prior; near = true; }
+      }
+      if (last && near) owner.set(m, last);
+    }
+    previous = m;
   }
   for (const m of sorted) {
     const f = owner.get(m);
@@ -257,7 +492,9 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
     if (covered >= 0.6 * (end - start)) continue;
     reported.push({ start, end, text: text.slice(start, end), direct: false, source: f.source, cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
   }
-  // A word or two quoted inside a reported statement ('described it as "perplexing"') is part of that statement.
-  const kept = quotes.filter((q) => q.text.split(/\s+/).length >= 4 || !reported.some((r) => r.source === q.source && r.start <= q.start && r.end >= q.end));
+  // Words quoted inside a reported statement of the same speaker ('described it as "perplexing"') are part of that statement.
+  const same = (x: Source, y: Source) => x === y || (x.name === y.name && x.entity === y.entity);
+  // One record per statement: the reported statement carries the words it quotes.
+  const kept = quotes.filter((q) => !reported.some((r) => same(r.source, q.source) && r.start <= q.start && r.end >= q.end));
   return [...kept, ...reported].sort((x, y) => x.start - y.start);
 }

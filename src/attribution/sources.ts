@@ -9,16 +9,49 @@ export interface SourceContext {
   doc: Document;
   lastPerson: Source | undefined;
   anonymous: Map<string, Source>;
+  /** Whether an offset lies inside a direct quote (names quoted are not the ones a pronoun outside points to). */
+  quoted?: (offset: number) => boolean;
 }
 
 const INSTITUTION = /\b(ministry|army|military|government|police|coalition|command|agency|authorities|group|observatory|monitor|council|office|department|embassy|forces|administration|statement|letter|report|campaign|court|prosecutors?|hospital|committee|commission|mission)\b/i;
-const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent)s?\b/i;
+const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent|speaker|voice|narrator|announcer|nominee|candidate|chair(?:man|woman)|lawyer|attorney|prosecutor|professor|historian|economist|nurse|paramedic|firefighter|eyewitness|bystander|owner|manager|pilot|guard|detective|investigator|inspector|police(?:wo)?man|sergeant|constable|superintendent|lieutenant|medic|surgeon)s?\b/i;
 const LEADING = /^(?:(?:but|and|yet|so|then|however|meanwhile|also|later|earlier|separately|still|instead|now|today|yesterday|on \w+day),?\s+)+/i;
-const DETERMINER = /^(?:a|an|the|one|another|two|three|several|some|many)\s+/i;
+const DETERMINER = /^(?:(?:one|some|many|two|three|several|most|all|each|none|either|neither) of (?:the|its|their|his|her|our)\s+|(?:a|an|the|one|another|two|three|several|some|many)\s+)/i;
 const TRAILING = /\s+(?:on condition of anonymity|speaking on condition.*|who .*|speaking .*|in a statement.*|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday).*|,.*)$/i;
 
+/** Mentions inside the span, leaving out what stands in brackets ("Chris Christie (R)"). */
 function mentionsIn(doc: Document, span: Span): Mention[] {
-  return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const raw = doc.text.slice(span.start, span.end);
+  const brackets: [number, number][] = [];
+  for (const m of raw.matchAll(/\([^()]{0,40}\)/g)) brackets.push([span.start + m.index!, span.start + m.index! + m[0].length]);
+  return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end && !brackets.some(([x, y]) => m.start >= x && m.end <= y));
+}
+
+const FEMALE = /\b(she|spokeswoman|woman|mother|wife|daughter|sister|girl|chairwoman|mrs|ms|madam|grandmother|aunt|widow)\b/i;
+const MALE = /\b(he|spokesman|man|father|husband|son|brother|boy|chairman|mr|sir|grandfather|uncle|widower)\b/i;
+/** A source a pronoun cannot point to: "she" and "the spokesman". */
+function genderClash(doc: Document, pronoun: string, source: Source, title?: string): boolean {
+  const desc = source.name + ' ' + (title ?? '');
+  return pronoun === 'she' ? MALE.test(desc) && !FEMALE.test(desc) : FEMALE.test(desc) && !MALE.test(desc);
+}
+
+/** The named person the words stand for: a longer entity when the tagger split the name ("Blasio" -> "Bill de Blasio"). */
+function personNamed(doc: Document, m: Mention): Source {
+  let entity = doc.entities[m.entity];
+  if (entity && !/\s/.test(entity.name)) {
+    const full = doc.entities.find((e) => e.kind === 'person' && e.name.length > entity!.name.length && e.name.endsWith(' ' + entity!.name));
+    if (full) entity = full;
+  }
+  return { kind: 'named', name: entity?.name ?? m.text, entity: entity?.id ?? m.entity, span: { start: m.start, end: m.end } };
+}
+
+/** The last person named inside the span, if any ("the voice on the message, purportedly that of <name>"). */
+export function personSource(ctx: SourceContext, span: Span): Source | undefined {
+  const person = mentionsIn(ctx.doc, span).filter((m) => m.kind === 'person').pop();
+  if (!person) return undefined;
+  const source = personNamed(ctx.doc, person);
+  ctx.lastPerson = source;
+  return source;
 }
 
 export function resolveSource(ctx: SourceContext, span: Span): Source | undefined {
@@ -28,7 +61,12 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   const lower = raw.toLowerCase().replace(LEADING, '');
   // Pronouns: the last person who spoke, else the last person named before this point.
   if (/^(he|she)$/.test(lower)) {
-    const person = ctx.lastPerson ?? lastPersonBefore(doc, span.start);
+    let person = ctx.lastPerson && !genderClash(doc, lower, ctx.lastPerson) ? ctx.lastPerson : undefined;
+    // A person introduced as a sentence's first name after the last speaker is who "she said" points to.
+    const subject = subjectBefore(ctx, span.start, lower);
+    if (subject && (!person || (subject.span?.start ?? 0) > (person.span?.start ?? 0))) person = subject;
+    person ??= lastPersonBefore(doc, span.start);
+    if (person) ctx.lastPerson = person;
     return person ? { ...person, span } : undefined;
   }
   if (/^(they|it|we|i|this|that|there|which|who)$/.test(lower)) return undefined;
@@ -40,9 +78,8 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   if (name.length < 2) return undefined;
 
   // "a commander in the alliance supporting Assad": a name inside a description headed by a role is not the speaker.
-  if (person && !anonymous && leadsChunk(doc, span, person)) {
-    const entity = doc.entities[person.entity];
-    const source: Source = { kind: 'named', name: entity?.name ?? person.text, entity: person.entity, span: { start: person.start, end: person.end } };
+  if (person && !anonymous && leadsChunk(doc, span, person) && headsChunk(doc, span, person)) {
+    const source = personNamed(doc, person);
     ctx.lastPerson = source;
     return source;
   }
@@ -60,7 +97,7 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     return source;
   }
   // An untagged surname of a person the document has named: "Beltrami added".
-  if (!person && !anonymous && /^[\p{Lu}][\p{L}'’-]+$/u.test(name)) {
+  if (!person && !anonymous && /^(?:(?:de|da|di|du|van|von|der|al|el|bin|ben|abu|le|la)[\s-])?[\p{Lu}][\p{L}'’-]+$/u.test(name)) {
     const known = doc.entities.find((e) => e.kind === 'person' && (e.aliases.includes(name) || e.name.endsWith(' ' + name)));
     if (known) {
       const source: Source = { kind: 'named', name: known.name, entity: known.id, span };
@@ -78,10 +115,47 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   return undefined;
 }
 
-/** The person mention heads the chunk: only capitalised words (titles, names) or determiners precede it. */
+/**
+ * The person mention heads the chunk: titles, roles and determiners may precede it ("Democratic presidential
+ * nominee X"), a preposition may not ("a commander in the alliance supporting X").
+ */
 function leadsChunk(doc: Document, span: Span, person: Mention): boolean {
   const before = doc.text.slice(span.start, person.title?.start ?? person.start).replace(LEADING, '').trim();
-  return before.split(/\s+/).filter(Boolean).every((w) => /^(a|an|the|by)$/i.test(w) || /^[\p{Lu}\p{N}]/u.test(w) || /['’]s$/.test(w));
+  return before.split(/\s+/).filter(Boolean).every((w) => !PREPOSITION.test(w) && !/^(who|which|that|and|or|but)$/i.test(w));
+}
+const PREPOSITION = /^(in|of|for|with|from|at|on|to|near|supporting|backing|against|about|under|like|over|behind|into|during|after|before|through|across|among|between|without|within|outside|inside|close|allied|loyal|linked)$/i;
+
+/** Nothing but brackets, a possessive-free end or an aside follows the name: "the Obama administration" is headed by "administration". */
+function headsChunk(doc: Document, span: Span, person: Mention): boolean {
+  const after = doc.text.slice(person.end, span.end).replace(/\([^()]*\)/g, ' ').replace(TRAILING, '').trim();
+  return !after.split(/\s+/).filter(Boolean).some((w) => /^\p{Ll}/u.test(w) && !/^(jr|sr|himself|herself|also)\.?$/i.test(w) || /^['’]s$/.test(w));
+}
+
+/** The first person named in a recent sentence, outside quotes, before an offset: who a pronoun most likely points to. */
+function subjectBefore(ctx: SourceContext, offset: number, pronoun: string): Source | undefined {
+  const { doc } = ctx;
+  const sentenceOf = (x: number) => {
+    let lo = 0, hi = doc.sentences.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= x) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  const here = sentenceOf(offset);
+  let lo = 0, hi = doc.mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.mentions[mid].start < offset) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = doc.mentions[i];
+    const s = sentenceOf(m.start);
+    if (here - s > 2) break;
+    if (m.kind !== 'person' || ctx.quoted?.(m.start)) continue;
+    // The first person of its sentence.
+    let first = true;
+    for (let j = i - 1; j >= 0 && doc.mentions[j].start >= doc.sentences[s].start; j--) if (doc.mentions[j].kind === 'person' && !ctx.quoted?.(doc.mentions[j].start)) { first = false; break; }
+    if (!first) continue;
+    const source = personNamed(doc, m);
+    if (genderClash(doc, pronoun, source, m.title?.text)) continue;
+    return source;
+  }
+  return undefined;
 }
 
 function lastPersonBefore(doc: Document, offset: number): Source | undefined {
