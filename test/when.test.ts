@@ -81,4 +81,28 @@ describe('relative expressions with a unit', () => {
     assert.equal(doc.times.find((t) => t.text === 'six weeks ago')?.value, '1998-W03');
     assert.equal(doc.times.find((t) => t.text === 'next month')?.value, '1998-04');
   });
+
+  it('dates "the next day" and "a day later" from the date told before them, even without a publication date', () => {
+    const doc = run('Rebels stormed the fort on 3 March 1961. The next day, they shelled the port.\n\nA convoy was hit on 9 March 1961 and its escort was captured a day later.');
+    assert.deepEqual(time(doc, 'The next day'), { earliest: '1961-03-04', latest: '1961-03-04', precision: 1 });
+    assert.deepEqual(time(doc, 'a day later'), { earliest: '1961-03-10', latest: '1961-03-10', precision: 1 });
+  });
+
+  it('in an undated text with only years, the latest year dates the incident; relative ones stay unresolved', () => {
+    const doc = run('Drone strikes rose in 2011 and again in 2013. Last year the campaign peaked.');
+    assert.equal(doc.times.find((t) => t.incident)?.text, '2013');
+    assert.equal(doc.times.find((t) => /last year/i.test(t.text))?.earliest, undefined);
+  });
+
+  it('weekdays and hours in a clause about the future look forward', () => {
+    const doc = run('The envoys will meet on Friday. Talks broke down at 10 p.m. Tuesday.', '2024-05-01');
+    assert.deepEqual(time(doc, 'Friday'), { earliest: '2024-05-03', latest: '2024-05-03', precision: 1 });
+    assert.equal(doc.times.find((t) => t.text.startsWith('10 p.m'))?.value, '2024-04-30T22:00');
+  });
+
+  it('"a year earlier" in a sentence about a quarter is that quarter a year before', () => {
+    const doc = run('Profit fell 4% in the third quarter from a year earlier.', '2023-10-20');
+    assert.equal(doc.times.find((t) => t.text === 'a year earlier')?.value, '2022-Q3');
+  });
 });
+

@@ -74,4 +74,31 @@ describe('place resolution', () => {
     assert.equal(headline?.country, 'SY');
     assert.equal(headline?.precision, 3);
   });
+
+  it('reads names after "the town of" as places, even when the tagger missed or mistyped them', () => {
+    const doc = run('Militants shelled the village of Heet and the towns of Kirkuk and Samarra in Iraq on Monday.');
+    assert.equal(place(doc, 'Heet').country, 'IQ');
+    assert.equal(place(doc, 'Samarra').country, 'IQ');
+  });
+
+  it('keeps consonant-skeleton matches to near spellings', () => {
+    const g = loadGazetteer();
+    assert.equal(g.match('Twitter').places.length, 0);
+    assert.ok(g.match('Khasham').places.some((p) => p.country === 'SY'));
+  });
+
+  it('prefers a first-level division or an ocean to a small town of the same name', () => {
+    const doc = run('Wildfires spread across California while storms hit the Atlantic, officials in the United States said.');
+    assert.ok(Math.abs(place(doc, 'California').lat! - 37.2) < 1);
+    assert.ok(place(doc, 'Atlantic').lat! < 20);
+  });
+
+  it('puts countries at GeoNames points, reads "Turkey", and gives a shared demonym to the country', () => {
+    const doc = run('Indian troops and Turkey held talks in the United States.');
+    const us = place(doc, 'United States');
+    assert.deepEqual([us.lat, us.lon], [39.76, -98.5]);
+    assert.equal(place(doc, 'Turkey').country, 'TR');
+    assert.equal(place(doc, 'Indian').country, 'IN');
+  });
 });
+

@@ -7,7 +7,7 @@ import { CUE_VERBS } from '../attribution/cues.ts';
 import type { Document, Span } from '../model/document.ts';
 import type { TimeExpression } from '../model/where-when.ts';
 import { addDays, fromIso, iso, refine, type Resolved } from './refiners.ts';
-import { durations, extraExpressions } from './parsers.ts';
+import { ANAPHORIC, durations, extraExpressions, quarterComparisons } from './parsers.ts';
 
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'dateline']);
 /** Up to three words before an expression that make it the date of a statement ("tweeted early Sunday"). */
@@ -22,7 +22,22 @@ export function resolveTimes(doc: Document): void {
   const taken: Span[] = [];
   const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
 
-  for (const x of durations(doc.text)) push(x.span, x.resolved);
+  // "The next day", "a day later": dated from another date in the text, resolved once the others are.
+  const anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[] = [];
+  ANAPHORIC.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ANAPHORIC.exec(doc.text)) !== null; ) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const n = m[4] ? (/^\d$/.test(m[4]) ? +m[4] : NUMBER_WORDS[m[4].toLowerCase()]) : 1;
+    const back = /^(previous|preceding)$/i.test(m[1] ?? '') || /^before$/i.test(m[3] ?? '') || /^(earlier|before)$/i.test(m[5] ?? '');
+    // "three days after the bombing" counts from the incident; "a day later" from the date just told.
+    const fromIncident = /^(after|before)$/i.test(m[5] ?? '') && /^\s+the\s+[a-z]/i.test(doc.text.slice(span.end, span.end + 20));
+    const time: TimeExpression = { ...span, text: m[0], type: 'DATE' };
+    found.push(time);
+    taken.push(span);
+    anaphors.push({ time, days: back ? -n : n, fromIncident });
+  }
+  for (const x of quarterComparisons(doc.text, published)) push(x.span, x.resolved);
+  for (const x of durations(doc.text)) if (!overlaps(x.span)) push(x.span, x.resolved);
   for (const r of chrono.parse(doc.text, { instant, timezone: 0 }, { forwardDate: false })) {
     const span = { start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length };
     if (overlaps(span)) continue;
@@ -61,7 +76,34 @@ export function resolveTimes(doc: Document): void {
     doc.messages.push({ code: 'no-publication-date', severity: 'warning', text: 'no publication date: relative time expressions are left unresolved' });
   }
   flagIncidentTime(doc, found, published);
+  resolveAnaphors(doc, found, anaphors);
   doc.times = found;
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/**
+ * "The next day" is the day after the last day-precise date told before it in the same paragraph, or
+ * after the incident's date when the paragraph tells none; "three days after the bombing" counts from
+ * the incident. Works without a publication date when the text gives the anchor.
+ */
+function resolveAnaphors(doc: Document, times: TimeExpression[], anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[]): void {
+  const incident = times.find((t) => t.incident && t.precision === 1 && t.earliest === t.latest);
+  for (const a of anaphors) {
+    const section = doc.sections.find((s) => s.start <= a.time.start && s.end >= a.time.end);
+    const previous = section && !a.fromIncident
+      ? times.filter((t) => t.start >= section.start && t.end <= a.time.start && t.precision === 1 && t.earliest && t.earliest === t.latest).pop()
+      : undefined;
+    const anchor = previous ?? incident;
+    if (!anchor?.earliest) continue;
+    const date = iso(addDays(fromIso(anchor.earliest), a.days));
+    Object.assign(a.time, { earliest: date, latest: date, precision: 1, value: date });
+  }
+}
+
+/** "Cuomo said Sunday", "told reporters on Thursday": the day of a statement, not of the incident. */
+export function datesStatementIn(text: string, t: Span): boolean {
+  return CUE_VERBS.has((SPEECH_BEFORE.exec(text.slice(Math.max(0, t.start - 40), t.start))?.[1] ?? '').toLowerCase()) || SPEECH_AFTER.test(text.slice(t.end, t.end + 30));
 }
 
 /**
@@ -73,11 +115,15 @@ function flagIncidentTime(doc: Document, times: TimeExpression[], published: Dat
   const sectionKind = (offset: number) => doc.sections.find((s) => s.start <= offset && s.end >= offset)?.kind;
   const pub = published ? iso(published) : undefined;
   const monthBefore = published ? iso(addDays(published, -31)) : undefined;
-  // "Cuomo said Sunday", "told reporters on Thursday": the day of a statement, not of the incident.
-  const datesStatement = (t: TimeExpression) =>
-    CUE_VERBS.has((SPEECH_BEFORE.exec(doc.text.slice(Math.max(0, t.start - 40), t.start))?.[1] ?? '').toLowerCase()) || SPEECH_AFTER.test(doc.text.slice(t.end, t.end + 30));
+  const datesStatement = (t: TimeExpression) => datesStatementIn(doc.text, t);
   const candidate = times.find((t) =>
     t.earliest && t.precision && t.precision <= 2 && !BACKGROUND_SECTIONS.has(sectionKind(t.start) ?? 'body') && !datesStatement(t) &&
     (!pub || (t.earliest <= pub && t.latest! >= monthBefore!)));
-  if (candidate) candidate.incident = true;
+  if (candidate) { candidate.incident = true; return; }
+  // An undated text (an encyclopedia entry, an analysis of a campaign) may give only months and years:
+  // the latest period it names is the one it reports; older ones are background.
+  if (published) return;
+  const coarse = times.filter((t) => t.earliest && t.precision && !BACKGROUND_SECTIONS.has(sectionKind(t.start) ?? 'body') && !datesStatement(t));
+  const latest = coarse.reduce<TimeExpression | undefined>((best, t) => (!best || t.latest! > best.latest! ? t : best), undefined);
+  if (latest) latest.incident = true;
 }

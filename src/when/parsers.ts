@@ -15,8 +15,54 @@ const VAGUE_REFS: [RegExp, string][] = [
   [/\b(in the future|in the coming (?:years|months|weeks|days)|soon)\b/gi, 'FUTURE_REF'],
 ];
 
+/** Dates told from another date in the text: "the next day", "a day later", "three days after the bombing". */
+export const ANAPHORIC = /\b(?:the\s+)?(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)\b|\b[Tt]he\s+day\s+(before|after)\b|\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+(later|earlier|after|before)\b/gi;
 const QUARTER = /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter(?:\s+of\s+((?:19|20)\d{2}))?\b/gi;
 const QUARTER_INDEX: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
+
+const QUARTER_WORD = /\bquarter\b/i;
+const NAMED_QUARTER = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b/i;
+const YEAR_BEFORE = /\b(?:(?:the|a)\s+)?(?:year[- ](?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?|a\s+year\s+(?:ago|earlier))\b/gi;
+const THE_QUARTER = /\b(?:the|this)\s+quarter\b(?!\s+(?:a\s+year|of|ended|ending))/gi;
+
+/** The sentence around an offset (between full stops or line breaks). */
+function sentenceAt(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('. ', start), text.lastIndexOf('\n', start)) + 1;
+  const stops = [text.indexOf('. ', end), text.indexOf('\n', end)].filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
+}
+
+/** The last quarter completed before a date: the one a company reports on ("the quarter"). */
+function reportingQuarter(d: Date): { year: number; q: number } {
+  const q = Math.floor(d.getUTCMonth() / 3);
+  return q === 0 ? { year: d.getUTCFullYear() - 1, q: 4 } : { year: d.getUTCFullYear(), q };
+}
+
+/**
+ * Comparisons in reports of results: in a sentence about a quarter, "a year earlier", "a year ago" and
+ * "the year-ago quarter" are that quarter a year before (TimeML: 1988-Q3), and "the quarter" is the one
+ * just reported. Elsewhere "a year ago" is left to chrono (a year).
+ */
+export function* quarterComparisons(text: string, published: Date | undefined): Generator<{ span: Span; resolved: Resolved }> {
+  if (!published || !QUARTER_WORD.test(text)) return;
+  let m: RegExpExecArray | null;
+  YEAR_BEFORE.lastIndex = 0;
+  while ((m = YEAR_BEFORE.exec(text)) !== null) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    const sentence = sentenceAt(text, span.start, span.end);
+    if (!QUARTER_WORD.test(sentence)) continue;
+    const named = NAMED_QUARTER.exec(sentence);
+    const base = reportingQuarter(published);
+    const q = named ? QUARTER_INDEX[named[1].toLowerCase()] : base.q;
+    const year = base.year - 1;
+    yield { span, resolved: { earliest: new Date(Date.UTC(year, (q - 1) * 3, 1)), latest: new Date(Date.UTC(year, q * 3, 0)), precision: 3, value: `${year}-Q${q}`, type: 'DATE', relative: true } };
+  }
+  THE_QUARTER.lastIndex = 0;
+  while ((m = THE_QUARTER.exec(text)) !== null) {
+    const { year, q } = reportingQuarter(published);
+    yield { span: { start: m.index, end: m.index + m[0].length }, resolved: { earliest: new Date(Date.UTC(year, (q - 1) * 3, 1)), latest: new Date(Date.UTC(year, q * 3, 0)), precision: 3, value: `${year}-Q${q}`, type: 'DATE', relative: true } };
+  }
+}
 
 /** Durations come before chrono: "ten years" is a length of time, not the year ten years from now. */
 export function* durations(text: string): Generator<{ span: Span; resolved: Resolved }> {

@@ -36,6 +36,21 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 const RELATIVE_WORDS = /\b(today|tonight|yesterday|tomorrow|last|this|next|ago|past|coming|earlier|later|recent|now|previous|current|(sun|mon|tues|wednes|thurs|fri|satur)day)\b/i;
 
+/** Words that put a clause in the future: "will meet on Thursday", "is scheduled for April". */
+const FUTURE_CUE = /\b(will|won['’]t|['’]ll|shall|is to|are to|plans? to|scheduled|expected to|due to|going to|is set to|are set to|upcoming)\b/i;
+
+/** The clause before an expression, back to the last sentence or clause break. */
+function clauseBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 100), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('; '), before.lastIndexOf(', '));
+  return before.slice(cut + 1);
+}
+
+/** The given weekday on or after `ref` ("will meet on Thursday"). */
+export function weekdayOnOrAfter(ref: Date, weekday: number): Date {
+  return addDays(ref, (weekday - ref.getUTCDay() + 7) % 7);
+}
+
 /** The latest given weekday on or before `ref` ("on Thursday" in a Thursday paper is that day). */
 export function weekdayOnOrBefore(ref: Date, weekday: number, strictlyBefore = false): Date {
   let diff = (ref.getUTCDay() - weekday + 7) % 7;
@@ -49,11 +64,13 @@ export function refine(r: ParsedResult, text: string, published: Date | undefine
   const s = r.start;
   const y = s.get('year')!, m = s.get('month')!, d = s.get('day')!;
 
-  // Weekdays: the latest such day on or before publication ("last Thursday": strictly before).
+  const future = !/^(last|past|previous)\b/.test(t) && FUTURE_CUE.test(clauseBefore(text, r.index));
+  // Weekdays: the latest such day on or before publication ("last Thursday": strictly before); in a
+  // clause about the future ("will meet on Thursday"), the next such day.
   const wd = WEEKDAY_ONLY.exec(t);
   if (wd && published) {
     const target = WEEKDAYS.findIndex((w) => w.startsWith(wd[1].toLowerCase()));
-    const date = weekdayOnOrBefore(published, target, /^last\s/.test(t));
+    const date = future || /^next\s/.test(t) ? weekdayOnOrAfter(published, target) : weekdayOnOrBefore(published, target, /^last\s/.test(t));
     const part = wd[2] ? 'T' + PARTS[wd[2].toLowerCase()] : '';
     return { earliest: date, latest: date, precision: 1, value: iso(date) + part, type: part ? 'TIME' : 'DATE', relative: true };
   }
@@ -113,7 +130,8 @@ export function refine(r: ParsedResult, text: string, published: Date | undefine
     let year = published.getUTCFullYear();
     if (/last year$/.test(t)) year -= 1;
     else if (/^last\s/.test(t) && monthIndex >= published.getUTCMonth() + 1) year -= 1;
-    else if (!/last year$/.test(t) && monthIndex > published.getUTCMonth() + 1 && !/^next\s/.test(t)) year -= 1;
+    else if (future && !/^(this|last)\s/.test(t) && monthIndex < published.getUTCMonth() + 1) year += 1;
+    else if (!/last year$/.test(t) && monthIndex > published.getUTCMonth() + 1 && !/^(next|this)\s/.test(t) && !future) year -= 1;
     if (MONTH_NAMES[monthIndex - 1]) return { earliest: day(year, monthIndex, 1), latest: monthEnd(year, monthIndex), precision: 3, value: `${year}-${pad(monthIndex)}`, type: 'DATE', relative: true };
   }
   // "the night of Feb. 7": that day and the next (chrono reads it as Feb. 8).
@@ -138,6 +156,13 @@ export function refine(r: ParsedResult, text: string, published: Date | undefine
     return { earliest: day(y, m, 1), latest: monthEnd(y, m), precision: 3, value: `${y}-${pad(m)}`, type: 'DATE', relative };
   }
   if (s.isCertain('hour') && published) {
+    // "10 p.m. Wednesday", "noon Thursday": the hour on that weekday.
+    const named = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/i.exec(t);
+    if (named) {
+      const target = WEEKDAYS.findIndex((w) => w.startsWith(named[1].toLowerCase()));
+      const date = future ? weekdayOnOrAfter(published, target) : weekdayOnOrBefore(published, target);
+      return { earliest: date, latest: date, precision: 1, value: `${iso(date)}T${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`, type: 'TIME', relative: true };
+    }
     return { earliest: published, latest: published, precision: 1, value: `${iso(published)}T${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`, type: 'TIME', relative: true };
   }
   if (s.isCertain('year')) return { earliest: day(y, 1, 1), latest: day(y, 12, 31), precision: 3, value: String(y), type: 'DATE', relative };

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { COUNTRY_POINTS } from './conventions.ts';
 import { foldName, skeleton } from './fold.ts';
 
 export const GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer.tsv.gz', import.meta.url));
@@ -18,6 +19,8 @@ export interface Place {
   /** GeoNames feature code (PPL, PPLA, PPLC...), PCLI for countries, RGN/STM/SEA/ADM1 for our regions. */
   feature: string;
   population: number;
+  /** Alternate names as the gazetteer row lists them. */
+  alternates: string[];
 }
 
 /**
@@ -65,7 +68,10 @@ export class Gazetteer {
 
   get(row: number): Place {
     const f = this.line(this.rowStarts[row]).split('\t');
-    return { index: row, id: f[0], name: f[1], lat: +f[2], lon: +f[3], country: f[4], admin1: f[5], feature: f[6], population: +f[7] };
+    // Country points follow the GeoNames convention (conventions.ts).
+    const point = f[6] === 'PCLI' ? COUNTRY_POINTS[f[4]] : undefined;
+    if (point) [f[2], f[3]] = [String(point[0]), String(point[1])];
+    return { index: row, id: f[0], name: f[1], lat: +f[2], lon: +f[3], country: f[4], admin1: f[5], feature: f[6], population: +f[7], alternates: f[8] ? f[8].split(',') : [] };
   }
 
   private find(key: string): number[] | undefined {
@@ -87,19 +93,68 @@ export class Gazetteer {
     return this.match(name).places;
   }
 
-  /** Like lookup, and says whether the match was only by consonant skeleton (a weaker match). */
+  /**
+   * Like lookup, and says whether the match was only by a spelling variant (a weaker match): a long-vowel
+   * spelling ("Heet" = "Hit", "Mahmoudiyah" = "Mahmudiyah") or the consonant skeleton. Skeleton matches
+   * are kept only when one of the place's names is a near spelling of the query, so short, common
+   * skeletons ("Twitter", "Karen") do not reach arbitrary places.
+   */
   match(name: string): { places: Place[]; bySkeleton: boolean } {
     const key = foldName(name);
     if (!key) return { places: [], bySkeleton: false };
     const exact = this.find(key);
     if (exact) return { places: exact.map((r) => this.get(r)), bySkeleton: false };
+    const variant = vowelVariant(key);
+    if (variant !== key) {
+      const rows = this.find(variant);
+      if (rows) return { places: rows.map((r) => this.get(r)), bySkeleton: true };
+    }
     const rows = key.length >= 5 ? this.find('~' + skeleton(key)) : undefined;
-    return { places: rows ? rows.map((r) => this.get(r)) : [], bySkeleton: true };
+    if (!rows) return { places: [], bySkeleton: true };
+    const near = rows.map((r) => this.get(r)).filter((p) => [p.name, ...p.alternates].some((n) => nearSpelling(key, foldName(n))));
+    return { places: near, bySkeleton: true };
   }
 
   get size(): number {
     return this.rowStarts.length;
   }
+}
+
+/** Long vowels written doubled or as digraphs in English transliteration: "ee" = "i", "oo"/"ou" = "u". */
+export function vowelVariant(folded: string): string {
+  return folded.replace(/ee/g, 'i').replace(/oo|ou/g, 'u').replace(/([^aeiou ])h\b/g, '$1');
+}
+
+/**
+ * Two folded names are near spellings when, with "dh/th/kh/gh" read as one letter and doubled letters
+ * collapsed, they differ in at most a quarter of their letters (and at least share the first letter).
+ */
+export function nearSpelling(a: string, b: string): boolean {
+  const norm = (s: string) => vowelVariant(s).replace(/([dtkg])h/g, '$1').replace(/q/g, 'k').replace(/(.)\1+/g, '$1').replace(/ /g, '');
+  const x = norm(a);
+  const y = norm(b);
+  if (!x || !y || x[0] !== y[0]) return false;
+  // "Baghdadi", "Halabi": the nisba of a place is a surname or an adjective, not the place.
+  if (x === y + 'i') return false;
+  const limit = Math.max(1, Math.floor(Math.max(x.length, y.length) / 4));
+  if (Math.abs(x.length - y.length) > limit) return false;
+  return editDistance(x, y, limit) <= limit;
+}
+
+/** Levenshtein distance, stopping early once every path exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > limit) return best;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 let loaded: Gazetteer | undefined;

@@ -2,14 +2,27 @@
 // the offline gazetteer. Among same-named places, the document's own countries decide, then feature
 // rank and population. Context words give the precision: "near X", "8 km east of X" -> 2, "X province"
 // -> 3, a country or region -> 3. One place is flagged as locating the incident.
-import type { Document, Mention } from '../model/document.ts';
+import type { Document, Span } from '../model/document.ts';
 import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
+import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
 import { loadGazetteer, type Place } from './gazetteer.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
 const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 5, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline', 'dateline']);
+/**
+ * "the town of X", "the province's villages of X and Y", "the Baghdad neighbourhoods of X and Y": the
+ * names after such a phrase are places, whatever the tagger made of them (or if it missed them).
+ */
+const SETTLEMENT_OF = /\b(towns?|villages?|cit(?:y|ies)|hamlets?|settlements?|suburbs?|neighbou?rhoods?|districts?|provinces?|governorates?|regions?|counties|county|municipalit(?:y|ies)|camps?)\s+of\s+/gi;
+const NAME = /^[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}/u;
+const AREA_NOUN = /^(provinces?|governorates?|regions?|districts?|counties|county|municipalit(?:y|ies))$/i;
+/** Context that makes a name the tagger took for a person or an organisation a place: "in X", "X residents". */
+const LOCATIVE_BEFORE = /\b(?:in|near|outside|from|at|into|toward|towards|around)\s+$/i;
+const LOCATIVE_AFTER = /^(?:\s+residents?\b|-based\b|\s+(?:province|governorate|district|county)\b)/i;
+/** Our own rows (regions, divisions, seas) carry no population: they weigh as a large place. */
+const REGION_POPULATION = 100000;
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
   if (place.feature === 'PCLI' || place.feature === 'RGN' || place.feature === 'CONT' || place.feature === 'SEA' || place.feature.startsWith('ADM1') || areaWord) return 3;
@@ -19,47 +32,77 @@ function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePreci
 
 /** Candidate score: a place in a country the document talks about wins; then rank and population. */
 function score(p: Place, countries: Map<string, number>): number {
-  return (countries.get(p.country) ?? 0) * 4 + (FEATURE_RANK[p.feature] ?? 1) + Math.log10(p.population + 10);
+  const population = p.population || (p.id.startsWith('r') ? REGION_POPULATION : 0);
+  // A sea, continent or region across borders belongs to no country: it is as near as the document's own.
+  const weight = p.country ? countries.get(p.country) ?? 0 : Math.max(0, ...countries.values());
+  return weight * 4 + (FEATURE_RANK[p.feature] ?? 1) + Math.log10(population + 10);
 }
 
 export function resolvePlaces(doc: Document): void {
   const gaz = loadGazetteer();
   const { text } = doc;
-  type Candidate = { mention: Mention; name: string; areaWord: boolean; places: Place[] };
+  type Candidate = { mention: Span & { text: string }; name: string; areaWord: boolean; places: Place[]; retyped?: boolean };
   const candidates: Candidate[] = [];
-  const weak = new Set<Mention>();
+  const weak = new Set<Span>();
   // Countries named or implied (by a demonym) in the document, weighted by how often.
   const countries = new Map<string, number>();
+  const demonymOf = (word: string) => {
+    const code = gaz.demonyms.get(word.toLowerCase().replace(/-(backed|led|based|born|allied)$/, ''));
+    return code !== undefined ? DEMONYM_OWNER[code] ?? code : undefined;
+  };
   for (const m of doc.mentions) {
     // A demonym names its country, whatever kind the tagger gave it ("Syrian" in a headline).
-    const demonym = gaz.demonyms.get(m.text.toLowerCase().replace(/-(backed|led|based|born|allied)$/, ''));
+    const demonym = demonymOf(m.text);
     if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
       const code = demonym;
-      if (code !== undefined) {
+      if (code !== undefined && gaz.countries.has(code)) {
         countries.set(code, (countries.get(code) ?? 0) + 1);
         candidates.push({ mention: m, name: m.text, areaWord: false, places: [gaz.get(gaz.countries.get(code)!)] });
       }
       continue;
     }
     if (m.kind !== 'place') continue;
-    let name = m.text.replace(/['’]s$/, '');
+    addCandidate(m, m.text);
+  }
+  // Names after "the town of", "villages of X and Y": places the tagger typed otherwise or missed.
+  const placeSpans: Span[] = candidates.map((c) => c.mention);
+  const free = (span: Span) => !placeSpans.some((p) => p.start < span.end && span.start < p.end);
+  for (const span of settlementNames(text)) {
+    if (!free(span)) continue;
+    placeSpans.push(span);
+    addCandidate({ start: span.start, end: span.end, text: text.slice(span.start, span.end) }, text.slice(span.start, span.end), true, AREA_NOUN.test(span.noun));
+  }
+  // A one-word name the tagger took for a person or an organisation, in a place's context ("in X",
+  // "X residents"), is a place when the gazetteer knows it in a country the document is about.
+  for (const m of doc.mentions) {
+    if ((m.kind !== 'person' && m.kind !== 'organisation') || /\s/.test(m.text) || !free(m) || m.title) continue;
+    if (!LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !LOCATIVE_AFTER.test(text.slice(m.end, m.end + 20))) continue;
+    placeSpans.push(m);
+    addCandidate({ start: m.start, end: m.end, text: m.text }, m.text, true);
+  }
+
+  function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false): void {
+    let name = surface.replace(/['’]s$/, '');
     // "Latakia province": the area word may follow the name outside the mention.
-    const areaWord = AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(doc.text.slice(m.end, m.end + 16));
-    let found = gaz.match(name);
+    const areaWord = areaNoun || AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(text.slice(m.end, m.end + 16));
+    const countryCode = COUNTRY_NAMES[name.toLowerCase().replace(/[^a-z]+/g, ' ').trim()];
+    let found = countryCode && gaz.countries.has(countryCode) ? { places: [gaz.get(gaz.countries.get(countryCode)!)], bySkeleton: false } : gaz.match(name);
     if (!found.places.length && areaWord) found = gaz.match((name = name.replace(AREA_SUFFIX, '')));
     let places = found.places;
-    if (!places.length) continue;
+    if (!places.length) return;
     // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     const country = places.find((p) => p.feature === 'PCLI');
     if (country && !areaWord) places = [country];
     if (found.bySkeleton) weak.add(m);
-    for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
-    candidates.push({ mention: m, name, areaWord, places });
+    if (!retyped) for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
+    candidates.push({ mention: m, name, areaWord, places, retyped });
   }
   // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
   // place must not vouch for itself.
   for (const c of candidates) {
-    const only = c.places.length === 1 ? c.places[0] : undefined;
+    // One candidate far larger than its homonyms ("New York") is as good as unambiguous.
+    const bySize = [...c.places].sort((a, b) => b.population - a.population);
+    const only = c.places.length === 1 || (bySize[0].population >= 1000000 && bySize[0].population >= 20 * (bySize[1]?.population ?? 0)) ? bySize[0] : undefined;
     if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA')) {
       countries.set(only.country, (countries.get(only.country) ?? 0) + 0.5);
     }
@@ -75,8 +118,9 @@ export function resolvePlaces(doc: Document): void {
     for (const p of c.places) {
       // A small place in a country the document never mentions is a homonym, not the place meant.
       if (talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature)) continue;
-      // A spelling variant matched only by its consonants must be in a country the document is about.
-      if (weak.has(c.mention) && !weights.has(p.country)) continue;
+      // A spelling variant matched only by its consonants must be in a country the document is about,
+      // and so must a name the tagger did not call a place.
+      if ((weak.has(c.mention) || c.retyped) && !weights.has(p.country)) continue;
       const s = score(p, weights);
       if (s > bestScore) { best = p; bestScore = s; }
     }
@@ -89,8 +133,33 @@ export function resolvePlaces(doc: Document): void {
       precision: precisionOf(best, c.areaWord, near),
     });
   }
+  out.sort((a, b) => a.start - b.start);
   flagIncidentPlace(doc, out);
   doc.places = out;
+}
+
+/** Capitalised names after "the town of" and the like, each with the noun that introduced it. */
+function* settlementNames(text: string): Generator<Span & { noun: string }> {
+  SETTLEMENT_OF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SETTLEMENT_OF.exec(text)) !== null) {
+    let pos = m.index + m[0].length;
+    // "X and Y", "X, Y and Z": a list of names.
+    for (;;) {
+      const name = NAME.exec(text.slice(pos, pos + 60));
+      if (!name) break;
+      const words = name[0].split(/\s+/);
+      // Stop a name at a word that starts a new clause ("Taji On Monday" never happens in news; "And" does).
+      const keep = words.findIndex((w) => /^(And|Or|But|On|In|At)$/.test(w));
+      const value = (keep > 0 ? words.slice(0, keep) : words).join(' ').replace(/['’]s$/, '');
+      if (keep === 0) break;
+      yield { start: pos, end: pos + value.length, noun: m[1] };
+      pos += name[0].length;
+      const sep = /^(?:,\s*|\s+and\s+|,\s*and\s+)/.exec(text.slice(pos, pos + 8));
+      if (!sep) break;
+      pos += sep[0].length;
+    }
+  }
 }
 
 /**
