@@ -143,7 +143,7 @@ describe('runEval over a gold corpus folder', () => {
     writeFileSync(join(root, 'doc1', 'article.txt'), 'Raid on a village\n\nGovernor Amina Yusuf said gunmen from Boko Haram attacked Dikwa in Borno State on Tuesday.');
     writeFileSync(join(root, 'doc1', 'gold.json'), JSON.stringify({
       id: 'doc1', text: 'article.txt', published: '2020-02-05', title: 'Raid on a village',
-      incidents: [{ types: ['attack'], date: { earliest: '2020-02-04', latest: '2020-02-04' }, location: { name: 'Dikwa', aliases: [], admin1: 'Borno', country: 'NG', lat: 12.03, lon: 13.92, tolerance_km: 25 }, actors: [] }],
+      incidents: [{ types: ['armed_attack', 'attack'], date: { earliest: '2020-02-04', latest: '2020-02-04' }, location: { name: 'Dikwa', aliases: [], admin1: 'Borno', country: 'NG', lat: 12.03, lon: 13.92, tolerance_km: 25 }, actors: [{ name: 'Boko Haram', aliases: ['Boko Haram'] }, { name: 'army', aliases: ['army'] }] }],
       casualty_claims: [], quotes: [{ speaker: ['Amina Yusuf'], contains: 'gunmen from Boko Haram' }],
       entities: { person: ['Amina Yusuf'], organization: ['Boko Haram'], place: ['Dikwa', 'Borno State'] },
     }));
@@ -151,10 +151,12 @@ describe('runEval over a gold corpus folder', () => {
     const out = new Writable({ write(chunk, _e, cb) { text += chunk; cb(); } });
     assert.equal(await runEval(root, { json: true, out }), 0);
     const r = JSON.parse(text);
-    assert.deepEqual(Object.keys(r.corpus.areas), ['entities', 'quotes', 'casualties', 'locations', 'dates', 'incidents']);
+    assert.deepEqual(Object.keys(r.corpus.areas), ['entities', 'quotes', 'casualties', 'locations', 'dates', 'incidents', 'actors']);
+    // Actors: Boko Haram found (attacker), the army not mentioned: recall 1 of 2.
+    assert.equal(r.corpus.areas.actors.fn, 1, JSON.stringify(r.corpus.areas.actors));
     assert.equal(r.corpus.areas.entities.built, true);
     assert.ok(r.corpus.areas.entities.f1 > 0.5, JSON.stringify(r.corpus.areas.entities));
-    for (const area of ['quotes', 'casualties', 'locations', 'dates', 'incidents']) {
+    for (const area of ['quotes', 'casualties', 'locations', 'dates', 'incidents', 'actors']) {
       if (!r.corpus.areas[area].built) {
         assert.equal(r.corpus.areas[area].f1, 0);
         assert.match(r.corpus.areas[area].note, /not built/);

@@ -12,6 +12,7 @@ import { sameGroup } from '../src/claims/groups.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
+import { check } from '@placemarkio/check-geojson';
 
 const run = (text: string, published = '2023-05-12'): Document => analyse(documentFromText(text, { origin: 'test', published }));
 const REPORT = `Rebels and army clash near border town
@@ -114,8 +115,11 @@ describe('exports', () => {
     assert.equal(col('contested'), 'true');
   });
 
-  it('GeoJSON is a FeatureCollection of points in [longitude, latitude]', async () => {
-    const g = JSON.parse(await exported('geojson'));
+  it('GeoJSON is a FeatureCollection of points in [longitude, latitude] that a GeoJSON library accepts', async () => {
+    const text = await exported('geojson');
+    assert.equal(check(text).type, 'FeatureCollection'); // @placemarkio/check-geojson: throws on invalid GeoJSON
+    assert.throws(() => check(text.replace('"Point"', '"Pointy"')), 'the checker does reject broken GeoJSON');
+    const g = JSON.parse(text);
     assert.equal(g.type, 'FeatureCollection');
     assert.equal(g.features.length, 2);
     for (const f of g.features) {
@@ -171,5 +175,30 @@ describe('fusion across outlets', () => {
     out = '';
     assert.equal(await main(['export', '--db', db, '--format', 'json'], { out: sink, err: quiet }), 0);
     assert.equal(JSON.parse(out).length, 3);
+  });
+});
+
+describe('incident actors', () => {
+  const actors = (text: string) => run(text).incidents[0]?.actors.map((a) => `${a.name}:${a.role}`) ?? [];
+
+  it('takes the author of strikes named after a country as the attacker, and what they hit as the target', () => {
+    const a = actors('Strikes hit militia camp\n\nU.S. drone strikes hit a camp of the Shabaab militia near Jilib in Somalia on Tuesday, killing 14 fighters, officials said.');
+    assert.ok(a.some((x) => /^(U\.S\.|United States)[^:]*:attacker$/.test(x)), a.join(', '));
+  });
+
+  it('finds actors named by what they are, with roles from the verb', () => {
+    const a = actors('Police post attacked\n\nSuspected jihadists attacked a police post near Mopti in central Mali on Friday, killing six policemen, the army said.');
+    assert.ok(a.includes('Suspected jihadists:attacker'), a.join(', '));
+    assert.ok(a.some((x) => /^police/.test(x) && x.endsWith(':target')), a.join(', '));
+  });
+
+  it('does not take a town, a speaker or a passive agent of something peaceful as an actor', () => {
+    const a = actors('Bomb hits market\n\nA bomb exploded in a market in Kirkuk on Monday, killing five people, according to figures used by the Health Ministry. Governor Rakan Saeed said the attack was cowardly.');
+    assert.ok(!a.some((x) => /Kirkuk|Rakan|Health Ministry/.test(x)), a.join(', '));
+  });
+
+  it('takes the agent of a passive attack as the attacker', () => {
+    const a = actors('Convoy ambushed\n\nAn army convoy was ambushed by Boko Haram fighters near Maiduguri in Nigeria on Sunday, killing nine soldiers, the army said.');
+    assert.ok(a.some((x) => /^Boko Haram[^:]*:attacker$/.test(x)), a.join(', '));
   });
 });

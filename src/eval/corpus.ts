@@ -31,11 +31,11 @@ export interface Gold {
   entities: { person?: string[]; organization?: string[]; place?: string[] };
 }
 
-export const AREAS = ['entities', 'quotes', 'casualties', 'locations', 'dates', 'incidents'] as const;
+export const AREAS = ['entities', 'quotes', 'casualties', 'locations', 'dates', 'incidents', 'actors'] as const;
 export type Area = (typeof AREAS)[number];
 /** The stage whose output each area scores; an area whose stage has not run is "not built". */
 export const AREA_STAGE: Record<Area, string> = {
-  entities: 'entities', quotes: 'attribution', casualties: 'claims', locations: 'where', dates: 'when', incidents: 'incidents',
+  entities: 'entities', quotes: 'attribution', casualties: 'claims', locations: 'where', dates: 'when', incidents: 'incidents', actors: 'incidents',
 };
 
 /** tp counts gold items found; tpPredicted, when set, counts system items that are right (they differ when one system item can match several gold items). */
@@ -168,6 +168,28 @@ export function scoreIncidents(doc: Document, gold: Gold): Counts {
   return { tp: gold.incidents.filter((g) => sys.some((s) => g.types.includes(s.type!))).length, tpPredicted: sys.filter((s) => gold.incidents.some((g) => g.types.includes(s.type!))).length, predicted: sys.length, gold: gold.incidents.length };
 }
 
+/**
+ * Actors: for each gold incident that lists actors, the system incident of a matching type that names
+ * most of them; recall over the gold actors, precision over that incident's actors.
+ */
+export function scoreActors(doc: Document, gold: Gold): Counts {
+  const sys = systemIncidents(doc);
+  const c: Counts = { tp: 0, tpPredicted: 0, predicted: 0, gold: 0 };
+  for (const g of gold.incidents) {
+    if (!g.actors?.length) continue;
+    c.gold += g.actors.length;
+    const found = (s: SystemIncidentView) => g.actors.filter((a) => s.actors.some((names) => nameMatches(names, [a.name, ...a.aliases]))).length;
+    let best: SystemIncidentView | undefined;
+    let hits = -1;
+    for (const s of sys) if (s.type && g.types.includes(s.type) && found(s) > hits) { best = s; hits = found(s); }
+    if (!best) continue;
+    c.tp += hits;
+    c.predicted += best.actors.length;
+    c.tpPredicted! += best.actors.filter((names) => g.actors.some((a) => nameMatches(names, [a.name, ...a.aliases]))).length;
+  }
+  return c;
+}
+
 export interface CorpusDocResult {
   id: string;
   words: number;
@@ -200,6 +222,7 @@ export function evaluateArticle(dir: string): CorpusDocResult {
       locations: scoreLocations(doc, gold),
       dates: scoreDates(doc, gold),
       incidents: scoreIncidents(doc, gold),
+      actors: scoreActors(doc, gold),
     },
   };
 }

@@ -6,11 +6,14 @@ import type { Document, Mention } from '../model/document.ts';
 import type { Claim } from '../model/claim.ts';
 import type { Actor, ActorRole, Incident } from '../model/incident.ts';
 import { reconcile } from './reconcile.ts';
+import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
 
 const REPORTING = new Set(['body', 'dateline', 'headline']);
 const ATTACK_VERB = /^(attack(?:ed|s|ing)?|struck|strikes?|launched|bombed|shelled|raided|stormed|ambushed|fired|opened|killed|targeted|hit|seized|captured|claimed)$/i;
-const TARGET_BEFORE = /^(on|against|targeting|at)$/i;
+const TARGET_BEFORE = /^(on|against|targeting|targeted)$/i;
+/** An attack named after its author: "U.S. drone strikes", "coalition air raids", "Russian warplanes". */
+const ATTACK_NOUN = /^(strikes?|airstrikes?|air|drone|raids?|bombing|bombings|bombardment|shelling|warplanes?|jets|planes|aircraft|drones|artillery|offensive|assault)$/i;
 const ACTOR_KINDS = new Set(['armed_group', 'organisation', 'nationality', 'place', 'person']);
 
 export function buildIncidents(doc: Document): void {
@@ -81,6 +84,86 @@ export function buildIncidents(doc: Document): void {
     evidence: { start: lede[0].start, end: lede[lede.length - 1].end },
   };
   doc.incidents = [main, ...others];
+  doc.incidents.push(...secondaryIncidents(doc, doc.incidents));
+}
+
+/** Between two places of one list: "X, Y and Z", "X and the nearby town of Y". */
+const LIST_SEP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|northern|southern|eastern|western)\s+)?(?:(?:town|village|city|district)\s+of\s+)?$/i;
+const STRIKE_WORD = /\b(strikes?|targeted|hit)\b/i;
+const NON_VIOLENT = new Set(['protest', 'riot', 'strategic_development']);
+/** "the bombing", "this attack", "the car bombing": a reference back to an attack already told. */
+const DEFINITE_BEFORE = /\b(the|this|that|these|those|such|its|their|his|her)\s+(?:[\w-]+\s+)?$/i;
+
+/**
+ * Types of an attack a sentence reports as new on the day `t`: a trigger not referring back ("a bomb",
+ * not "the bombing") in the clause of the date, or anywhere when the date opens the sentence ("The next
+ * day, the unit exploded a bomb").
+ */
+function newAttackTypes(text: string, sentence: { start: number; end: number }, t: { start: number; end: number }): string[] {
+  const opens = /^\W*(?:\w+\s+){0,2}$/.test(text.slice(sentence.start, t.start));
+  const types: string[] = [];
+  for (const type of TAXONOMY) {
+    if (NON_VIOLENT.has(type.code)) continue;
+    const re = new RegExp(type.triggers.source, 'gi');
+    for (let m: RegExpExecArray | null; (m = re.exec(text.slice(sentence.start, sentence.end))) !== null; ) {
+      const at = sentence.start + m.index;
+      if (DEFINITE_BEFORE.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
+      const between = at < t.start ? text.slice(at + m[0].length, t.start) : text.slice(t.end, at);
+      if (!opens && /[,;:]/.test(between)) continue;
+      types.push(type.code);
+      break;
+    }
+  }
+  return types;
+}
+
+/**
+ * Incidents the lede and paragraph incidents leave out (changed with the where/when stages):
+ * - each further place of a list in an incident's text whose sentence reports an attack ("strikes
+ *   targeted X, Y and Z", "in X and the nearby town of Y") is an incident of its own at that place, with
+ *   the incident's type and time and no claims of its own (the figures stay with the incident);
+ * - a sentence of the reporting text that reports an attack on a day of its own (not a statement's day,
+ *   not after publication, not a day already dated) is an incident of its own, at the most specific place
+ *   of its sentence, else the incident's place.
+ */
+function secondaryIncidents(doc: Document, incidents: Incident[]): Incident[] {
+  const out: Incident[] = [];
+  const located = (lat: number, lon: number) => [...incidents, ...out].some((i) => i.place?.lat !== undefined && Math.abs(i.place.lat - lat) < 0.05 && Math.abs(i.place.lon! - lon) < 0.05);
+  const sentenceOf = (offset: number) => doc.sentences.find((s) => s.start <= offset && s.end >= offset);
+  for (const incident of incidents) {
+    const places = doc.places.filter((p) => p.start >= incident.evidence.start && p.end <= incident.evidence.end && p.lat !== undefined && p.country);
+    for (let i = 1; i < places.length; i++) {
+      const [a, b] = [places[i - 1], places[i]];
+      if (!LIST_SEP.test(doc.text.slice(a.end, b.start)) || (a.precision ?? 3) !== (b.precision ?? 3) && ((a.precision ?? 3) === 3 || (b.precision ?? 3) === 3)) continue;
+      const sentence = sentenceOf(b.start);
+      if (!sentence) continue;
+      const text = doc.text.slice(sentence.start, sentence.end);
+      if (!typesIn(text).length && !STRIKE_WORD.test(text)) continue;
+      for (const p of [a, b]) {
+        if (located(p.lat!, p.lon!)) continue;
+        out.push({ type: incident.type, ...(incident.otherTypes ? { otherTypes: incident.otherTypes } : {}), ...(incident.time ? { time: incident.time } : {}), place: p, actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
+      }
+    }
+  }
+  const main = incidents[0];
+  const published = doc.meta.published?.slice(0, 10);
+  const dated = new Set(incidents.map((i) => i.time?.earliest).filter(Boolean));
+  for (const t of doc.times) {
+    if (t.precision !== 1 || !t.earliest || dated.has(t.earliest) || (published && t.earliest > published) || datesStatementIn(doc.text, t)) continue;
+    const section = doc.sections.find((s) => s.start <= t.start && s.end >= t.end);
+    if (!section || !REPORTING.has(section.kind)) continue;
+    // Within a month of the main incident: older dates are background.
+    if (main?.time?.earliest && Math.abs(Date.parse(t.earliest) - Date.parse(main.time.earliest)) > 31 * 86400000) continue;
+    const sentence = sentenceOf(t.start);
+    if (!sentence) continue;
+    const types = newAttackTypes(doc.text, sentence, t);
+    if (!types.length) continue;
+    const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined && (p.precision ?? 3) <= 2);
+    const place = here.sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3))[0] ?? main?.place;
+    dated.add(t.earliest);
+    out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), time: t, ...(place ? { place } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
+  }
+  return out;
 }
 
 function typesIn(text: string): string[] {
@@ -101,21 +184,57 @@ function isBackground(doc: Document, c: Claim, incidentStart: string | undefined
   return doc.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && t.latest !== undefined && t.latest < cutoff);
 }
 
-/** Actors in the lede: the one before an attack verb attacks, the one after "on/against" is targeted. */
+/**
+ * Actors named by what they are rather than by a name: "gunmen", "security forces", "pro-government
+ * militia", "suspected jihadists". An optional modifier or two is kept ("suspected jihadists").
+ */
+const ACTOR_NOUN = /\b((?:(?:pro|anti)-[\w-]+\s+|(?:suspected|armed|government|security|rebel|opposition|Islamist|jihadist|militant|tribal|local|foreign|allied|coalition|enemy|masked|unidentified|unknown)\s+){0,2})(police(?:men| officers?)?|soldiers|troops|army|security forces|forces|militants|insurgents|rebels|gunmen|jihadists|fighters|militia(?:s|men)?|attackers|assailants|(?:suicide )?bombers?|extremists|terrorists|guerrillas|paramilitaries)\b/gi;
+
+/** Actors in a passage: the one before an attack verb attacks, the one after "on/against" is targeted; victims of its casualty claims are targets. */
 function actorsIn(doc: Document, from: number, to: number): Actor[] {
   const { text, tokens } = doc;
   const actors: Actor[] = [];
   const seen = new Set<number>();
+  const names = new Set<string>();
   const mentions = doc.mentions.filter((m) => m.start >= from && m.end <= to && ACTOR_KINDS.has(m.kind));
   for (const m of mentions) {
     if (m.kind === 'person' && !doc.entities[m.entity]?.titles.length) continue;
-    if (m.kind === 'place' && !/\b(forces|troops|army|military|police|government)\b/i.test(text.slice(m.end, m.end + 25))) continue;
+    // A place is an actor only through its forces or its strikes ("U.S. forces", "Russian air strikes", "U.S.-led").
+    const entity = doc.entities[m.entity];
+    const placeOf = (mi: number) => doc.places.find((p) => p.lat !== undefined && p.start < doc.mentions[mi].end && doc.mentions[mi].start < p.end);
+    const geocoded = (entity?.mentions ?? []).map(placeOf).filter((p) => p !== undefined);
+    if (m.kind !== 'nationality' && geocoded.length && geocoded.every((p) => p!.precision !== 3)) continue; // a town is where, not who
+    const isPlace = m.kind === 'place' || geocoded.length > 0;
+    if (isPlace && !/^(?:\s*|-led\s+[\w-]+\s*|\s+[\w-]+\s+)(forces|troops|army|military|police|government|strikes?|air ?strikes?|drone|warplanes?|jets|raids?|coalition)\b/i.test(text.slice(m.end, m.end + 30))) continue;
     const role = roleOf(doc, m);
     if (!role || seen.has(m.entity)) continue;
     seen.add(m.entity);
-    actors.push({ name: actorName(doc, m), role, entity: m.entity, span: { start: m.start, end: m.end } });
+    const name = actorName(doc, m);
+    names.add(name.toLowerCase());
+    actors.push({ name, role, entity: m.entity, span: { start: m.start, end: m.end } });
+  }
+  // Common-noun actors, unless a named actor already covers the words ("Iraqi soldiers" from "Iraqi").
+  ACTOR_NOUN.lastIndex = from;
+  const passage = text.slice(0, to);
+  for (let m = ACTOR_NOUN.exec(passage); m; m = ACTOR_NOUN.exec(passage)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const span = { start, end: m.index + m[0].length };
+    if (actors.some((a) => a.span && a.span.start <= span.end && span.start <= a.span.end + 12)) continue;
+    // Inside a name, or right after one ("U.S. forces", "SDF fighters"): the named actor stands for it.
+    if (doc.mentions.some((x) => x.start < span.end && span.start < x.end || (x.end <= span.start && span.start - x.end <= 2 && ACTOR_KINDS.has(x.kind)))) continue;
+    const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+    if (names.has(name.toLowerCase())) continue;
+    const role = roleOf(doc, span) ?? victimRole(span);
+    if (!role) continue;
+    names.add(name.toLowerCase());
+    actors.push({ name, role, span });
   }
   return actors;
+
+  /** Victims of a casualty claim in the passage (not civilians: ACLED codes those apart) are targets. */
+  function victimRole(span: { start: number; end: number }): ActorRole | undefined {
+    return doc.claims.some((c) => c.kind === 'casualties' && c.subject && !c.subject.civilian && c.subject.start <= span.start && span.end <= c.subject.end) ? 'target' : undefined;
+  }
 
   /** First token starting at or after an offset (binary search: tokens are in text order). */
   function tokenFrom(offset: number): number {
@@ -124,23 +243,31 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
     return lo;
   }
 
-  function roleOf(d: Document, m: Mention): ActorRole | undefined {
+  function roleOf(d: Document, m: { start: number; end: number; kind?: string }): ActorRole | undefined {
     const i = tokenFrom(m.end);
     if (i >= tokens.length) return 'other';
-    // "X launched ...", "X forces attacked ...": within a few words after the name.
+    // "X launched ...", "X forces attacked ...", "U.S. drone strikes": within a few words after the name.
     for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
       const w = text.slice(tokens[k].start, tokens[k].end);
-      if (ATTACK_VERB.test(w)) return 'attacker';
-      if (/^[.;]$/.test(w)) break;
+      if (ATTACK_VERB.test(w)) return k > 0 && /^(was|were|been|being|is|are)$/i.test(text.slice(tokens[k - 1].start, tokens[k - 1].end)) ? 'target' : 'attacker';
+      if (m.kind !== 'person' && ATTACK_NOUN.test(w)) return 'attacker';
+      if (/^[.;,]$/.test(w) || /^(said|says|told|and|of)$/i.test(w)) break;
     }
+    // A person is an actor only as the one who attacks ("gunman Omar X opened fire"), not as the one
+    // an attack is about or who speaks of it.
+    if (m.kind === 'person') return undefined;
     const j = tokenFrom(m.start) - 1;
+    const word = (k: number) => (k >= 0 ? d.text.slice(tokens[k].start, tokens[k].end) : '');
     for (let k = j; k >= Math.max(0, j - 3); k--) {
-      const w = d.text.slice(tokens[k].start, tokens[k].end);
+      const w = word(k);
       if (TARGET_BEFORE.test(w)) return 'target';
-      if (/^(by|from)$/i.test(w)) return 'attacker';
-      if (/^(with|backed|alongside|supporting)$/i.test(w)) return 'ally';
+      // The agent of an attack in the passive: "killed by X", "carried out by the X", "blamed on" is above.
+      if (/^by$/i.test(w) && k >= j - 1 && (ATTACK_VERB.test(word(k - 1)) || /^(out|conducted|claimed|blamed|led)$/i.test(word(k - 1)))) return 'attacker';
+      if (/^(backed|supporting|allied)$/i.test(w)) return 'ally';
+      if (/^[.;,]$/.test(w)) break;
     }
-    return m.kind === 'armed_group' ? 'other' : undefined;
+    // Armed groups, and organisations named as forces, are parties to the incident even without a cue.
+    return m.kind === 'armed_group' || (m.kind === 'organisation' && /\b(Forces|Army|Militia|Brigades?|Front|Liberation)\b/.test(text.slice(m.start, m.end))) ? 'other' : undefined;
   }
 }
 
