@@ -23,21 +23,22 @@ export interface Gazetteer {
   lookup(lower: string): string[] | undefined;
 }
 
+/** Features of the word itself, whatever its context: the tagger caches their summed weights per word. */
+export function wordFeatures(w: string, lw: string, sh: string, gaz?: Gazetteer): string[] {
+  const f = ['b', 'w=' + w, 'lw=' + lw, 'sh=' + sh, 'p3=' + lw.slice(0, 3), 's3=' + lw.slice(-3), 's2=' + lw.slice(-2)];
+  if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) f.push('allcaps');
+  const g = gaz?.lookup(lw);
+  if (g) for (const c of g) f.push('g=' + c);
+  return f;
+}
+
 /**
- * Features for token i. `prev` and `prev2` are the tags already given to the two tokens before
+ * Features of token i's context. `prev` and `prev2` are the tags already given to the two tokens before
  * (greedy left-to-right decoding). `words` and `lowers` are the sentence's tokens.
  */
-export function tokenFeatures(words: string[], lowers: string[], shapes: string[], i: number, prev: string, prev2: string, gaz?: Gazetteer): string[] {
-  const w = words[i];
+export function contextFeatures(words: string[], lowers: string[], shapes: string[], i: number, prev: string, prev2: string, gaz?: Gazetteer): string[] {
   const lw = lowers[i];
   const f: string[] = [
-    'b',
-    'w=' + w,
-    'lw=' + lw,
-    'sh=' + shapes[i],
-    'p3=' + lw.slice(0, 3),
-    's3=' + lw.slice(-3),
-    's2=' + lw.slice(-2),
     't1=' + prev,
     't12=' + prev2 + '|' + prev,
     't1w=' + prev + '|' + lw,
@@ -51,14 +52,16 @@ export function tokenFeatures(words: string[], lowers: string[], shapes: string[
     'ww+1=' + lw + '|' + (i + 1 < words.length ? lowers[i + 1] : '</s>'),
   ];
   if (i === 0) f.push('first');
-  if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) f.push('allcaps');
   if (gaz) {
-    const g = gaz.lookup(lw);
-    if (g) for (const c of g) f.push('g=' + c);
     const gp = i > 0 ? gaz.lookup(lowers[i - 1]) : undefined;
     if (gp) for (const c of gp) f.push('g-1=' + c);
     const gn = i + 1 < words.length ? gaz.lookup(lowers[i + 1]) : undefined;
     if (gn) for (const c of gn) f.push('g+1=' + c);
   }
   return f;
+}
+
+/** All features of token i (training uses these; tagging sums the same two parts). */
+export function tokenFeatures(words: string[], lowers: string[], shapes: string[], i: number, prev: string, prev2: string, gaz?: Gazetteer): string[] {
+  return [...wordFeatures(words[i], lowers[i], shapes[i], gaz), ...contextFeatures(words, lowers, shapes, i, prev, prev2, gaz)];
 }

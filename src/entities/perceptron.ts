@@ -1,6 +1,6 @@
 // A greedy averaged perceptron sequence tagger (Collins 2002; as in textbook POS/NER taggers).
 // Small, fast, trainable in a minute on CoNLL-2003, and its weights ship as a compact file.
-import { shape, tokenFeatures, type Gazetteer } from './features.ts';
+import { contextFeatures, shape, tokenFeatures, wordFeatures, type Gazetteer } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 const N = TAGS.length;
@@ -30,6 +30,18 @@ export class Perceptron {
     }
   }
 
+  /** Summed weights of a word's own features, cached: news repeats its words, so most are hits. */
+  private wordCache = new Map<string, Float64Array>();
+  private wordScores(w: string, lw: string, sh: string): Float64Array {
+    let v = this.wordCache.get(w);
+    if (v) return v;
+    v = new Float64Array(N);
+    this.scores(wordFeatures(w, lw, sh, this.gaz), v);
+    if (this.wordCache.size > 100_000) this.wordCache.clear(); // bounded: a long-running server stays small
+    this.wordCache.set(w, v);
+    return v;
+  }
+
   /** Tag one sentence. Returns tag indices. */
   tag(words: string[]): number[] {
     const lowers = words.map((w) => w.toLowerCase());
@@ -39,7 +51,9 @@ export class Perceptron {
     let prev = 0;
     let prev2 = 0;
     for (let i = 0; i < words.length; i++) {
-      this.scores(tokenFeatures(words, lowers, shapes, i, TAGS[prev], TAGS[prev2], this.gaz), sc);
+      this.scores(contextFeatures(words, lowers, shapes, i, TAGS[prev], TAGS[prev2], this.gaz), sc);
+      const own = this.wordScores(words[i], lowers[i], shapes[i]);
+      for (let k = 0; k < N; k++) sc[k] += own[k];
       let best = 0;
       let bestScore = -Infinity;
       for (let k = 0; k < N; k++) {
@@ -72,6 +86,7 @@ export class Perceptron {
 
   /** One pass over a sentence with gold tags; updates on mistakes. Returns the number correct. */
   train(words: string[], gold: number[]): number {
+    this.wordCache.clear(); // weights change: cached word scores are stale
     const lowers = words.map((w) => w.toLowerCase());
     const shapes = words.map(shape);
     const sc = new Float64Array(N);
@@ -100,6 +115,7 @@ export class Perceptron {
 
   /** Replace weights by their averages over all updates (call once, after training). */
   average(): void {
+    this.wordCache.clear();
     for (const [f, w] of this.weights) {
       const tot = this.totals.get(f)!;
       const st = this.stamps.get(f)!;
