@@ -17,3 +17,11 @@ it('bench runs over given inputs and reports well-formed figures', async () => {
   assert.ok(r.words > 0 && r.words_per_second > 0 && r.peak_rss_mb > 0);
   assert.ok(Math.abs(Object.values(r.stage_share as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 0.01);
 });
+
+it('bench --web fills a store with the asked number of incidents and times the API (and the page when a browser is there)', async () => {
+  const { runWebBench } = await import('../src/bench/web.ts');
+  const r = await runWebBench({ incidents: 60, runs: 1 });
+  assert.ok(r.incidents >= 60, String(r.incidents));
+  for (const ms of Object.values(r.api_ms)) assert.ok(ms >= 0);
+  assert.ok(r.first_load_ms ? r.first_load_ms.runs.length === 1 && r.page_ready_ms!.median > 0 : /no Chromium/.test(r.note ?? ''));
+});

@@ -81,6 +81,7 @@ async function route() {
     view.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message));
   }
   document.body.dataset.ready = page || 'overview';
+  performance.mark('sitrep:ready'); // read by `sitrep bench --web`
 }
 
 filtersForm.addEventListener('submit', (e) => {

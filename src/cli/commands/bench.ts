@@ -26,6 +26,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out.write(`sitrep bench --web: ${r.incidents} incidents in the store (filled in ${r.fill_seconds} s)\n`);
     for (const [path, ms] of Object.entries(r.api_ms)) io.out.write(`  api ${path.padEnd(40)} ${ms} ms\n`);
     if (r.first_load_ms) io.out.write(`  first page load (map, timeline, list drawn; ${r.browser}): median ${r.first_load_ms.median} ms, max ${r.first_load_ms.max} ms over ${r.first_load_ms.runs.length} cold loads\n`);
+    if (r.page_ready_ms) io.out.write(`  ready by the page's own clock (navigation start to ready): median ${r.page_ready_ms.median} ms, max ${r.page_ready_ms.max} ms\n`);
     if (r.note) io.out.write(`  ${r.note}\n`);
     return 0;
   }
