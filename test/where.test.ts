@@ -102,3 +102,13 @@ describe('place resolution', () => {
   });
 });
 
+
+describe('admin1 names', () => {
+  it('gives a town its first-level division by name, not by GeoNames code', () => {
+    const doc = run('Shelling hit the town of Mayadin in eastern Syria on Monday. Separately, a bomb exploded in Kano in northern Nigeria.');
+    const mayadin = doc.places.find((p) => p.text === 'Mayadin')!;
+    assert.match(mayadin.admin1 ?? '', /Deir/);
+    const kano = doc.places.find((p) => p.text === 'Kano')!;
+    assert.equal(kano.admin1, 'Kano');
+  });
+});

@@ -171,3 +171,19 @@ export function loadGazetteer(): Gazetteer {
   }
   return loaded;
 }
+
+let admin1Names: Map<string, string> | undefined;
+
+/** The name of a GeoNames first-level division ("SY", "07" -> "Deir ez-Zor Governorate"); data/admin1.tsv. */
+export function admin1Name(country: string, code: string): string | undefined {
+  if (!admin1Names) {
+    admin1Names = new Map();
+    const file = new URL('../../data/admin1.tsv', import.meta.url);
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [cc, c, name] = line.split('\t');
+      admin1Names.set(`${cc}.${c}`, name);
+    }
+  }
+  return admin1Names.get(`${country}.${code}`);
+}

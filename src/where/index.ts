@@ -5,7 +5,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
 import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
-import { loadGazetteer, type Place } from './gazetteer.ts';
+import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
@@ -129,7 +129,9 @@ export function resolvePlaces(doc: Document): void {
     out.push({
       start: c.mention.start, end: c.mention.end, text: c.mention.text,
       gazetteerId: best.id, name: best.name, lat: best.lat, lon: best.lon,
-      ...(best.admin1 ? { admin1: best.admin1 } : {}), ...(best.country ? { country: best.country } : {}),
+      // The division's name where known (data/admin1.tsv), else GeoNames' code; a province is its own.
+      ...(best.admin1 ? { admin1: admin1Name(best.country, best.admin1) ?? best.admin1 } : best.feature === 'ADM1' ? { admin1: best.name } : {}),
+      ...(best.country ? { country: best.country } : {}),
       precision: precisionOf(best, c.areaWord, near),
     });
   }
