@@ -164,3 +164,15 @@ describe('runEval over a gold corpus folder', () => {
     }
   });
 });
+
+describe('fusion eval', () => {
+  it('scores fusion pairwise against a gold clustering (examples/fusion)', async () => {
+    const { evaluateFusion } = await import('../src/eval/fusion.ts');
+    const r = evaluateFusion(new URL('../examples/fusion', import.meta.url).pathname);
+    assert.equal(r.reports, 10);
+    // Gold pairs: A has 3 reports (3 pairs), B 2 (1), C 3 (3): 7.
+    assert.equal(r.tp + r.fn, 7);
+    assert.ok(r.precision >= 0 && r.precision <= 1 && r.recall >= 0 && r.recall <= 1);
+    assert.equal(r.fp, 0, 'the two same-day clashes, the later Mogadishu bombing and the protest stay apart');
+  });
+});

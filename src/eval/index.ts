@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ANCHORS, HEADLINE } from './anchors.ts';
 import { AREAS, evaluateArticle, summarise, type AreaScore, type CorpusDocResult } from './corpus.ts';
+import { evaluateFusion, type FusionScore } from './fusion.ts';
 import { casualtiesScorer } from './sets/casualties.ts';
 import { datesScorer } from './sets/dates.ts';
 import { geoScorer } from './sets/geo.ts';
@@ -23,6 +24,7 @@ export interface EvalOptions { json: boolean; out: NodeJS.WritableStream; limit?
 interface SetResult { task: string; items: number; built: boolean; note?: string; seconds: number; metrics: Record<string, number> }
 
 const isCorpusArticle = (d: string) => existsSync(join(d, 'gold.json'));
+const isFusionSet = (d: string) => existsSync(join(d, 'fusion.jsonl'));
 const isBenchmark = (d: string) => existsSync(join(d, 'manifest.json')) && existsSync(join(d, 'items.jsonl'));
 
 function subdirs(dir: string): string[] {
@@ -93,18 +95,25 @@ export async function runEval(dir: string, opts: EvalOptions): Promise<number> {
   }
   const articles: string[] = [];
   const sets: string[] = [];
+  const fusionSets: string[] = [];
   const visit = (d: string, depth: number) => {
     if (isCorpusArticle(d)) articles.push(d);
+    else if (isFusionSet(d)) fusionSets.push(d);
     else if (isBenchmark(d)) sets.push(d);
     else if (depth < 2) for (const s of subdirs(d)) visit(s, depth + 1);
   };
   visit(dir, 0);
-  if (!articles.length && !sets.length) {
-    process.stderr.write(`sitrep eval: ${dir}: no gold.json articles or benchmark sets (manifest.json + items.jsonl) found\n`);
+  if (!articles.length && !sets.length && !fusionSets.length) {
+    process.stderr.write(`sitrep eval: ${dir}: no gold.json articles, benchmark sets (manifest.json + items.jsonl) or fusion sets (fusion.jsonl) found\n`);
     return 1;
   }
   const progress = opts.progress ?? (!opts.json && process.stderr.isTTY === true);
-  const result: { corpus?: { documents: number; words: number; areas: Record<string, AreaScore>; per_document: { id: string; f1: Record<string, number> }[] }; sets?: Record<string, SetResult> } = {};
+  const result: { corpus?: { documents: number; words: number; areas: Record<string, AreaScore>; per_document: { id: string; f1: Record<string, number> }[] }; sets?: Record<string, SetResult>; fusion?: Record<string, FusionScore> } = {};
+  for (const f of fusionSets) {
+    const r = evaluateFusion(f);
+    (result.fusion ??= {})[f] = r;
+    if (!opts.json) opts.out.write(`Fusion ${f}: ${r.reports} reports, ${r.clusters} fused incidents; pairwise P ${pct(r.precision)}% R ${pct(r.recall)}% F1 ${pct(r.f1)}%   ${r.tp}/${r.fp}/${r.fn}${r.unplaced ? `   (${r.unplaced} reports without an incident)` : ''}\n\n`);
+  }
   if (articles.length) {
     const docs: CorpusDocResult[] = [];
     for (const a of articles) {

@@ -81,6 +81,17 @@ export function resolvePlaces(doc: Document): void {
     addCandidate({ start: m.start, end: m.end, text: m.text }, m.text, true);
   }
 
+  // A one-word "person" the document never gives a title or a fuller name, that is a national capital
+  // or a city of a million people, is the city ("at a Mogadishu checkpoint").
+  for (const m of doc.mentions) {
+    if (m.kind !== 'person' || /\s/.test(m.text) || !free(m) || m.title) continue;
+    const e = doc.entities[m.entity];
+    if (!e || /\s/.test(e.name) || e.titles.length || e.aliases.some((a) => /\s/.test(a))) continue;
+    if (!gaz.lookup(m.text.replace(/['’]s$/, '')).some((p) => p.feature === 'PPLC' || p.population >= 1_000_000)) continue;
+    placeSpans.push(m);
+    addCandidate({ start: m.start, end: m.end, text: m.text }, m.text);
+  }
+
   function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false): void {
     let name = surface.replace(/['’]s$/, '');
     // "Latakia province": the area word may follow the name outside the mention.

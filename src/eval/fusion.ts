@@ -1,0 +1,47 @@
+// Fusion scored pairwise on a gold clustering: a folder with fusion.jsonl, one JSONL ingest record per
+// report plus `incident`, the label of the gold incident it reports (examples/fusion). Each report's
+// main incident (its first record) is fused with the others as `export --fuse` does; a pair of reports
+// is a true join when both carry one label.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fuse } from '../export/fusion.ts';
+import { incidentRecords, type IncidentRecord } from '../export/records.ts';
+import { documentFromText } from '../ingest/index.ts';
+import { parseDateString } from '../ingest/metadata.ts';
+import { analyse } from '../pipeline/index.ts';
+import { prf } from './match.ts';
+
+export interface FusionScore { reports: number; incidents: number; clusters: number; precision: number; recall: number; f1: number; tp: number; fp: number; fn: number; unplaced: number }
+
+export function evaluateFusion(dir: string): FusionScore {
+  const lines = readFileSync(join(dir, 'fusion.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+  const records: IncidentRecord[] = [];
+  const label = new Map<string, string>();
+  let unplaced = 0;
+  lines.forEach((line, i) => {
+    const rec = JSON.parse(line);
+    if (typeof rec.text !== 'string' || typeof rec.incident !== 'string') throw new Error(`${dir}/fusion.jsonl:${i + 1}: a record needs "text" and "incident"`);
+    const published = rec.published ? parseDateString(String(rec.published)) : undefined;
+    const doc = analyse(documentFromText(rec.text, { origin: `${dir}/fusion.jsonl:${i + 1}`, outlet: rec.outlet, title: rec.title, ...(published ? { published, publishedFrom: 'metadata' as const } : {}) }));
+    const main = incidentRecords(doc)[0];
+    if (!main) { unplaced++; return; } // no incident found: every gold pair with it is a missed join
+    records.push(main);
+    label.set(main.id, rec.incident);
+  });
+  const fused = fuse(records);
+  const cluster = new Map<string, number>();
+  fused.forEach((f, k) => { for (const id of f.reports) cluster.set(id, k); });
+  let tp = 0, predicted = 0;
+  for (let i = 0; i < records.length; i++) {
+    for (let j = i + 1; j < records.length; j++) {
+      const joined = cluster.get(records[i].id) === cluster.get(records[j].id);
+      if (joined) predicted++;
+      if (joined && label.get(records[i].id) === label.get(records[j].id)) tp++;
+    }
+  }
+  // Gold pairs over all reports, including any the pipeline found no incident in.
+  const sizes = new Map<string, number>();
+  for (const line of lines) { const l = JSON.parse(line).incident as string; sizes.set(l, (sizes.get(l) ?? 0) + 1); }
+  const gold = [...sizes.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
+  return { reports: lines.length, incidents: records.length, clusters: fused.length, unplaced, ...prf(tp, predicted, gold) };
+}
