@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ describe('cli', () => {
   it('prints help for the program and every command', async () => {
     const top = await sitrep('--help');
     assert.equal(top.code, 0);
-    for (const cmd of ['extract', 'ingest', 'show', 'export', 'eval', 'bench']) {
+    for (const cmd of ['extract', 'ingest', 'show', 'export', 'eval', 'bench', 'serve', 'demo']) {
       assert.match(top.out, new RegExp(`\\b${cmd}\\b`));
       const r = await sitrep(cmd, '--help');
       assert.equal(r.code, 0, cmd);
@@ -105,5 +105,28 @@ describe('cli', () => {
     const bad = spawnSync(process.execPath, [bin, 'extract', '-'], { input: Buffer.from([0, 1, 2, 3]), encoding: 'utf8' });
     assert.equal(bad.status, 1);
     assert.equal(bad.stderr.trim(), 'sitrep: stdin: binary input (contains NUL bytes), not text');
+  });
+});
+
+describe('serve', () => {
+  it('refuses a bad port with a usage error', async () => {
+    const r = await sitrep('serve', '--port', 'eighty');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--port must be a number/);
+  });
+
+  it('serves a store until stopped (a child process, so SIGTERM ends it)', async () => {
+    const db = join(dir(), 'served.db');
+    const child = spawn(process.execPath, ['bin/sitrep.js', 'serve', '--db', db, '--port', '0'], { cwd: new URL('..', import.meta.url).pathname });
+    let err = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (c) => { err += c; const m = /at (http:\/\/\S+)/.exec(err); if (m) resolve(m[1]); });
+      child.on('exit', () => reject(new Error(err)));
+    });
+    const health = await (await fetch(url + 'api/health')).json() as { ok: boolean; documents: number };
+    assert.deepEqual([health.ok, health.documents], [true, 0]);
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0);
   });
 });

@@ -112,4 +112,33 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
     assert.equal(dialogs, 0);
     await page.close();
   });
+
+  it('adds an article from the app when ingest is allowed, and shows it extracted', async () => {
+    const rw = await startServer(store, 0, '127.0.0.1', { allowIngest: true });
+    const addr = rw.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15000);
+    try {
+      await page.goto(url + '/');
+      await page.waitForSelector('body[data-ready="overview"]');
+      await page.waitForSelector('#nav-ingest:not([hidden])');
+      await page.click('#nav-ingest');
+      await page.waitForSelector('body[data-ready="ingest"]');
+      await page.fill('input[name="title"]', 'Clash near Beni');
+      await page.fill('input[name="published"]', '2024-08-02');
+      await page.fill('textarea[name="text"]', 'Clash near Beni\n\nRebels attacked an army position near Beni in eastern Congo on Thursday, killing five soldiers, the army said.');
+      await page.click('form.ingest-form button[type="submit"]');
+      await page.waitForSelector('body[data-ready="document"]');
+      assert.match(await page.locator('h1').innerText(), /Clash near Beni/);
+      assert.ok(await page.locator('.source-text .hl-place').count() > 0, 'places highlighted');
+      assert.ok(await page.locator('.source-text .hl-time').count() > 0, 'dates highlighted');
+      const quotes = await page.locator('section', { hasText: 'Quotes' }).innerText();
+      assert.match(quotes, /army/i);
+    } finally {
+      await page.close();
+      rw.closeAllConnections();
+      rw.close();
+    }
+  });
 });
