@@ -201,4 +201,18 @@ describe('incident actors', () => {
     const a = actors('Convoy ambushed\n\nAn army convoy was ambushed by Boko Haram fighters near Maiduguri in Nigeria on Sunday, killing nine soldiers, the army said.');
     assert.ok(a.some((x) => /^Boko Haram[^:]*:attacker$/.test(x)), a.join(', '));
   });
+
+  it('names the authors of an attack after it ("bombing suspects") and the other side of a shootout', () => {
+    const a = actors('Suspects sought\n\nPolice hunted the two market bombing suspects in Kano in Nigeria on Monday, officials said.');
+    assert.ok(a.includes('suspects:attacker'), a.join(', '));
+    const b = run('Gunman killed\n\nA gunman died in a shootout with police in Garissa in Kenya on Tuesday, police said.').incidents.flatMap((i) => i.actors.map((x) => `${x.name}:${x.role}`));
+    assert.ok(b.includes('police:other'), b.join(', '));
+  });
+
+  it('gives each further place of one blow the blow\'s attacker', () => {
+    const doc = run('Strikes in the north\n\nRussian warplanes struck Idlib, Saraqib and Ariha in northern Syria on Sunday, killing 11 people, rescuers said.');
+    const located = doc.incidents.filter((i) => i.place);
+    assert.ok(located.length >= 2, JSON.stringify(doc.incidents.map((i) => i.place?.text)));
+    for (const i of located) assert.ok(i.actors.some((x) => x.role === 'attacker' && /Russia/.test(x.name)), JSON.stringify(i.actors));
+  });
 });

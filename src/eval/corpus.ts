@@ -169,8 +169,8 @@ export function scoreIncidents(doc: Document, gold: Gold): Counts {
 }
 
 /**
- * Actors: for each gold incident that lists actors, the system incident of a matching type that names
- * most of them; recall over the gold actors, precision over that incident's actors.
+ * Actors: for each gold incident that lists actors, the system incident of a matching type (at the gold
+ * place when one is) that names most of them; recall over the gold actors, precision over its actors.
  */
 export function scoreActors(doc: Document, gold: Gold): Counts {
   const sys = systemIncidents(doc);
@@ -179,9 +179,12 @@ export function scoreActors(doc: Document, gold: Gold): Counts {
     if (!g.actors?.length) continue;
     c.gold += g.actors.length;
     const found = (s: SystemIncidentView) => g.actors.filter((a) => s.actors.some((names) => nameMatches(names, [a.name, ...a.aliases]))).length;
+    // The system incident of a matching type at the gold place if there is one, else anywhere.
+    const typed = sys.filter((s) => s.type && g.types.includes(s.type));
+    const near = typed.filter((s) => s.lat !== undefined && s.lon !== undefined && haversineKm(s.lat, s.lon, g.location.lat, g.location.lon) <= g.location.tolerance_km);
     let best: SystemIncidentView | undefined;
     let hits = -1;
-    for (const s of sys) if (s.type && g.types.includes(s.type) && found(s) > hits) { best = s; hits = found(s); }
+    for (const s of near.length ? near : typed) if (found(s) > hits) { best = s; hits = found(s); }
     if (!best) continue;
     c.tp += hits;
     c.predicted += best.actors.length;

@@ -141,7 +141,7 @@ function secondaryIncidents(doc: Document, incidents: Incident[]): Incident[] {
       if (!typesIn(text).length && !STRIKE_WORD.test(text)) continue;
       for (const p of [a, b]) {
         if (located(p.lat!, p.lon!)) continue;
-        out.push({ type: incident.type, ...(incident.otherTypes ? { otherTypes: incident.otherTypes } : {}), ...(incident.time ? { time: incident.time } : {}), place: p, actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
+        out.push({ type: incident.type, ...(incident.otherTypes ? { otherTypes: incident.otherTypes } : {}), ...(incident.time ? { time: incident.time } : {}), place: p, actors: withAttackers(incident.actors, actorsIn(doc, sentence.start, sentence.end)), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
       }
     }
   }
@@ -188,7 +188,7 @@ function isBackground(doc: Document, c: Claim, incidentStart: string | undefined
  * Actors named by what they are rather than by a name: "gunmen", "security forces", "pro-government
  * militia", "suspected jihadists". An optional modifier or two is kept ("suspected jihadists").
  */
-const ACTOR_NOUN = /\b((?:(?:pro|anti)-[\w-]+\s+|(?:suspected|armed|government|security|rebel|opposition|Islamist|jihadist|militant|tribal|local|foreign|allied|coalition|enemy|masked|unidentified|unknown)\s+){0,2})(police(?:men| officers?)?|soldiers|troops|army|security forces|forces|militants|insurgents|rebels|gunmen|jihadists|fighters|militia(?:s|men)?|attackers|assailants|(?:suicide )?bombers?|extremists|terrorists|guerrillas|paramilitaries)\b/gi;
+const ACTOR_NOUN = /\b((?:(?:pro|anti)-[\w-]+\s+|(?:suspected|armed|government|security|rebel|opposition|Islamist|jihadist|militant|tribal|local|foreign|allied|coalition|enemy|masked|unidentified|unknown)\s+){0,2})(police(?:m[ae]n| officers?| patrols?)?|soldiers?|troops|army(?: patrols?| convoys?)?|security forces|forces|militants|insurgents|rebels|gunm[ae]n|jihadists|fighters|militia(?:s|men)?|attackers|assailants|(?:suicide )?bombers?|extremists|terrorists|guerrillas|paramilitaries|suspects)\b/gi;
 
 /** Actors in a passage: the one before an attack verb attacks, the one after "on/against" is targeted; victims of its casualty claims are targets. */
 function actorsIn(doc: Document, from: number, to: number): Actor[] {
@@ -224,12 +224,22 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
     if (doc.mentions.some((x) => x.start < span.end && span.start < x.end || (x.end <= span.start && span.start - x.end <= 2 && ACTOR_KINDS.has(x.kind)))) continue;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
     if (names.has(name.toLowerCase())) continue;
-    const role = roleOf(doc, span) ?? victimRole(span);
+    const role = roleOf(doc, span) ?? victimRole(span) ?? nounTarget(span);
     if (!role) continue;
     names.add(name.toLowerCase());
     actors.push({ name, role, span });
   }
   return actors;
+
+  /** "a bomb exploded near an army patrol", "hit a police convoy": a group named after the blow's place word is its target. */
+  function nounTarget(span: { start: number; end: number }): ActorRole | undefined {
+    const before = text.slice(Math.max(0, span.start - 30), span.start);
+    // "bombing suspects", "attack suspects": named after the blow, they are its authors.
+    if (/\b(bombing|attack|shooting|stabbing|massacre)\s+$/i.test(before)) return 'attacker';
+    // "a shootout with police", "clashes with rebels": the other side of a fight.
+    if (/\b(clash(?:es|ed)?|shootout|gunfight|gun battle|firefight|fighting|fought|battle)\s+with\s+(?:the\s+)?$/i.test(before)) return 'other';
+    return /\b(near|at|on|against|targeting|targeted|hit|struck|attacked|ambushed|killing|killed|wounding)\s+(?:an?\s+|the\s+|\d+\s+|[a-z]+\s+)?$/i.test(text.slice(Math.max(0, span.start - 30), span.start)) ? 'target' : undefined;
+  }
 
   /** Victims of a casualty claim in the passage (not civilians: ACLED codes those apart) are targets. */
   function victimRole(span: { start: number; end: number }): ActorRole | undefined {
@@ -269,6 +279,12 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
     // Armed groups, and organisations named as forces, are parties to the incident even without a cue.
     return m.kind === 'armed_group' || (m.kind === 'organisation' && /\b(Forces|Army|Militia|Brigades?|Front|Liberation)\b/.test(text.slice(m.start, m.end))) ? 'other' : undefined;
   }
+}
+
+/** A further place of the same blow ("strikes targeted X, Y and Z") shares its parent's attackers. */
+function withAttackers(parent: Actor[], own: Actor[]): Actor[] {
+  const names = new Set(own.map((a) => a.name.toLowerCase()));
+  return [...parent.filter((a) => a.role === 'attacker' && !names.has(a.name.toLowerCase())), ...own];
 }
 
 /** "U.S." alone names a state; with "forces" after it, the actor is the state's forces. */
