@@ -12,8 +12,8 @@ import { openStore } from '../src/store/index.ts';
 
 const executablePath = findChromium();
 if (!executablePath) throw new Error('no Chromium found: apt install chromium (or set CHROMIUM)');
-const store = openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-shots-')), 'shots.db'));
-for await (const r of readInputs(['examples/articles'])) if (r.ok) store.putDocument(analyse(r.doc));
+const store = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-shots-')), 'shots.db'));
+for await (const r of readInputs(['examples/articles'])) if (r.ok) await store.putDocument(analyse(r.doc));
 const server = await startServer(store, 0, '127.0.0.1');
 const addr = server.address();
 const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -31,5 +31,5 @@ await page.locator('td .sources button.figure').nth(1).click();
 await page.screenshot({ path: 'docs/screenshots/incident.png' });
 await browser.close();
 server.close();
-store.close();
+await store.close();
 console.log('wrote docs/screenshots/map.png and docs/screenshots/incident.png');

@@ -30,8 +30,8 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
   let browser: import('playwright-core').Browser;
 
   before(async () => {
-    store = openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-')), 'e2e.db'));
-    for (const r of REPORTS) store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
+    store = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-')), 'e2e.db'));
+    for (const r of REPORTS) await store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
     server = await startServer(store, 0, '127.0.0.1', {});
     const addr = server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -42,7 +42,7 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
     await browser?.close();
     server?.closeAllConnections();
     server?.close();
-    store?.close();
+    await store?.close();
   });
 
   it('loads the map, opens an incident, and a click on a figure highlights its sentence', async () => {

@@ -34,13 +34,13 @@ async function get(path: string, headers: Record<string, string> = {}) {
 describe('HTTP API', () => {
   before(async () => {
     dbPath = join(mkdtempSync(join(tmpdir(), 'sitrep-server-')), 'test.db');
-    store = openStore(dbPath);
-    for (const r of REPORTS) store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
+    store = await openStore(dbPath);
+    for (const r of REPORTS) await store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
     server = await startServer(store, 0, '127.0.0.1', { allowIngest: true });
     const addr = server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   });
-  after(() => { server.closeAllConnections(); server.close(); store.close(); });
+  after(async () => { server.closeAllConnections(); server.close(); await store.close(); });
 
   it('reports health', async () => {
     const r = await get('/api/health');
@@ -249,17 +249,17 @@ describe('HTTP API', () => {
     for (const p of ['/api/health', '/api/incidents', '/api/incidents/points', '/api/incidents/facets', '/api/incidents/{id}', '/api/documents', '/api/documents/{id}', '/api/export']) assert.ok(spec.paths[p], p);
   });
 
-  it('fills the incident rows of a database written before they existed (migration backfill)', () => {
+  it('fills the incident rows of a database written before they existed (migration backfill)', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sitrep-migrate-')), 'old.db');
-    const s = openStore(path);
-    s.putDocument(analyse(documentFromText(REPORTS[1].text, { origin: 'fixture', published: REPORTS[1].published })));
-    s.close();
+    const s = await openStore(path);
+    await s.putDocument(analyse(documentFromText(REPORTS[1].text, { origin: 'fixture', published: REPORTS[1].published })));
+    await s.close();
     const raw = new Database(path);
     raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts;');
     raw.pragma('user_version = 1');
     raw.close();
-    const upgraded = openStore(path);
-    assert.ok(upgraded.queryIncidents().total >= 1);
-    upgraded.close();
+    const upgraded = await openStore(path);
+    assert.ok((await upgraded.queryIncidents()).total >= 1);
+    await upgraded.close();
   });
 });

@@ -2,80 +2,170 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { documentFromText } from '../src/ingest/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
-const doc = (body: string) => analyse(documentFromText(`Report\n\n${body}`, { origin: 'mem', published: '2024-01-02' }));
+const doc = (body: string, published = '2024-01-02') => analyse(documentFromText(`Report\n\n${body}`, { origin: 'mem', published }));
 
-describe('store', () => {
-  it('migrates an empty database and round-trips a document with its layers', () => {
+// PostgreSQL runs when SITREP_PG_URL names a server where its user may create databases (.ci/run
+// starts one); every test gets a database of its own, dropped at the end.
+const PG_URL = process.env.SITREP_PG_URL;
+if (!PG_URL && process.env.SITREP_REQUIRE_POSTGRES) throw new Error('SITREP_REQUIRE_POSTGRES is set but SITREP_PG_URL is not');
+const created: string[] = [];
+async function freshPostgres(): Promise<string> {
+  const name = `sitrep_test_${process.pid}_${created.length}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  created.push(name);
+  const u = new URL(PG_URL!);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+after(async () => {
+  if (!created.length) return;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.end();
+});
+
+const BACKENDS: { name: string; fresh: () => Promise<string>; skip?: string }[] = [
+  { name: 'SQLite', fresh: async () => dbPath() },
+  { name: 'PostgreSQL', fresh: freshPostgres, skip: PG_URL ? undefined : 'SITREP_PG_URL not set (no PostgreSQL server)' },
+];
+
+// The contract every store keeps: the CLI, the server and the exports rely on nothing else.
+for (const backend of BACKENDS) {
+  describe(`store contract: ${backend.name}`, { skip: backend.skip ?? false }, () => {
+    const open = async (): Promise<Store> => openStore(await backend.fresh());
+
+    it('round-trips a document with its layers, by id or prefix', async () => {
+      const store = await open();
+      const d = doc('Rebels led by Omar Haddad attacked Aleppo on Monday.');
+      assert.deepEqual(await store.putDocument(d), { id: d.id, inserted: true });
+      const back = (await store.getDocument(d.id.slice(0, 6)))!;
+      assert.equal(back.text, d.text);
+      assert.deepEqual(back.entities, d.entities);
+      assert.deepEqual(back.mentions, d.mentions);
+      assert.deepEqual(back.claims, d.claims);
+      assert.equal(back.meta.published, '2024-01-02');
+      assert.equal(await store.getDocument('ffffffffffff'), undefined);
+      await store.close();
+    });
+
+    it('is idempotent: the same text again inserts nothing', async () => {
+      const store = await open();
+      assert.equal((await store.putDocument(doc('A car bomb exploded in Mogadishu.'))).inserted, true);
+      assert.equal((await store.putDocument(doc('A car bomb exploded in Mogadishu.'))).inserted, false);
+      assert.equal(await store.count(), 1);
+      await store.close();
+    });
+
+    it('keeps what was committed when a write fails half way, and leaves no partial rows', async () => {
+      const store = await open();
+      await store.putDocument(doc('First report about Kabul.'));
+      const broken = doc('Second report about Herat.');
+      // A layer that cannot be serialised fails the write after the document row went in.
+      (broken as unknown as { quotes: unknown[] }).quotes = [{ start: 0, end: 1, bad: 10n }];
+      await assert.rejects(store.putDocument(broken));
+      await store.putDocument(doc('Third report about Kandahar.'));
+      assert.equal(await store.count(), 2);
+      assert.equal(await store.getDocument(broken.id), undefined);
+      const gen = await store.generation();
+      await store.putDocument(doc('Fourth report about Jalalabad.'));
+      assert.notEqual(await store.generation(), gen, 'a write changes the generation');
+      await store.close();
+    });
+
+    it('streams all documents and lists summaries', async () => {
+      const store = await open();
+      for (const place of ['Sanaa', 'Aden', 'Taiz']) await store.putDocument(doc(`Airstrikes hit ${place} overnight.`));
+      const all = [];
+      for await (const d of store.allDocuments()) all.push(d);
+      assert.equal(all.length, 3);
+      assert.equal((await store.listDocuments({ limit: 2 })).length, 2);
+      assert.equal((await store.listDocuments({ limit: 2, offset: 2 })).length, 1);
+      await store.close();
+    });
+
+    it('queries incidents by words, country, type, date and actor, with paging and facets', async () => {
+      const store = await open();
+      await store.putDocument(doc('Shelling killed seven civilians in the village of Kessab in northern Syria on Thursday, a local official said.', '2024-03-08'));
+      await store.putDocument(doc('Suspected jihadists attacked a police post near Mopti in central Mali on Friday, killing six policemen, the army said.', '2024-04-13'));
+      await store.putDocument(doc('A car bomb exploded in a market in Mogadishu on Sunday, killing five people, police said.', '2024-05-20'));
+      const all = await store.queryIncidents();
+      assert.equal(all.total, 3);
+      assert.deepEqual(all.items.map((r) => r.event_date), ['2024-05-19', '2024-04-12', '2024-03-07']);
+      assert.equal((await store.queryIncidents({ limit: 1, offset: 1 })).items[0].id, all.items[1].id);
+      assert.deepEqual((await store.queryIncidents({ q: 'kess' })).items.map((r) => r.country), ['SY']);
+      assert.equal((await store.queryIncidents({ q: 'kessab mali' })).total, 0, 'every word must occur');
+      assert.equal((await store.queryIncidents({ q: '" OR 1=1 --' })).total, 0, 'query syntax is inert');
+      assert.deepEqual((await store.queryIncidents({ country: 'ml' })).items.map((r) => r.country), ['ML']);
+      assert.equal((await store.queryIncidents({ from: '2024-04-01', to: '2024-04-30' })).total, 1);
+      const bombs = await store.queryIncidents({ type: all.items[0].type });
+      assert.ok(bombs.items.every((r) => r.type === all.items[0].type || r.other_types.includes(all.items[0].type)));
+      assert.equal((await store.queryIncidents({ actor: 'JIHAD' })).total, 1);
+      const points = await store.incidentPoints({ country: 'SY' });
+      assert.equal(points.length, 1);
+      assert.ok(Math.abs(points[0].lat - 35.9) < 0.5);
+      const facets = await store.incidentFacets();
+      assert.equal(facets.total, 3);
+      assert.deepEqual(facets.months.map((m) => m.month), ['2024-03', '2024-04', '2024-05']);
+      assert.equal(facets.countries.reduce((s, c) => s + c.n, 0), 3);
+      assert.deepEqual(await store.getIncident(all.items[0].id), all.items[0]);
+      await store.close();
+    });
+  });
+}
+
+describe('store: SQLite specifics', () => {
+  it('records the schema version and the rows for querying', async () => {
     const path = dbPath();
-    const store = openStore(path);
+    const store = await openStore(path);
     const d = doc('Rebels led by Omar Haddad attacked Aleppo on Monday.');
-    assert.deepEqual(store.putDocument(d), { id: d.id, inserted: true });
-    const back = store.getDocument(d.id.slice(0, 6))!;
-    assert.equal(back.text, d.text);
-    assert.deepEqual(back.entities, d.entities);
-    assert.deepEqual(back.mentions, d.mentions);
-    assert.equal(back.meta.published, '2024-01-02');
-    store.close();
+    await store.putDocument(d);
+    await store.close();
     const raw = new Database(path);
     assert.equal(raw.pragma('user_version', { simple: true }), MIGRATIONS.length);
     assert.equal(raw.prepare('SELECT count(*) FROM mentions').pluck().get(), d.mentions.length);
     raw.close();
   });
 
-  it('is idempotent: the same text again inserts nothing', () => {
-    const store = openStore(dbPath());
-    const d = doc('A car bomb exploded in Mogadishu.');
-    assert.equal(store.putDocument(d).inserted, true);
-    assert.equal(store.putDocument(doc('A car bomb exploded in Mogadishu.')).inserted, false);
-    assert.equal(store.count(), 1);
-    store.close();
-  });
-
-  it('keeps what was committed when a batch fails half way, and leaves no partial rows', () => {
-    const path = dbPath();
-    const store = openStore(path);
-    store.putDocument(doc('First report about Kabul.'));
-    const broken = doc('Second report about Herat.');
-    // A mention pointing at no entity row is fine for SQLite, so break the write itself: a non-serialisable layer.
-    (broken as unknown as { quotes: unknown[] }).quotes = [{ start: 0, end: 1, bad: 10n }];
-    assert.throws(() => store.putDocument(broken));
-    store.putDocument(doc('Third report about Kandahar.'));
-    assert.equal(store.count(), 2);
-    assert.equal(store.getDocument(broken.id), undefined);
-    store.close();
-    const raw = new Database(path);
-    assert.equal(raw.prepare('SELECT count(*) FROM entities WHERE doc_id = ?').pluck().get(broken.id), 0);
-    raw.close();
-  });
-
-  it('refuses a file that is not a SQLite database and leaves it untouched', () => {
+  it('refuses a file that is not a SQLite database and leaves it untouched', async () => {
     const path = dbPath();
     writeFileSync(path, 'these are my notes, not a database');
-    assert.throws(() => openStore(path), /not a SQLite database/);
+    await assert.rejects(openStore(path), /not a SQLite database/);
     assert.equal(readFileSync(path, 'utf8'), 'these are my notes, not a database');
   });
 
-  it('refuses a database from a newer sitrep', () => {
+  it('refuses a database from a newer sitrep', async () => {
     const path = dbPath();
     const raw = new Database(path);
     raw.pragma(`user_version = ${MIGRATIONS.length + 5}`);
     raw.close();
-    assert.throws(() => openStore(path), /newer than this sitrep/);
+    await assert.rejects(openStore(path), /newer than this sitrep/);
+  });
+});
+
+describe('store: PostgreSQL specifics', { skip: PG_URL ? false : 'SITREP_PG_URL not set' }, () => {
+  it('says which server it cannot reach, without the password', async () => {
+    await assert.rejects(openStore('postgres://someone:secret@127.0.0.1:1/nowhere'), (e: Error) => /cannot connect/.test(e.message) && !e.message.includes('secret'));
   });
 
-  it('streams all documents and lists summaries', () => {
-    const store = openStore(dbPath());
-    for (const place of ['Sanaa', 'Aden', 'Taiz']) store.putDocument(doc(`Airstrikes hit ${place} overnight.`));
-    assert.equal([...store.allDocuments()].length, 3);
-    assert.equal(store.listDocuments({ limit: 2 }).length, 2);
-    store.close();
+  it('refuses a database from a newer sitrep', async () => {
+    const url = await freshPostgres();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('CREATE TABLE sitrep_schema (version INTEGER NOT NULL); INSERT INTO sitrep_schema VALUES (99)');
+    await c.end();
+    await assert.rejects(openStore(url), /newer than this sitrep/);
   });
 });

@@ -51,7 +51,7 @@ function shifted(base: Document, k: number): Document {
 
 export async function runWebBench(opts: { incidents: number; runs?: number }): Promise<WebBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-webbench-'));
-  const store = openStore(join(dir, 'bench.db'));
+  const store = await openStore(join(dir, 'bench.db'));
   try {
     const t0 = performance.now();
     const bases: Document[] = [];
@@ -63,14 +63,14 @@ export async function runWebBench(opts: { incidents: number; runs?: number }): P
     let made = 0;
     for (let k = 0; made < opts.incidents; k++) {
       const doc = shifted(bases[k % bases.length], k);
-      const { inserted } = store.putDocument(doc);
+      const { inserted } = await store.putDocument(doc);
       if (inserted) made += doc.incidents.length;
     }
     const fill = (performance.now() - t0) / 1000;
     const server = await startServer(store, 0, '127.0.0.1', {});
     const addr = server.address();
     const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const result: WebBenchResult = { incidents: store.queryIncidents({ limit: 1 }).total, fill_seconds: Number(fill.toFixed(1)), api_ms: {} };
+    const result: WebBenchResult = { incidents: (await store.queryIncidents({ limit: 1 })).total, fill_seconds: Number(fill.toFixed(1)), api_ms: {} };
     try {
       for (const path of ['/api/incidents', '/api/incidents/points', '/api/incidents/facets', '/api/incidents?q=shelling&country=SY']) {
         await fetch(base + path).then((r) => r.arrayBuffer()); // warm
@@ -115,7 +115,7 @@ export async function runWebBench(opts: { incidents: number; runs?: number }): P
       server.close();
     }
   } finally {
-    store.close();
+    await store.close();
     if (process.env.SITREP_BENCH_KEEP) console.error(`kept ${dir}`); else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -118,7 +118,7 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
     if (e instanceof InputError) throw new HttpError(400, e.message);
     throw e;
   }
-  const { id, inserted } = store.putDocument(doc);
+  const { id, inserted } = await store.putDocument(doc);
   return { status: inserted ? 201 : 200, json: { id, inserted, incidents: doc.incidents.map((_, n) => `${id}-${n + 1}`) } };
 }
 
@@ -131,31 +131,31 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
 
   if (route === 'health') {
     only('GET'); allowOnly(req.query, []);
-    return { json: { ok: true, documents: store.count(), incidents: store.incidentFacets().total, ingest: opts.allowIngest } };
+    return { json: { ok: true, documents: await store.count(), incidents: (await store.incidentFacets()).total, ingest: opts.allowIngest } };
   }
   if (route === 'incidents') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset']);
     const q = incidentQuery(req.query);
     const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
     const offset = integer(req.query, 'offset', 0, 0, 1e9);
-    const { total, items } = store.queryIncidents({ ...q, limit, offset });
+    const { total, items } = await store.queryIncidents({ ...q, limit, offset });
     // Lists carry summaries; the figures with their sources are in /api/incidents/{id}.
     return { json: { total, limit, offset, items: items.map(({ figures, ...r }) => r) } };
   }
   if (route === 'incidents/points') {
     only('GET'); allowOnly(req.query, FILTERS);
-    const points = store.incidentPoints(incidentQuery(req.query));
+    const points = await store.incidentPoints(incidentQuery(req.query));
     // Columns instead of objects: the map may draw tens of thousands.
     return { json: { columns: ['id', 'lat', 'lon', 'type', 'date', 'fatalities'], rows: points.map((p) => [p.id, p.lat, p.lon, p.type, p.date, p.fatalities]) } };
   }
   if (route === 'incidents/facets') {
     only('GET'); allowOnly(req.query, FILTERS);
-    return { json: store.incidentFacets(incidentQuery(req.query)) };
+    return { json: await store.incidentFacets(incidentQuery(req.query)) };
   }
   if (parts[0] === 'incidents' && parts.length === 2) {
     only('GET'); allowOnly(req.query, []);
-    const record = store.getIncident(parts[1]);
-    const doc = record && store.getDocument(record.document);
+    const record = await store.getIncident(parts[1]);
+    const doc = record && (await store.getDocument(record.document));
     if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
     return { json: incidentView(record, doc) };
   }
@@ -168,13 +168,13 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     only('GET,POST'); allowOnly(req.query, ['limit', 'offset']);
     const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
     const offset = integer(req.query, 'offset', 0, 0, 1e9);
-    return { json: { total: store.count(), limit, offset, items: store.listDocuments({ limit, offset }) } };
+    return { json: { total: await store.count(), limit, offset, items: await store.listDocuments({ limit, offset }) } };
   }
   if (parts[0] === 'documents' && parts.length === 2) {
     only('GET'); allowOnly(req.query, []);
     if (!/^[0-9a-f]{4,64}$/i.test(parts[1])) throw new HttpError(400, `a document id is hexadecimal (4 to 64 characters), got "${parts[1]}"`);
     let doc: Document | undefined;
-    try { doc = store.getDocument(parts[1].toLowerCase()); } catch (e) { throw new HttpError(400, (e as Error).message); }
+    try { doc = await store.getDocument(parts[1].toLowerCase()); } catch (e) { throw new HttpError(400, (e as Error).message); }
     if (!doc) throw new HttpError(404, `no document "${parts[1]}"`);
     return { json: documentView(doc) };
   }
@@ -182,7 +182,7 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     only('GET'); allowOnly(req.query, [...FILTERS, 'format']);
     const format = req.query.get('format') ?? 'json';
     if (!['json', 'csv', 'geojson'].includes(format)) throw new HttpError(400, `format must be json, csv or geojson, got "${format}"`);
-    const { items } = store.queryIncidents({ ...incidentQuery(req.query), limit: Number.MAX_SAFE_INTEGER });
+    const { items } = await store.queryIncidents({ ...incidentQuery(req.query), limit: Number.MAX_SAFE_INTEGER });
     if (format === 'csv') return { body: csvHeader() + items.map(csvRow).join(''), type: 'text/csv; charset=utf-8', filename: 'incidents.csv' };
     if (format === 'geojson') return { body: JSON.stringify({ type: 'FeatureCollection', features: items.map(geojsonFeature) }), type: 'application/geo+json', filename: 'incidents.geojson' };
     return { body: JSON.stringify(items), type: 'application/json; charset=utf-8', filename: 'incidents.json' };

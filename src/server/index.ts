@@ -119,7 +119,7 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
         return;
       }
       if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `not found: ${url.pathname}`);
-      const generation = store.generation();
+      const generation = await store.generation();
       const key = url.pathname + url.search;
       const cached = method === 'GET' || method === 'HEAD' ? answers.get(key) : undefined;
       if (cached && cached.generation === generation) {

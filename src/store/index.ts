@@ -1,10 +1,8 @@
-// The store: SQLite through better-sqlite3 by default. The Store interface is what the CLI and the
-// server use, so a PostgreSQL implementation can stand behind it later.
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { incidentRecords, type IncidentRecord } from '../export/records.ts';
+// The store: SQLite through better-sqlite3 by default (a file path), PostgreSQL through node-postgres for
+// larger deployments (a postgres:// URL). The CLI, the server and the exports see only this interface;
+// it is asynchronous because PostgreSQL is.
+import type { IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
-import { BACKFILL, MIGRATIONS } from './migrations.ts';
 
 export interface StoredSummary { id: string; origin: string; title: string | null; outlet: string | null; published: string | null; ingested_at: string }
 
@@ -34,225 +32,50 @@ export interface IncidentFacets {
 }
 
 export interface Store {
+  /** What the store is, for messages: the file path, or the URL without its password. */
+  readonly location: string;
   /** Stores an analysed document in one transaction. Same id again: nothing changes. */
-  putDocument(doc: Document): { id: string; inserted: boolean };
+  putDocument(doc: Document): Promise<{ id: string; inserted: boolean }>;
   /** By full id or a unique prefix of at least 4 characters. */
-  getDocument(idOrPrefix: string): Document | undefined;
-  listDocuments(opts?: { limit?: number; offset?: number }): StoredSummary[];
-  allDocuments(): Iterable<Document>;
-  count(): number;
+  getDocument(idOrPrefix: string): Promise<Document | undefined>;
+  listDocuments(opts?: { limit?: number; offset?: number }): Promise<StoredSummary[]>;
+  /** Streams every document, oldest first: an export of a large store never holds it all in memory. */
+  allDocuments(): AsyncIterable<Document>;
+  count(): Promise<number>;
   /** Incident records matching the query, newest event first, with the total before paging. */
-  queryIncidents(q?: IncidentQuery): { total: number; items: IncidentRecord[] };
+  queryIncidents(q?: IncidentQuery): Promise<{ total: number; items: IncidentRecord[] }>;
   /** Every matching incident that has coordinates (no paging: the map draws them all). */
-  incidentPoints(q?: IncidentQuery): IncidentPoint[];
-  incidentFacets(q?: IncidentQuery): IncidentFacets;
-  getIncident(id: string): IncidentRecord | undefined;
+  incidentPoints(q?: IncidentQuery): Promise<IncidentPoint[]>;
+  incidentFacets(q?: IncidentQuery): Promise<IncidentFacets>;
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
   /** Changes whenever the stored content changes: the server's ETags are built on it. */
-  generation(): string;
-  close(): void;
+  generation(): Promise<string>;
+  close(): Promise<void>;
 }
 
 export class StoreError extends Error {}
 
 export const DEFAULT_DB = process.env.SITREP_DB || 'sitrep.db';
 
-/** Refuse files that are not SQLite databases before SQLite gets a chance to touch them. */
-function checkHeader(path: string): void {
-  if (!existsSync(path)) return;
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    if (n === 0) return; // an empty file becomes a new database
-    if (buf.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') throw new StoreError(`${path}: not a SQLite database (refusing to touch it)`);
-  } finally {
-    closeSync(fd);
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
+
+/** Open the store at a file path (SQLite, created when missing) or a postgres:// URL; migrations run first. */
+export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
+  if (isPostgresUrl(location)) {
+    const { openPostgresStore } = await import('./postgres.ts');
+    return openPostgresStore(location);
   }
+  const { openSqliteStore } = await import('./sqlite.ts');
+  return openSqliteStore(location);
 }
 
-export function openStore(path: string = DEFAULT_DB): Store {
-  checkHeader(path);
-  let db: Database.Database;
-  try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-  } catch (e) {
-    throw new StoreError(`${path}: cannot open database (${(e as Error).message})`);
-  }
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(`${path}: database schema version ${version} is newer than this sitrep (${MIGRATIONS.length}); upgrade sitrep`);
-  }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      // A database that already holds documents gets the derived rows the new schema expects
-      // (the store's statements are prepared against the schema as it stands at this step).
-      if (BACKFILL.has(v + 1) && version > 0) new SqliteStore(db).backfill();
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return new SqliteStore(db);
-}
-
-/** FTS5 query from user words: every word must occur (as a prefix); FTS syntax in the input is inert. */
-function ftsQuery(q: string): string | undefined {
+/** Words of a text query, lower-cased, at most 12: the same for both stores. */
+export function queryWords(q: string): string[] | undefined {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words.slice(0, 12).map((w) => `"${w}"*`).join(' ') : undefined;
+  return words ? words.slice(0, 12) : undefined;
 }
 
-function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  // An incident lies in [from, to] when its window overlaps it (as in the exports' filter).
-  if (q.from) { parts.push('event_date IS NOT NULL AND coalesce(event_date_latest, event_date) >= ?'); params.push(q.from); }
-  if (q.to) { parts.push('event_date IS NOT NULL AND event_date <= ?'); params.push(q.to); }
-  if (q.country) { parts.push('country = ?'); params.push(q.country.toUpperCase()); }
-  if (q.type) { parts.push('instr(types, ?) > 0'); params.push(` ${q.type} `); }
-  if (q.actor) { parts.push('instr(actors, ?) > 0'); params.push(q.actor.toLowerCase()); }
-  const fts = q.q ? ftsQuery(q.q) : undefined;
-  if (q.q && !fts) parts.push('0'); // words were asked for but none given: nothing matches
-  if (fts) { parts.push('id IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?)'); params.push(fts); }
-  return { sql: parts.length ? ' WHERE ' + parts.join(' AND ') : '', params };
-}
-
-type Row = Record<string, any>;
-
-class SqliteStore implements Store {
-  private insertDoc;
-  private insertLayers;
-  private insertEntity;
-  private insertMention;
-  private exists;
-  private put;
-  private insertIncident;
-  private insertRecord;
-  private insertFts;
-
-  constructor(private db: Database.Database) {
-    this.insertDoc = db.prepare(`INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages, ingested_at)
-      VALUES (@id, @origin, @url, @outlet, @title, @byline, @published, @published_from, @format, @text, @stages, @ingested_at)`);
-    this.insertLayers = db.prepare('INSERT INTO layers (doc_id, json) VALUES (?, ?)');
-    this.insertEntity = db.prepare('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertMention = db.prepare('INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-    this.insertIncident = db.prepare(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-      latitude, longitude, fatalities, fatalities_best, contested, actors)
-      VALUES (@id, @doc_id, @n, @type, @types, @event_date, @event_date_latest, @country, @admin1, @location,
-      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors)`);
-    this.insertRecord = db.prepare('INSERT INTO incident_records (id, record) VALUES (?, ?)');
-    this.insertFts = db.prepare('INSERT INTO incidents_fts (id, body) VALUES (?, ?)');
-    this.put = db.transaction((doc: Document) => {
-      if (this.exists.get(doc.id)) return false;
-      const m = doc.meta;
-      this.insertDoc.run({
-        id: doc.id, origin: m.origin, url: m.url ?? null, outlet: m.outlet ?? null, title: m.title ?? null, byline: m.byline ?? null,
-        published: m.published ?? null, published_from: m.publishedFrom ?? null, format: m.format, text: doc.text,
-        stages: JSON.stringify(doc.stages), ingested_at: new Date().toISOString(),
-      });
-      const { id, meta, text, tokens, ...layers } = doc;
-      this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
-      doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
-      doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
-      this.indexIncidents(doc);
-      return true;
-    });
-  }
-
-  private indexIncidents(doc: Document): void {
-    incidentRecords(doc).forEach((r, n) => {
-      this.insertIncident.run({
-        id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
-        event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
-        latitude: r.latitude, longitude: r.longitude, fatalities: r.fatalities, fatalities_best: r.fatalities_best,
-        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'),
-      });
-      this.insertRecord.run(r.id, JSON.stringify(r));
-      const body = [r.title, r.outlet, r.location, r.admin1, r.country, r.type, ...r.actors.map((a) => a.name), r.notes].filter(Boolean).join(' ');
-      this.insertFts.run(r.id, body);
-    });
-  }
-
-  /** Recompute the incident rows of every stored document (called inside a migration's transaction). */
-  backfill(): void {
-    this.db.exec('DELETE FROM incident_records; DELETE FROM incidents; DELETE FROM incidents_fts;');
-    for (const doc of [...this.allDocuments()]) this.indexIncidents(doc);
-  }
-
-  putDocument(doc: Document) {
-    return { id: doc.id, inserted: this.put(doc) as boolean };
-  }
-
-  private hydrate(row: Row | undefined): Document | undefined {
-    if (!row) return undefined;
-    const layers = JSON.parse(row.json);
-    return { id: row.id, text: row.text, tokens: [], ...layers };
-  }
-
-  getDocument(idOrPrefix: string): Document | undefined {
-    const sql = 'SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id ';
-    const exact = this.db.prepare(sql + '= ?').get(idOrPrefix) as Row | undefined;
-    if (exact || idOrPrefix.length < 4) return this.hydrate(exact);
-    const rows = this.db.prepare(sql + 'LIKE ? LIMIT 2').all(idOrPrefix.replace(/[%_]/g, '') + '%') as Row[];
-    if (rows.length > 1) throw new StoreError(`id prefix "${idOrPrefix}" is ambiguous`);
-    return this.hydrate(rows[0]);
-  }
-
-  listDocuments({ limit = 50, offset = 0 } = {}): StoredSummary[] {
-    return this.db.prepare('SELECT id, origin, title, outlet, published, ingested_at FROM documents ORDER BY ingested_at, id LIMIT ? OFFSET ?').all(limit, offset) as StoredSummary[];
-  }
-
-  *allDocuments(): Iterable<Document> {
-    // iterate() streams rows: an export of a large store never holds it all in memory.
-    for (const row of this.db.prepare('SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id ORDER BY d.ingested_at, d.id').iterate()) {
-      yield this.hydrate(row as Row)!;
-    }
-  }
-
-  count(): number {
-    return this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-  }
-
-  queryIncidents(q: IncidentQuery = {}) {
-    const { sql, params } = whereClause(q);
-    const total = this.db.prepare('SELECT count(*) FROM incidents' + sql).pluck().get(...params) as number;
-    const rows = this.db.prepare(`SELECT r.record FROM (SELECT id, event_date FROM incidents${sql} ORDER BY event_date IS NULL, event_date DESC, id LIMIT ? OFFSET ?) i
-      JOIN incident_records r ON r.id = i.id ORDER BY i.event_date IS NULL, i.event_date DESC, i.id`)
-      .pluck().all(...params, q.limit ?? 50, q.offset ?? 0) as string[];
-    return { total, items: rows.map((r) => JSON.parse(r) as IncidentRecord) };
-  }
-
-  incidentPoints(q: IncidentQuery = {}): IncidentPoint[] {
-    const { sql, params } = whereClause(q);
-    const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
-    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`).all(...params) as IncidentPoint[];
-  }
-
-  incidentFacets(q: IncidentQuery = {}): IncidentFacets {
-    const { sql, params } = whereClause(q);
-    const and = sql ? sql + ' AND ' : ' WHERE ';
-    return {
-      total: this.db.prepare('SELECT count(*) FROM incidents' + sql).pluck().get(...params) as number,
-      types: this.db.prepare(`SELECT type, count(*) AS n FROM incidents${sql} GROUP BY type ORDER BY n DESC, type`).all(...params) as IncidentFacets['types'],
-      countries: this.db.prepare(`SELECT country, count(*) AS n FROM incidents${and}country IS NOT NULL GROUP BY country ORDER BY n DESC, country`).all(...params) as IncidentFacets['countries'],
-      months: this.db.prepare(`SELECT substr(event_date, 1, 7) AS month, count(*) AS n FROM incidents${and}event_date IS NOT NULL GROUP BY month ORDER BY month`).all(...params) as IncidentFacets['months'],
-    };
-  }
-
-  getIncident(id: string): IncidentRecord | undefined {
-    const row = this.db.prepare('SELECT record FROM incident_records WHERE id = ?').pluck().get(id) as string | undefined;
-    return row ? (JSON.parse(row) as IncidentRecord) : undefined;
-  }
-
-  generation(): string {
-    const r = this.db.prepare('SELECT count(*) AS n, coalesce(max(rowid), 0) AS last FROM documents').get() as { n: number; last: number };
-    return `${r.n}.${r.last}`;
-  }
-
-  close(): void {
-    this.db.close();
-  }
+/** The text an incident is found by: title, outlet, place, type, actors and notes. */
+export function searchBody(r: IncidentRecord): string {
+  return [r.title, r.outlet, r.location, r.admin1, r.country, r.type, ...r.actors.map((a) => a.name), r.notes].filter(Boolean).join(' ');
 }

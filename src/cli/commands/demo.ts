@@ -27,15 +27,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
   const port = portOption(values.port, 8080);
   const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'sitrep-demo-')), 'demo.db');
-  const store = openStore(db);
+  const store = await openStore(db);
   try {
     for await (const r of readInputs([EXAMPLES])) {
       if (!r.ok) { io.err.write(`sitrep: ${r.origin}: ${r.error}\n`); continue; }
-      store.putDocument(analyse(r.doc));
+      await store.putDocument(analyse(r.doc));
     }
-    io.err.write(`sitrep demo: ${store.count()} example documents in ${db}\n`);
+    io.err.write(`sitrep demo: ${await store.count()} example documents in ${db}\n`);
   } finally {
-    store.close();
+    await store.close();
   }
   return serveUntilStopped(db, port, values.host ?? '127.0.0.1', true, io);
 }

@@ -40,7 +40,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!['json', 'csv', 'geojson', 'documents'].includes(format)) throw new UsageError(`--format must be json, csv, geojson or documents, got "${format}"`);
   for (const k of ['from', 'to'] as const) if (values[k] && !DATE.test(values[k]!)) throw new UsageError(`--${k} must be a date as YYYY-MM-DD`);
   const filter: RecordFilter = { from: values.from, to: values.to, country: values.country, type: values.type };
-  const store = openStore(values.db ?? DEFAULT_DB);
+  const store = await openStore(values.db ?? DEFAULT_DB);
   const out = values.out ? createWriteStream(values.out) : io.out;
   // Respect back-pressure: a large store streams instead of piling up in memory.
   const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
@@ -56,7 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     };
     // Fusion needs every report at once; without it records stream one document at a time.
     const pending: IncidentRecord[] = [];
-    for (const doc of store.allDocuments()) {
+    for await (const doc of store.allDocuments()) {
       if (format === 'documents') { await write(JSON.stringify(doc) + '\n'); continue; }
       for (const r of incidentRecords(doc)) {
         if (!matches(r, filter)) continue;
@@ -68,7 +68,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (format === 'json') await write('\n]\n');
     if (format === 'geojson') await write('\n]}\n');
   } finally {
-    store.close();
+    await store.close();
     if (values.out) await new Promise<void>((resolve) => out.end(() => resolve()));
   }
   return 0;

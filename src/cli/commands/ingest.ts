@@ -20,13 +20,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, format: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length === 0) throw new UsageError(`ingest needs at least one PATH\n\n${usage}`);
-  const store = openStore(values.db ?? DEFAULT_DB);
+  const store = await openStore(values.db ?? DEFAULT_DB);
   let stored = 0, unchanged = 0, failed = 0;
   try {
     for await (const r of readInputs(positionals, { published: values.published, outlet: values.outlet, format: values.format as 'text' | 'html' | 'jsonl' | undefined })) {
       if (!r.ok) { io.err.write(`sitrep: ${r.origin}: ${r.error}\n`); failed++; continue; }
       try {
-        const { id, inserted } = store.putDocument(analyse(r.doc));
+        const { id, inserted } = await store.putDocument(analyse(r.doc));
         io.err.write(`${inserted ? 'stored   ' : 'unchanged'} ${id}  ${r.doc.meta.origin}\n`);
         if (inserted) stored++; else unchanged++;
       } catch (e) {
@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
   io.err.write(`${stored} stored, ${unchanged} unchanged, ${failed} failed\n`);
   return failed ? 1 : 0;

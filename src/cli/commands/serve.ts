@@ -22,23 +22,23 @@ export function portOption(value: string | undefined, dflt: number): number {
 
 /** Serve until SIGINT/SIGTERM; resolves with the exit code. */
 export async function serveUntilStopped(dbPath: string, port: number, host: string, allowIngest: boolean, io: Io): Promise<number> {
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath);
   let server;
   try {
     server = await startServer(store, port, host, { allowIngest });
   } catch (e) {
-    store.close();
+    await store.close();
     throw new UsageError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
   const addr = server.address();
   const actual = typeof addr === 'object' && addr ? addr.port : port;
-  io.err.write(`sitrep: serving ${dbPath} (${store.count()} documents) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/${allowIngest ? ' (ingest allowed)' : ''}\n`);
+  io.err.write(`sitrep: serving ${dbPath} (${await store.count()} documents) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/${allowIngest ? ' (ingest allowed)' : ''}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => { server.close(() => resolve()); server.closeAllConnections(); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  store.close();
+  await store.close();
   return 0;
 }
 

@@ -56,24 +56,24 @@ export function describe(doc: Document): string {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
-  const store = openStore(values.db ?? DEFAULT_DB);
+  const store = await openStore(values.db ?? DEFAULT_DB);
   try {
     if (positionals.length === 0) {
       const limit = Number(values.limit ?? 50);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive integer');
-      const docs = store.listDocuments({ limit });
+      const docs = await store.listDocuments({ limit });
       if (values.json) io.out.write(JSON.stringify(docs, null, 2) + '\n');
       else {
-        io.out.write(`${store.count()} documents\n`);
+        io.out.write(`${await store.count()} documents\n`);
         for (const d of docs) io.out.write(`${d.id}  ${d.published ?? '----------'}  ${clip(d.title ?? d.origin, 70)}\n`);
       }
       return 0;
     }
-    const doc = store.getDocument(positionals[0]);
+    const doc = await store.getDocument(positionals[0]);
     if (!doc) { io.err.write(`sitrep: no document with id ${positionals[0]}\n`); return 1; }
     io.out.write((values.json ? JSON.stringify(doc, null, 2) : describe(doc)) + '\n');
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

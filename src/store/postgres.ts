@@ -1,0 +1,254 @@
+// The PostgreSQL store (node-postgres), for deployments larger than one file: the same tables as the
+// SQLite store, layers as JSONB, text search with a tsvector index. Chosen by a postgres:// URL in
+// --db or SITREP_DB. Migrations are tracked in sitrep_schema and run in one transaction each.
+import pg from 'pg';
+import { incidentRecords, type IncidentRecord } from '../export/records.ts';
+import type { Document } from '../model/document.ts';
+import { queryWords, searchBody, StoreError, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
+
+/** Never edit a released migration: add the next one. */
+export const PG_MIGRATIONS: string[] = [
+  // 1: documents, layers, entities and mentions (as in SQLite migration 1), and incidents with their
+  // records and a search vector (SQLite migrations 2).
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,
+    url TEXT, outlet TEXT, title TEXT, byline TEXT,
+    published TEXT, published_from TEXT,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    stages JSONB NOT NULL,
+    ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    seq BIGSERIAL NOT NULL
+  );
+  CREATE INDEX documents_published ON documents(published);
+  CREATE TABLE layers (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json JSONB NOT NULL
+  );
+  CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, aliases JSONB NOT NULL, titles JSONB NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE INDEX entities_name ON entities(name);
+  CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, entity_idx INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    types TEXT[] NOT NULL,
+    event_date TEXT, event_date_latest TEXT,
+    country TEXT, admin1 TEXT, location TEXT,
+    latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+    fatalities INTEGER NOT NULL,
+    fatalities_best INTEGER,
+    contested BOOLEAN NOT NULL,
+    actors TEXT NOT NULL,
+    search TSVECTOR NOT NULL
+  );
+  CREATE INDEX incidents_date ON incidents(event_date);
+  CREATE INDEX incidents_country ON incidents(country);
+  CREATE INDEX incidents_doc ON incidents(doc_id);
+  CREATE INDEX incidents_search ON incidents USING GIN (search);
+  CREATE TABLE incident_records (
+    id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    record JSONB NOT NULL
+  );
+  `,
+];
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export async function openPostgresStore(url: string): Promise<Store> {
+  const location = redact(url);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (e) {
+    await pool.end();
+    throw new StoreError(`${location}: cannot connect (${(e as Error).message})`);
+  }
+  let failure: unknown;
+  try {
+    // One migrator at a time, even with several sitrep processes starting together.
+    await client.query('SELECT pg_advisory_lock(72010)');
+    await client.query('CREATE TABLE IF NOT EXISTS sitrep_schema (version INTEGER NOT NULL)');
+    const rows = (await client.query('SELECT version FROM sitrep_schema')).rows;
+    const version: number = rows[0]?.version ?? 0;
+    if (version > PG_MIGRATIONS.length) throw new StoreError(`${location}: database schema version ${version} is newer than this sitrep (${PG_MIGRATIONS.length}); upgrade sitrep`);
+    for (let v = version; v < PG_MIGRATIONS.length; v++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(PG_MIGRATIONS[v]);
+        await client.query(rows.length || v > version ? 'UPDATE sitrep_schema SET version = $1' : 'INSERT INTO sitrep_schema (version) VALUES ($1)', [v + 1]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw new StoreError(`${location}: migration ${v + 1} failed (${(e as Error).message})`);
+      }
+    }
+  } catch (e) {
+    failure = e;
+  }
+  await client.query('SELECT pg_advisory_unlock(72010)').catch(() => {});
+  client.release();
+  if (failure) {
+    await pool.end();
+    throw failure instanceof StoreError ? failure : new StoreError(`${location}: ${(failure as Error).message}`);
+  }
+  return new PostgresStore(pool, location);
+}
+
+/** WHERE clause and parameters for an incident query ($1.. numbered from `first`). */
+function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (q.from) parts.push(`event_date IS NOT NULL AND coalesce(event_date_latest, event_date) >= ${p(q.from)}`);
+  if (q.to) parts.push(`event_date IS NOT NULL AND event_date <= ${p(q.to)}`);
+  if (q.country) parts.push(`country = ${p(q.country.toUpperCase())}`);
+  if (q.type) parts.push(`${p(q.type)} = ANY(types)`);
+  if (q.actor) parts.push(`strpos(actors, ${p(q.actor.toLowerCase())}) > 0`);
+  if (q.q) {
+    const words = queryWords(q.q);
+    // Every word as a prefix; the words are letters and digits only, so nothing in them is syntax.
+    if (!words) parts.push('false');
+    else parts.push(`search @@ to_tsquery('simple', ${p(words.map((w) => `${w}:*`).join(' & '))})`);
+  }
+  return { sql: parts.length ? ' WHERE ' + parts.join(' AND ') : '', params };
+}
+
+class PostgresStore implements Store {
+  constructor(private pool: pg.Pool, readonly location: string) {}
+
+  async putDocument(doc: Document) {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const m = doc.meta;
+      const inserted = await client.query(
+        `INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+        [doc.id, m.origin, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.published ?? null, m.publishedFrom ?? null, m.format, doc.text, JSON.stringify(doc.stages)]);
+      if (inserted.rowCount === 0) { await client.query('ROLLBACK'); return { id: doc.id, inserted: false }; }
+      const { id, meta, text, tokens, ...layers } = doc;
+      await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, JSON.stringify({ ...layers, meta })]);
+      for (const e of doc.entities) await client.query('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)]);
+      // Mentions in one statement: a long article has thousands.
+      if (doc.mentions.length) {
+        await client.query(`INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, "end", text)
+          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[])`,
+          [doc.id, doc.mentions.map((_, i) => i), doc.mentions.map((x) => x.entity), doc.mentions.map((x) => x.kind), doc.mentions.map((x) => x.start), doc.mentions.map((x) => x.end), doc.mentions.map((x) => x.text)]);
+      }
+      for (const [n, r] of incidentRecords(doc).entries()) {
+        await client.query(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
+          latitude, longitude, fatalities, fatalities_best, contested, actors, search)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17))`,
+          [r.id, doc.id, n, r.type, [r.type, ...r.other_types], r.event_date, r.event_date_latest, r.country, r.admin1, r.location,
+            r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase()]);
+        await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
+      }
+      await client.query('COMMIT');
+      return { id: doc.id, inserted: true };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private hydrate(row: { id: string; text: string; json: any } | undefined): Document | undefined {
+    return row ? ({ id: row.id, text: row.text, tokens: [], ...row.json } as Document) : undefined;
+  }
+
+  async getDocument(idOrPrefix: string): Promise<Document | undefined> {
+    const sql = 'SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id ';
+    const exact = (await this.pool.query(sql + '= $1', [idOrPrefix])).rows[0];
+    if (exact || idOrPrefix.length < 4) return this.hydrate(exact);
+    const rows = (await this.pool.query(sql + 'LIKE $1 LIMIT 2', [idOrPrefix.replace(/[%_\\]/g, '') + '%'])).rows;
+    if (rows.length > 1) throw new StoreError(`id prefix "${idOrPrefix}" is ambiguous`);
+    return this.hydrate(rows[0]);
+  }
+
+  async listDocuments({ limit = 50, offset = 0 } = {}): Promise<StoredSummary[]> {
+    const { rows } = await this.pool.query(`SELECT id, origin, title, outlet, published, to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ingested_at
+      FROM documents ORDER BY seq LIMIT $1 OFFSET $2`, [limit, offset]);
+    return rows;
+  }
+
+  async *allDocuments(): AsyncIterable<Document> {
+    // Pages by insertion order, so memory stays flat however large the store.
+    let after = 0;
+    for (;;) {
+      const { rows } = await this.pool.query('SELECT d.seq, d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.seq > $1 ORDER BY d.seq LIMIT 200', [after]);
+      for (const row of rows) yield this.hydrate(row)!;
+      if (rows.length < 200) return;
+      after = Number(rows[rows.length - 1].seq);
+    }
+  }
+
+  async count(): Promise<number> {
+    return Number((await this.pool.query('SELECT count(*) AS n FROM documents')).rows[0].n);
+  }
+
+  async queryIncidents(q: IncidentQuery = {}) {
+    const { sql, params } = whereClause(q);
+    const total = Number((await this.pool.query('SELECT count(*) AS n FROM incidents' + sql, params)).rows[0].n);
+    const n = params.length;
+    const { rows } = await this.pool.query(`SELECT r.record FROM (SELECT id, event_date FROM incidents${sql}
+      ORDER BY event_date IS NULL, event_date DESC, id LIMIT $${n + 1} OFFSET $${n + 2}) i
+      JOIN incident_records r ON r.id = i.id ORDER BY i.event_date IS NULL, i.event_date DESC, i.id`, [...params, Math.min(q.limit ?? 50, 1e9), q.offset ?? 0]);
+    return { total, items: rows.map((r) => r.record as IncidentRecord) };
+  }
+
+  async incidentPoints(q: IncidentQuery = {}): Promise<IncidentPoint[]> {
+    const { sql, params } = whereClause(q);
+    const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
+    const { rows } = await this.pool.query(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`, params);
+    return rows;
+  }
+
+  async incidentFacets(q: IncidentQuery = {}): Promise<IncidentFacets> {
+    const { sql, params } = whereClause(q);
+    const and = sql ? sql + ' AND ' : ' WHERE ';
+    const num = (rows: any[]) => rows.map((r) => ({ ...r, n: Number(r.n) }));
+    const [total, types, countries, months] = await Promise.all([
+      this.pool.query('SELECT count(*) AS n FROM incidents' + sql, params),
+      this.pool.query(`SELECT type, count(*) AS n FROM incidents${sql} GROUP BY type ORDER BY n DESC, type`, params),
+      this.pool.query(`SELECT country, count(*) AS n FROM incidents${and}country IS NOT NULL GROUP BY country ORDER BY n DESC, country`, params),
+      this.pool.query(`SELECT substr(event_date, 1, 7) AS month, count(*) AS n FROM incidents${and}event_date IS NOT NULL GROUP BY month ORDER BY month`, params),
+    ]);
+    return { total: Number(total.rows[0].n), types: num(types.rows), countries: num(countries.rows), months: num(months.rows) };
+  }
+
+  async getIncident(id: string): Promise<IncidentRecord | undefined> {
+    return (await this.pool.query('SELECT record FROM incident_records WHERE id = $1', [id])).rows[0]?.record;
+  }
+
+  async generation(): Promise<string> {
+    const r = (await this.pool.query('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM documents')).rows[0];
+    return `${r.n}.${r.last}`;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
