@@ -23,7 +23,7 @@ Options:
   --type CODE         incidents of this type (docs/taxonomy.md)
   --fuse              join reports of one incident from several documents (same or next day, within
                       25 km, same ACLED event type); each fused record lists its reports and why they joined
-  --db PATH           SQLite database (default ${DEFAULT_DB})
+  --db PATH|URL       SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --out FILE          write to FILE instead of stdout
   -h, --help          show this help`;
 

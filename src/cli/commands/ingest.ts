@@ -10,7 +10,7 @@ its own: a failing input is reported and skipped, everything else is kept. Re-in
 changes nothing.
 
 Options:
-  --db PATH                SQLite database (default ${DEFAULT_DB}; env SITREP_DB)
+  --db PATH|URL            SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --published YYYY-MM-DD   publication date for every input
   --outlet NAME            outlet name for every input
   --format text|html|jsonl force the input format

@@ -8,7 +8,7 @@ Serve the store over HTTP: the web app (map, timeline, incident and document pag
 at /api (described in /api/openapi.json). Read-only unless --allow-ingest.
 
 Options:
-  --db PATH         SQLite database (default ${DEFAULT_DB}; env SITREP_DB)
+  --db PATH|URL     SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --port N          port (default 8080; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --allow-ingest    accept articles by POST /api/documents and the app's "Add article" page

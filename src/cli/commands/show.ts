@@ -8,7 +8,7 @@ Show a stored document readably: metadata, sections, entities with titles and me
 quotes, claims, dates and places when those stages produced them. Without ID: list documents.
 
 Options:
-  --db PATH    SQLite database (default ${DEFAULT_DB})
+  --db PATH|URL  SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --json       print the stored record as JSON
   --limit N    documents to list (default 50)
   -h, --help   show this help`;
