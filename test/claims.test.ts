@@ -149,3 +149,37 @@ describe('casualty claims', () => {
     assert.match(claims[2].source.name, /official/);
   });
 });
+
+describe('ways of killing named by their result', () => {
+  const cases: [string, number, RegExp][] = [
+    ['Gunmen shot dead three police officers in Peshawar on Monday, police said.', 3, /police officers/],
+    ['Two farmers were shot to death near Jos on Friday, residents said.', 2, /farmers/],
+    ['Five villagers were hacked to death by militiamen in Ituri, officials said.', 5, /villagers/],
+    ['Militiamen beat to death two men in Bunia, officials said.', 2, /men/],
+    ['Trader Musa Bello was beaten to death in Kano, police said.', 1, /Musa Bello/],
+  ];
+  for (const [text, n, victims] of cases) {
+    it(text, () => {
+      const c = casualties(run(text));
+      assert.equal(c.length, 1, JSON.stringify(c));
+      assert.deepEqual(figure(c[0], 'killed'), { min: n, max: n });
+      assert.match(c[0].subject!.text, victims);
+    });
+  }
+});
+
+describe('a lede paraphrasing an attributed figure', () => {
+  it('links an unsourced hedged figure to the sourced one about the same group, without a dispute', () => {
+    const doc = run('The raid may have left 40 or more rebels dead. More than 40 rebels were killed in the raid, a military spokesman said.');
+    const c = casualties(doc);
+    assert.equal(c.length, 1, JSON.stringify(c.map((x) => [x.source.name, x.figures])));
+    assert.match(c[0].source.name, /spokesman/);
+    assert.deepEqual(figure(c[0], 'killed'), { min: 41, max: null });
+    assert.ok(!c[0].disputes?.length);
+  });
+
+  it('keeps an unsourced figure that contradicts the sourced one', () => {
+    const doc = run('Dozens of rebels were killed in the raid. Three rebels were killed in the raid, a military spokesman said.');
+    assert.equal(casualties(doc).length, 2);
+  });
+});

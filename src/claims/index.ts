@@ -23,7 +23,7 @@ const NONE_OF: Record<string, Outcome> = { fatalities: 'killed', deaths: 'killed
 /** Verbs whose object is the victims: "killing 12 soldiers", "strikes kill 100". */
 const ACTIVE = new Set(['stabbed', 'stabbing', 'kill', 'kills', 'killed', 'killing', 'wounding', 'injuring', 'wounded', 'injured', 'abducted', 'abducting', 'kidnapped', 'kidnapping', 'captured', 'capturing', 'left', 'leaving', 'claimed', 'claiming', 'executed', 'massacred']);
 const NP_STOP = new Set(['before', 'until', 'because', 'he', 'she', 'they', 'it', 'we', ',', '.', ';', ':', '(', ')', '"', '“', '”', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'in', 'on', 'at', 'near', 'during', 'after', 'when', 'by', 'from', 'with', 'as', 'while', 'who', 'which', 'that', 'and', 'or', 'but', 'including', 'since', 'across', 'into', 'to', 'for', 'among', 'amid', 'will', 'would', 'may', 'might', 'could', 'reportedly', 'also', 'all']);
-const BETWEEN = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'being', 'are', 'is', 'reportedly', 'also', 'all', 'later', 'allegedly', 'believed', 'confirmed', 'feared', 'to', 'be', 'critically', 'seriously', 'badly', 'slightly', 'fatally', 'mortally', 'lightly', 'shot', 'in', 'the', 'attack', 'blast', 'explosion', 'fighting', 'clashes', 'strike', 'strikes', 'shelling', 'as', 'a', 'result', 'now']);
+const BETWEEN = new Set(['hacked', 'beaten', 'burned', 'burnt', 'bludgeoned', 'clubbed', 'stoned', 'crushed', 'trampled', 'starved', 'tortured', 'were', 'was', 'have', 'has', 'had', 'been', 'being', 'are', 'is', 'reportedly', 'also', 'all', 'later', 'allegedly', 'believed', 'confirmed', 'feared', 'to', 'be', 'critically', 'seriously', 'badly', 'slightly', 'fatally', 'mortally', 'lightly', 'shot', 'in', 'the', 'attack', 'blast', 'explosion', 'fighting', 'clashes', 'strike', 'strikes', 'shelling', 'as', 'a', 'result', 'now']);
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
 const GROUP_NP = /(?:[\p{L}.'’-]+\s+){0,3}?(?:forces|troops|soldiers|fighters|civilians|people|militants|police(?:men| officers)?|rebels|insurgents|children|residents|villagers|workers|members|officers|gunmen|militiamen|worshippers|passengers|students|protesters|pilgrims)\b/gu;
 const CIVILIAN = /\b(civilians?|children|women|residents|villagers|worshippers|passengers|students|pilgrims|protesters|shoppers|families|farmers|workers|patients)\b/i;
@@ -180,6 +180,8 @@ export function extractClaims(doc: Document): void {
       const before = lowers[q.from - 1];
       const activeBefore = before && ACTIVE.has(before) && OUTCOME_WORDS[before] && before !== 'left' && before !== 'leaving';
       let outcome = activeBefore ? { outcome: OUTCOME_WORDS[before], to: npEnd } : outcomeAfter(npEnd, b);
+      // "shot dead three officers", "beat to death two men": the verb and its result before the figure.
+      if (!outcome && ((before === 'dead' && /^(shot|gunned|left)$/.test(lowers[q.from - 2] ?? '')) || (before === 'death' && lowers[q.from - 2] === 'to'))) outcome = { outcome: 'killed', to: npEnd };
       // "the deaths of nearly 20 people"
       if (!outcome && (before === 'of' && /^(deaths?|lives)$/.test(lowers[q.from - 2] ?? ''))) outcome = { outcome: 'killed', to: npEnd };
       // "had died, including 19 soldiers": a named sub-group takes the outcome just given.
@@ -292,7 +294,9 @@ export function extractClaims(doc: Document): void {
     while (k < b && k - i < 9 && BETWEEN.has(lowers[k]) && !OUTCOME_WORDS[lowers[k]]) k++;
     const w = lowers[k];
     let outcome = OUTCOME_WORDS[w];
-    if (!outcome || (passiveOnly && !/(ed|hurt|harmed)$/.test(w))) {
+    // "hacked to death", "shot to death": the result names the outcome.
+    if (w === 'death' && lowers[k - 1] === 'to') outcome = 'killed';
+    else if (!outcome || (passiveOnly && !/(ed|hurt|harmed)$/.test(w))) {
       if (w === 'harmed' || w === 'hurt') outcome = 'injured';
       else return undefined;
     }
@@ -329,9 +333,17 @@ export function extractClaims(doc: Document): void {
     claims.push({ kind: 'weapons', ...span, source, modality, value: found });
   }
 
-  linkRepeatsAndDisputes(claims);
-  linkHeadlineRestatements(doc, claims);
-  doc.claims = claims;
+  // One span read twice (as a statement's content and as narration) is one claim.
+  const seenSpans = new Set<string>();
+  const unique = claims.filter((c) => {
+    const key = `${c.kind}:${c.start}:${c.end}:${JSON.stringify(c.figures ?? c.value)}`;
+    if (seenSpans.has(key)) return false;
+    seenSpans.add(key);
+    return true;
+  });
+  linkRepeatsAndDisputes(unique);
+  linkHeadlineRestatements(doc, unique);
+  doc.claims = unique;
 }
 
 /**
@@ -352,6 +364,7 @@ function linkHeadlineRestatements(doc: Document, claims: Claim[]): void {
 }
 
 const groupKey = (c: Claim) => normalGroup(c.subject?.text ?? '');
+const overlaps = (a: Quantity, b: Quantity) => a.min <= (b.max ?? Infinity) && b.min <= (a.max ?? Infinity);
 const sourceKey = (c: Claim) => c.source.name.toLowerCase().replace(/^(a|an|the)\s+/, '');
 
 /** The same figures from the same source about the same group repeat one claim; different figures about one group from different sources dispute each other. */
@@ -363,6 +376,16 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
     const first = seen.get(key);
     if (first !== undefined) c.repeats = first;
     else seen.set(key, i);
+  });
+  // A lede's unsourced, hedged figure ("may have left 100 or more dead") paraphrases the attributed one
+  // the story gives about the same group ("more than 100 were killed, an official said"): one claim.
+  claims.forEach((c) => {
+    if (c.kind !== 'casualties' || c.repeats !== undefined || c.source.kind !== 'narrator' || !c.subject || !c.figures) return;
+    const outcomes = Object.keys(c.figures) as Outcome[];
+    if (!outcomes.every((o) => c.figures![o]!.vague || c.figures![o]!.max === null)) return;
+    const j = claims.findIndex((d) => d !== c && d.kind === 'casualties' && d.repeats === undefined && d.source.kind !== 'narrator' && d.subject &&
+      sameGroup(c.subject!.text, d.subject.text) && outcomes.every((o) => d.figures?.[o] && overlaps(c.figures![o]!, d.figures[o]!)));
+    if (j >= 0) c.repeats = j;
   });
   claims.forEach((c, i) => {
     if (c.kind !== 'casualties' || c.repeats !== undefined || !c.subject) return;
