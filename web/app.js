@@ -371,6 +371,11 @@ async function incidentPage(id) {
     return b;
   };
   const annotations = [];
+  // The incident's own place, date and actors, highlighted beside its claims.
+  const inc = doc.incidents[Number(r.id.slice(r.id.lastIndexOf('-') + 1)) - 1];
+  if (inc?.place) annotations.push({ start: inc.place.start, end: inc.place.end, cls: 'hl-place', key: 'place', title: `place: ${inc.place.name ?? inc.place.text}${inc.place.country ? ', ' + inc.place.country : ''}` });
+  if (inc?.time) annotations.push({ start: inc.time.start, end: inc.time.end, cls: 'hl-time', key: 'time', title: `date: ${inc.time.earliest ?? 'unresolved'}${inc.time.latest && inc.time.latest !== inc.time.earliest ? ' to ' + inc.time.latest : ''}` });
+  (inc?.actors ?? []).forEach((a, k) => { if (a.span) annotations.push({ start: a.span.start, end: a.span.end, cls: 'hl-entity', key: `a${k}`, title: `actor: ${a.name} (${a.role})` }); });
   for (const c of claims) {
     annotations.push({ start: c.start, end: c.end, cls: 'hl-claim', key: `c${c.index}`, title: `${c.kind} — ${sourceName(c.source)}`, onclick: () => show(c.index) });
     if (c.sentence) annotations.push({ ...c.sentence, key: `s${c.index}` });
@@ -394,7 +399,7 @@ async function incidentPage(id) {
           h('dt', {}, 'Type'), h('dd', {}, `${label(r.type)} — ACLED ${r.acled_event_type} / ${r.acled_sub_event_type}`),
           h('dt', {}, 'When'), h('dd', {}, r.event_date ? `${r.event_date}${r.event_date_latest && r.event_date_latest !== r.event_date ? ' to ' + r.event_date_latest : ''} (${PRECISION[r.time_precision] || 'precision unknown'})` : 'unknown'),
           h('dt', {}, 'Where'), h('dd', {}, r.location ? `${r.location}${r.country ? ', ' + r.country : ''} (${PRECISION[r.geo_precision] || ''}) ${r.latitude?.toFixed(3)}, ${r.longitude?.toFixed(3)}` : 'unknown'),
-          h('dt', {}, 'Actors'), h('dd', {}, actors),
+          h('dt', {}, 'Actors'), h('dd', {}, (inc?.actors ?? []).length ? inc.actors.map((a, k) => h('button', { class: 'figure', type: 'button', onclick: () => text.focus(`a${k}`) }, `${a.name} (${a.role})`)) : actors),
           h('dt', {}, 'Fatalities'), h('dd', {}, r.fatalities_best === null ? 'none reported' : `${r.fatalities_low} / ${r.fatalities_best} / ${r.fatalities_high} (low / best / high); ACLED count ${r.fatalities}`),
           h('dt', {}, 'Report'), h('dd', {}, h('a', { href: `#/document/${r.document}` }, r.title || r.document.slice(0, 12)), r.outlet ? ` · ${r.outlet}` : '', r.published ? ` · ${r.published}` : '',
             r.url ? [' · ', h('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : null))),
@@ -406,7 +411,7 @@ async function incidentPage(id) {
         h('div', { class: 'sources' }, other.map((c) => figureButton(c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
     h('section', { class: 'panel', 'aria-label': 'Source text' },
       h('h2', {}, 'Source text'),
-      h('p', { class: 'legend muted' }, h('span', { class: 'hl-claim' }, 'claim'), h('span', { class: 'hl-focus' }, 'selected sentence')),
+      h('p', { class: 'legend muted' }, h('span', { class: 'hl-claim' }, 'claim'), h('span', { class: 'hl-place' }, 'place'), h('span', { class: 'hl-time' }, 'date'), h('span', { class: 'hl-entity' }, 'actor'), h('span', { class: 'hl-focus' }, 'selected sentence')),
       text.el)));
 }
 
