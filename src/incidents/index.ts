@@ -19,13 +19,15 @@ const ACTOR_KINDS = new Set(['armed_group', 'organisation', 'nationality', 'plac
 export function buildIncidents(doc: Document): void {
   const body = doc.sections.filter((s) => REPORTING.has(s.kind));
   if (!body.length) { doc.incidents = []; return; }
-  // The main incident's text: the headline and the first two paragraphs of reporting, where the lede sits.
-  const lede = body.slice(0, 3);
+  // The main incident's text: the headline (and datelines) and the first two paragraphs of reporting,
+  // where the lede sits.
+  const bodies = body.map((s, k) => (s.kind === 'body' ? k : -1)).filter((k) => k >= 0);
+  const lede = body.slice(0, Math.max(3, (bodies[1] ?? bodies[0] ?? 0) + 1));
   const ledeText = lede.map((s) => doc.text.slice(s.start, s.end)).join('\n');
   const types = typesIn(ledeText);
   if (!types.length) { doc.incidents = []; return; }
   // An attack whose victims are all fighters is a battle in ACLED's terms, not violence against civilians.
-  const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < (body[2]?.end ?? body[body.length - 1].end));
+  const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < lede[lede.length - 1].end);
   if (types[0] === 'armed_attack' && victims.length && victims.every((c) => c.subject!.civilian === false)) types.unshift('battle');
   const unique = [...new Set(types)];
   types.length = 0;
