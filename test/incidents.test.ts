@@ -10,6 +10,7 @@ import type { Document } from '../src/model/document.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { sameGroup } from '../src/claims/groups.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
+import { incidentRecords } from '../src/export/records.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
@@ -214,5 +215,22 @@ describe('incident actors', () => {
     const located = doc.incidents.filter((i) => i.place);
     assert.ok(located.length >= 2, JSON.stringify(doc.incidents.map((i) => i.place?.text)));
     for (const i of located) assert.ok(i.actors.some((x) => x.role === 'attacker' && /Russia/.test(x.name)), JSON.stringify(i.actors));
+  });
+});
+
+describe('parts of a victim group', () => {
+  it('counts a group given with its parts once: itself or its parts, whichever is more', () => {
+    const doc = run('Clashes near Kessab\n\nRebels attacked an army post near Kessab in northern Syria on Thursday. A war monitor said dozens of fighters died, including 19 soldiers and more than 20 rebels. Three civilians were also killed, residents said.');
+    const claims = doc.claims.filter((c) => c.kind === 'casualties');
+    const parent = claims.findIndex((c) => /fighters/.test(c.subject?.text ?? ''));
+    const parts = claims.filter((c) => c.partOf !== undefined);
+    assert.equal(parts.length, 2, JSON.stringify(claims.map((c) => [c.subject?.text, c.partOf])));
+    assert.ok(parts.every((c) => c.partOf === doc.claims.indexOf(claims[parent])));
+    const [record] = incidentRecords(doc);
+    // fighters: max(24, 19 + 21) = 40, plus 3 civilians.
+    assert.equal(record.fatalities_best, 43);
+    // ACLED: "dozens" counts 12, but its parts say 40.
+    assert.equal(record.fatalities, 43);
+    assert.ok(record.figures.some((f) => f.group === 'soldiers' && f.within === 'fighters'));
   });
 });

@@ -22,20 +22,36 @@ export function acledFigure(q: Quantity): number {
 /**
  * Deaths for the document's incident: per victim group the lowest figure any source gives, summed over
  * distinct groups (claims that repeat another are skipped). A figure with no stated victims counts only
- * when no figure names its victims (a headline's "kill 100" restates the body's). No claim -> 0.
+ * when no figure names its victims (a headline's "kill 100" restates the body's). A group given as part
+ * of another ("including 19 soldiers") is not added again: the containing group counts as itself or as
+ * the sum of its parts, whichever is more. No claim -> 0.
  */
 export function acledFatalities(doc: Document, claimIndices?: number[]): number {
   const lowestByGroup = new Map<string, number>();
-  const claims = claimIndices ? claimIndices.map((i) => doc.claims[i]) : doc.claims;
-  for (const c of claims) {
+  const groupOfClaim = new Map<number, string>();
+  const indices = claimIndices ?? doc.claims.map((_, i) => i);
+  for (const i of indices) {
+    const c = doc.claims[i];
     if (c.kind !== 'casualties' || c.repeats !== undefined || !c.figures?.killed) continue;
     const text = c.subject?.text ?? '';
     const group = [...lowestByGroup.keys()].find((g) => g === text || (g && text && sameGroup(g, text))) ?? text;
     const n = acledFigure(c.figures.killed);
     lowestByGroup.set(group, Math.min(lowestByGroup.get(group) ?? Infinity, n));
+    groupOfClaim.set(i, group);
+  }
+  // Which group each part-group lies within.
+  const within = new Map<string, string>();
+  for (const [i, group] of groupOfClaim) {
+    const parent = doc.claims[i].partOf;
+    const parentGroup = parent !== undefined ? groupOfClaim.get(parent) : undefined;
+    if (parentGroup !== undefined && parentGroup !== group) within.set(group, parentGroup);
   }
   const named = [...lowestByGroup.keys()].some((g) => g !== '');
   let total = 0;
-  for (const [g, n] of lowestByGroup) if (g !== '' || !named) total += n;
+  for (const [g, n] of lowestByGroup) {
+    if ((g === '' && named) || within.has(g)) continue;
+    const parts = [...within].filter(([, p]) => p === g).reduce((s, [part]) => s + lowestByGroup.get(part)!, 0);
+    total += Math.max(n, parts);
+  }
   return total;
 }

@@ -51,6 +51,7 @@ export function extractClaims(doc: Document): void {
   const words = tokens.map((t) => text.slice(t.start, t.end));
   const lowers = words.map((w) => w.toLowerCase());
   const claims: Claim[] = [];
+  const parentOf = new Map<Claim, Claim>();
   const quotes = [...doc.quotes].sort((a, b) => (a.end - a.start) - (b.end - b.start));
   const personByStart = new Map(doc.mentions.filter((m) => m.kind === 'person').map((m) => [m.start, m]));
 
@@ -109,6 +110,8 @@ export function extractClaims(doc: Document): void {
 
   function extractSentence(a: number, b: number): void {
     let previous: Claim | undefined;
+    // Sub-groups: "including 19 soldiers and more than 20 attackers" are parts of the figure before.
+    const partOf = (before: string | undefined) => (before === 'including' ? previous : before === 'and' && previous ? parentOf.get(previous) : undefined);
     let lastOutcome: Outcome | undefined;
     for (let i = a; i < b; i++) {
       // Negations: "No U.S. forces died", "no one was hurt", "nobody was killed".
@@ -223,7 +226,7 @@ export function extractClaims(doc: Document): void {
         i = outcome.to - 1;
         continue;
       }
-      push({ from: q.from, to: Math.max(outcome.to, npEnd), figures: { [outcome.outcome]: q.value }, subject });
+      push({ from: q.from, to: Math.max(outcome.to, npEnd), figures: { [outcome.outcome]: q.value }, subject, parent: partOf(before) });
       i = Math.max(outcome.to, q.to) - 1;
       // "killed 20 people as well as the attacker": a second, single victim of the same verb.
       const k = Math.max(outcome.to, npEnd);
@@ -237,11 +240,12 @@ export function extractClaims(doc: Document): void {
       }
     }
 
-    function push(c: { from: number; to: number; figures: Partial<Record<Outcome, Quantity>>; subject?: Claim['subject']; modality?: Modality }) {
+    function push(c: { from: number; to: number; figures: Partial<Record<Outcome, Quantity>>; subject?: Claim['subject']; modality?: Modality; parent?: Claim }) {
       const span = spanOf(c.from, c.to);
       const { source, modality } = sourceFor(span);
       const claim: Claim = { kind: 'casualties', ...span, source, modality: c.modality ?? modality, figures: c.figures, ...(c.subject ? { subject: c.subject } : {}) };
       claims.push(claim);
+      if (c.parent) parentOf.set(claim, c.parent);
       previous = claim;
     }
     weaponsIn(a, b);
@@ -340,6 +344,11 @@ export function extractClaims(doc: Document): void {
     if (seenSpans.has(key)) return false;
     seenSpans.add(key);
     return true;
+  });
+  unique.forEach((c) => {
+    const parent = parentOf.get(c);
+    const j = parent ? unique.indexOf(parent) : -1;
+    if (j >= 0) c.partOf = j;
   });
   linkRepeatsAndDisputes(unique);
   linkHeadlineRestatements(doc, unique);

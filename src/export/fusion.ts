@@ -7,7 +7,7 @@
 import { sameGroup } from '../claims/groups.ts';
 import { haversineKm } from '../eval/match.ts';
 import type { ReconciledFigure } from '../model/incident.ts';
-import { summarise } from '../incidents/reconcile.ts';
+import { summarise, totalOf } from '../incidents/reconcile.ts';
 import type { IncidentRecord } from './records.ts';
 
 export const MAX_KM = 25;
@@ -70,8 +70,8 @@ export function fuse(records: IncidentRecord[]): FusedIncident[] {
     // The most precise report locates and dates the fused incident.
     const lead = [...rs].sort((x, y) => (x.geo_precision ?? 3) - (y.geo_precision ?? 3) || (x.time_precision ?? 3) - (y.time_precision ?? 3))[0];
     const figures = mergeFigures(rs);
-    const killed = figures.filter((f) => f.outcome === 'killed' && f.group);
-    const sum = (k: 'low' | 'best' | 'high') => (killed.length ? killed.reduce((s, f) => s + f[k], 0) : lead[`fatalities_${k}`]);
+    const killed = totalOf(figures);
+    const sum = (k: 'low' | 'best' | 'high') => (killed ? killed[k] : lead[`fatalities_${k}`]);
     const actors = new Map<string, { name: string; role: string }>();
     for (const r of rs) for (const a of r.actors) if (!actors.has(a.name)) actors.set(a.name, a);
     return {

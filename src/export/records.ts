@@ -3,6 +3,7 @@
 import { acledFatalities } from '../claims/acled.ts';
 import type { Document } from '../model/document.ts';
 import type { ReconciledFigure } from '../model/incident.ts';
+import { totalOf } from '../incidents/reconcile.ts';
 import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
 
 export interface IncidentRecord {
@@ -28,7 +29,7 @@ export interface IncidentRecord {
   actors: { name: string; role: string }[];
   /** ACLED's conservative death count, derived from the claims (src/claims/acled.ts). */
   fatalities: number;
-  /** Deaths reconciled across sources (sum over victim groups of low / best / high). */
+  /** Deaths reconciled across sources (over victim groups, parts not counted twice: low / best / high). */
   fatalities_low: number | null;
   fatalities_best: number | null;
   fatalities_high: number | null;
@@ -43,10 +44,9 @@ export interface RecordFilter { from?: string; to?: string; country?: string; ty
 export function incidentRecords(doc: Document): IncidentRecord[] {
   return doc.incidents.map((inc, n) => {
     const acled = TYPE_BY_CODE.get(inc.type)?.acled;
-    // A figure with no stated victims restates a named one when any exists (headline vs body).
-    const allKilled = inc.figures.filter((f) => f.outcome === 'killed');
-    const killed = allKilled.some((f) => f.group) ? allKilled.filter((f) => f.group) : allKilled;
-    const sum = (k: 'low' | 'best' | 'high') => (killed.length ? killed.reduce((s, f) => s + f[k], 0) : null);
+    // Summed over victim groups, parts of a group not counted twice (src/incidents/reconcile.ts).
+    const killed = totalOf(inc.figures);
+    const sum = (k: 'low' | 'best' | 'high') => (killed ? killed[k] : null);
     return {
       id: `${doc.id}-${n + 1}`,
       document: doc.id,

@@ -52,5 +52,31 @@ export function reconcile(doc: Document, claimIndices: number[]): ReconciledFigu
     });
     out.push({ group, outcome, ...summarise(sources), sources });
   }
+  // A figure whose claims are parts of another figure's claims lies within that figure.
+  for (const f of out) {
+    const parents = new Set(f.sources.map((s) => doc.claims[s.claim].partOf).filter((p) => p !== undefined));
+    const g = out.find((o) => o !== f && o.outcome === f.outcome && o.sources.some((s) => parents.has(s.claim)));
+    if (g) f.within = g.group;
+  }
   return out;
+}
+
+/**
+ * Deaths (or another outcome) across an incident's victim groups, as low / best / high: the sum over the
+ * groups that are not parts of another, each counted as itself or as the sum of its parts when those add
+ * up to more ("dozens of fighters died, including 19 soldiers and more than 20 attackers": 19 + 21 = 40,
+ * not 24 + 19 + 21). Figures without stated victims restate a named one when any exists (headline vs
+ * body), so they count only when no group is named. Null when there is no figure for the outcome.
+ */
+export function totalOf(figures: ReconciledFigure[], outcome: Outcome = 'killed'): { low: number; best: number; high: number } | null {
+  const all = figures.filter((f) => f.outcome === outcome);
+  const named = all.some((f) => f.group) ? all.filter((f) => f.group) : all;
+  if (!named.length) return null;
+  const roots = named.filter((f) => !f.within || !named.some((g) => g.group === f.within));
+  const total = { low: 0, best: 0, high: 0 };
+  for (const r of roots) {
+    const parts = named.filter((f) => f !== r && f.within === r.group);
+    for (const k of ['low', 'best', 'high'] as const) total[k] += Math.max(r[k], parts.reduce((s, p) => s + p[k], 0));
+  }
+  return total;
 }

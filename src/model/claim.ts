@@ -27,6 +27,8 @@ export interface Claim extends Span {
   figures?: Partial<Record<Outcome, Quantity>>;
   /** force_size: the size; weapons: the weapon names; characterisation: the label. */
   value?: Quantity | string[] | string;
+  /** Index of the claim whose victims include this one's ("dozens died, including 19 soldiers"). */
+  partOf?: number;
   /** Index of an earlier claim in the same document this one repeats (headline, lede, body). */
   repeats?: number;
   /** Indices of claims from other sources giving different figures about the same group. */

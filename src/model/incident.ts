@@ -19,6 +19,9 @@ export interface ReconciledFigure {
   low: number;
   best: number;
   high: number;
+  /** The group of another figure of this incident that contains this one ("19 soldiers" within "dozens of
+   * fighters on both sides"): totals count the containing figure, or its parts when they add up to more. */
+  within?: string;
   /** The sources' figures do not all agree (their intervals do not overlap). */
   contested: boolean;
   /** Every source's figure, side by side: claim is an index into Document.claims. */
