@@ -2,7 +2,7 @@
 // .ci/run installs chromium and requires it; elsewhere the test is skipped when no browser is found
 // (set CHROMIUM to point at one).
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +139,42 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
       await page.close();
       rw.closeAllConnections();
       rw.close();
+    }
+  });
+
+  it('fuses reports across outlets: one incident, every report\'s text, a figure shown in its own report', async () => {
+    const fstore = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-fused-')), 'f.db'));
+    const lines = readFileSync(new URL('../examples/fusion/fusion.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (const r of lines) await fstore.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', outlet: r.outlet, title: r.title, published: r.published })));
+    const fs = await startServer(fstore, 0, '127.0.0.1', {});
+    const addr = fs.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15000);
+    try {
+      await page.goto(url + '/');
+      await page.waitForSelector('body[data-ready="overview"]');
+      assert.equal(await page.locator('.list li').count(), 10);
+      await page.check('#filters input[name="fuse"]');
+      await page.click('#filters button[type="submit"]');
+      await page.waitForFunction(() => { const d = (globalThis as any).document; return d.body.dataset.ready === 'overview' && d.querySelectorAll('.list li').length === 5; });
+      await page.locator('.list li', { hasText: '3 reports' }).first().locator('a').click();
+      await page.waitForSelector('body[data-ready="incident"]');
+      const panels = page.locator('section[data-document]');
+      assert.equal(await panels.count(), 3);
+      assert.ok(await page.locator('text=Why these reports were joined').count() === 1);
+      // A figure from the last report lights up a sentence in that report's panel, not the first's.
+      const last = await panels.nth(2).getAttribute('data-document');
+      const button = page.locator(`button.figure[data-document="${last}"]`).first();
+      assert.ok(await button.count() > 0, 'a figure from the third report');
+      await button.click();
+      assert.ok(await panels.nth(2).locator('.source-text .hl-focus').count() > 0);
+      assert.equal(await panels.nth(0).locator('.source-text .hl-focus').count(), 0);
+    } finally {
+      await page.close();
+      fs.closeAllConnections();
+      fs.close();
+      await fstore.close();
     }
   });
 });

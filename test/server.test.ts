@@ -263,3 +263,51 @@ describe('HTTP API', () => {
     await upgraded.close();
   });
 });
+
+describe('HTTP API: fused incidents', () => {
+  let server: Server;
+  let store: Store;
+  let base: string;
+  before(async () => {
+    store = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-fused-')), 'f.db'));
+    // Our invented multi-outlet reports (examples/fusion): five incidents, ten reports.
+    const lines = readFileSync(new URL('../examples/fusion/fusion.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    for (const r of lines) await store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', outlet: r.outlet, title: r.title, published: r.published })));
+    server = await startServer(store, 0, '127.0.0.1', {});
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  });
+  after(async () => { server.closeAllConnections(); server.close(); await store.close(); });
+
+  it('lists fused incidents with their reports and why they joined, and maps them', async () => {
+    const plain = await (await fetch(base + '/api/incidents')).json() as any;
+    const fused = await (await fetch(base + '/api/incidents?fuse=1')).json() as any;
+    assert.equal(plain.total, 10);
+    assert.equal(fused.total, 5);
+    assert.equal(fused.fused, true);
+    const big = fused.items.filter((f: any) => f.reports.length === 3);
+    assert.equal(big.length, 2, 'the Kessab clash and the Mogadishu car bomb');
+    for (const f of big) assert.equal(f.joins.length >= 2, true);
+    const points = await (await fetch(base + '/api/incidents/points?fuse=1')).json() as any;
+    assert.equal(points.rows.length, 5);
+    const page = await (await fetch(base + '/api/incidents?fuse=1&limit=2&offset=4')).json() as any;
+    assert.equal(page.items.length, 1);
+    assert.equal((await fetch(base + '/api/incidents?fuse=yes')).status, 400);
+  });
+
+  it('gives a fused incident with every report\'s claims and document, sources naming their document', async () => {
+    const fused = await (await fetch(base + '/api/incidents?fuse=1')).json() as any;
+    const big = fused.items.find((f: any) => f.reports.length === 3);
+    const one = await (await fetch(base + '/api/incidents/' + big.id)).json() as any;
+    assert.equal(one.reports.length, 3);
+    assert.deepEqual(one.reports.map((r: any) => r.incident.id).sort(), [...big.reports].sort());
+    for (const f of one.incident.figures) {
+      for (const s of f.sources) {
+        const report = one.reports.find((r: any) => r.document.id === s.document);
+        assert.ok(report, 'each source names a document of the incident');
+        assert.ok(report.claims.some((c: any) => c.index === s.claim));
+      }
+    }
+    assert.equal((await fetch(base + '/api/incidents/fused-nope-1')).status, 404);
+  });
+});

@@ -94,6 +94,7 @@ filtersForm.addEventListener('reset', () => { setTimeout(() => { location.hash =
 
 function syncForm(p) {
   for (const k of FILTERS) filtersForm.elements.namedItem(k).value = p.get(k) || '';
+  filtersForm.elements.namedItem('fuse').checked = p.get('fuse') === '1';
   const exportQ = filterQuery(p).toString();
   document.getElementById('export-csv').href = '/api/export?format=csv' + (exportQ ? '&' + exportQ : '');
   document.getElementById('export-geojson').href = '/api/export?format=geojson' + (exportQ ? '&' + exportQ : '');
@@ -112,12 +113,15 @@ async function overview() {
   const p = params();
   syncForm(p);
   const fq = filterQuery(p);
+  // "Fuse reports": one incident per event across outlets (list and map); facets count reports.
+  const fused = p.get('fuse') === '1';
+  const viewQ = new URLSearchParams(fq); if (fused) viewQ.set('fuse', '1');
   const offset = Number(p.get('offset') || 0);
-  const listQ = new URLSearchParams(fq); listQ.set('limit', PAGE); listQ.set('offset', offset);
+  const listQ = new URLSearchParams(viewQ); listQ.set('limit', PAGE); listQ.set('offset', offset);
   performance.mark('sitrep:fetch');
   loadBasemap('110m'); // in parallel with the data
   const [facets, list, points] = await Promise.all([
-    api('/api/incidents/facets?' + fq), api('/api/incidents?' + listQ), api('/api/incidents/points?' + fq),
+    api('/api/incidents/facets?' + fq), api('/api/incidents?' + listQ), api('/api/incidents/points?' + viewQ),
   ]);
   performance.mark('sitrep:data');
   fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
@@ -127,22 +131,23 @@ async function overview() {
   const timelineEl = h('div', { id: 'timeline', role: 'region', 'aria-label': 'Incidents per month' });
   view.replaceChildren(h('div', { class: 'overview' },
     h('section', {}, mapEl, timelineEl),
-    incidentList(list, fq, offset)));
+    incidentList(list, viewQ, offset, facets.total)));
   drawTimeline(timelineEl, facets.months, p);
   await drawMap(mapEl, points);
 }
 
-function incidentList(list, fq, offset) {
+function incidentList(list, fq, offset, reports) {
   const items = list.items.map((r) => h('li', { 'data-id': r.id },
     h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, `${label(r.type)}${r.location ? ' — ' + r.location : ''}`),
     h('div', { class: 'muted' }, [r.event_date || 'date unknown', r.country, r.outlet].filter(Boolean).join(' · ')),
     h('div', {},
       r.fatalities_best !== null ? h('span', { class: 'tag' }, `killed ${r.fatalities_low === r.fatalities_high ? r.fatalities_best : `${r.fatalities_low}–${r.fatalities_high}`}`) : null,
       r.contested ? h('span', { class: 'tag contested' }, 'contested') : null,
+      r.reports?.length > 1 ? h('span', { class: 'tag' }, `${r.reports.length} reports`) : null,
       r.actors.slice(0, 3).map((a) => h('span', { class: 'tag' }, `${a.name} (${a.role})`)))));
   const page = (o) => { const q = new URLSearchParams(fq); if (o) q.set('offset', o); return '#/?' + q; };
   return h('section', { class: 'list', 'aria-label': 'Incidents' },
-    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`),
+    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`, list.fused ? h('span', { class: 'muted' }, ` fused from ${reports} report${reports === 1 ? '' : 's'}`) : null),
     list.total ? h('ol', {}, items) : h('p', { class: 'muted', style: 'padding: 0 .8rem' }, 'No incidents match. Ingest articles with "sitrep ingest" or clear the filters.'),
     h('div', { class: 'pager' },
       offset > 0 ? h('a', { href: page(Math.max(0, offset - PAGE)) }, '← newer') : h('span'),
@@ -176,6 +181,7 @@ function drawTimeline(el, months, p) {
       const [yy, mm] = month.split('-').map(Number);
       const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
       const q = filterQuery(p); q.set('from', `${month}-01`); q.set('to', last); q.delete('offset');
+      if (p.get('fuse') === '1') q.set('fuse', '1');
       location.hash = '#/?' + q;
     });
     svg.append(r);
@@ -339,7 +345,7 @@ function annotatedText(text, annotations) {
   let focused = [];
   const focus = (key) => {
     for (const s of focused) s.classList.remove('hl-focus');
-    focused = segments.get(key) || [];
+    focused = key === null ? [] : segments.get(key) || [];
     for (const s of focused) s.classList.add('hl-focus');
     focused[0]?.scrollIntoView({ block: 'center', behavior: 'instant' });
   };
@@ -354,43 +360,64 @@ function sourceName(s) {
 
 // ---------------------------------------------------------------- incident page
 async function incidentPage(id) {
-  const { incident: r, claims, document: doc } = await api(`/api/incidents/${encodeURIComponent(id)}`);
-  const byIndex = new Map(claims.map((c) => [c.index, c]));
-  const buttons = new Map();
-  let text;
-  const show = (i) => {
-    const c = byIndex.get(i);
+  const data = await api(`/api/incidents/${encodeURIComponent(id)}`);
+  const r = data.incident;
+  // One report, or the reports fused into this incident (each with its claims and its document).
+  const reports = data.reports ?? [{ incident: data.incident, claims: data.claims, document: data.document }];
+  const texts = new Map(); // document id -> annotated text
+  const buttons = new Map(); // "doc:claim" -> buttons showing that claim
+  const claimOf = new Map(); // "doc:claim" -> claim
+  const show = (docId, i) => {
+    const key = `${docId}:${i}`;
+    const c = claimOf.get(key);
     if (!c) return;
-    text.focus(c.sentence ? `s${i}` : `c${i}`);
-    for (const [k, bs] of buttons) for (const b of bs) b.classList.toggle('active', k === i);
+    for (const t of texts.values()) t.focus(null);
+    texts.get(docId)?.focus(c.sentence ? `s${i}` : `c${i}`);
+    for (const [k, bs] of buttons) for (const b of bs) b.classList.toggle('active', k === key);
   };
-  const figureButton = (i, caption) => {
-    const b = h('button', { class: 'figure', type: 'button', 'data-claim': i, onclick: () => show(i) }, caption);
-    if (!buttons.has(i)) buttons.set(i, []);
-    buttons.get(i).push(b);
+  const figureButton = (docId, i, caption) => {
+    const b = h('button', { class: 'figure', type: 'button', 'data-claim': i, 'data-document': docId, onclick: () => show(docId, i) }, caption);
+    const key = `${docId}:${i}`;
+    if (!buttons.has(key)) buttons.set(key, []);
+    buttons.get(key).push(b);
     return b;
   };
-  const annotations = [];
-  // The incident's own place, date and actors, highlighted beside its claims.
-  const inc = doc.incidents[Number(r.id.slice(r.id.lastIndexOf('-') + 1)) - 1];
-  if (inc?.place) annotations.push({ start: inc.place.start, end: inc.place.end, cls: 'hl-place', key: 'place', title: `place: ${inc.place.name ?? inc.place.text}${inc.place.country ? ', ' + inc.place.country : ''}` });
-  if (inc?.time) annotations.push({ start: inc.time.start, end: inc.time.end, cls: 'hl-time', key: 'time', title: `date: ${inc.time.earliest ?? 'unresolved'}${inc.time.latest && inc.time.latest !== inc.time.earliest ? ' to ' + inc.time.latest : ''}` });
-  (inc?.actors ?? []).forEach((a, k) => { if (a.span) annotations.push({ start: a.span.start, end: a.span.end, cls: 'hl-entity', key: `a${k}`, title: `actor: ${a.name} (${a.role})` }); });
-  for (const c of claims) {
-    annotations.push({ start: c.start, end: c.end, cls: 'hl-claim', key: `c${c.index}`, title: `${c.kind} — ${sourceName(c.source)}`, onclick: () => show(c.index) });
-    if (c.sentence) annotations.push({ ...c.sentence, key: `s${c.index}` });
-  }
-  text = annotatedText(doc.text, annotations);
+  const actorButtons = [];
+  const panels = reports.map(({ incident: rec, claims, document: doc }) => {
+    const annotations = [];
+    // The incident's own place, date and actors, highlighted beside its claims.
+    const inc = doc.incidents[Number(rec.id.slice(rec.id.lastIndexOf('-') + 1)) - 1];
+    if (inc?.place) annotations.push({ start: inc.place.start, end: inc.place.end, cls: 'hl-place', key: 'place', title: `place: ${inc.place.name ?? inc.place.text}${inc.place.country ? ', ' + inc.place.country : ''}` });
+    if (inc?.time) annotations.push({ start: inc.time.start, end: inc.time.end, cls: 'hl-time', key: 'time', title: `date: ${inc.time.earliest ?? 'unresolved'}${inc.time.latest && inc.time.latest !== inc.time.earliest ? ' to ' + inc.time.latest : ''}` });
+    (inc?.actors ?? []).forEach((a, k) => {
+      if (!a.span) return;
+      annotations.push({ start: a.span.start, end: a.span.end, cls: 'hl-entity', key: `a${k}`, title: `actor: ${a.name} (${a.role})` });
+      actorButtons.push(h('button', { class: 'figure', type: 'button', onclick: () => { for (const t of texts.values()) t.focus(null); texts.get(doc.id).focus(`a${k}`); } }, `${a.name} (${a.role})`));
+    });
+    for (const c of claims) {
+      claimOf.set(`${doc.id}:${c.index}`, c);
+      annotations.push({ start: c.start, end: c.end, cls: 'hl-claim', key: `c${c.index}`, title: `${c.kind} — ${sourceName(c.source)}`, onclick: () => show(doc.id, c.index) });
+      if (c.sentence) annotations.push({ ...c.sentence, key: `s${c.index}` });
+    }
+    const text = annotatedText(doc.text, annotations);
+    texts.set(doc.id, text);
+    return h('section', { class: 'panel', 'aria-label': 'Source text', 'data-document': doc.id },
+      h('h2', {}, reports.length > 1 ? `${rec.outlet || 'Unknown outlet'}: ${rec.title || 'untitled'}` : 'Source text'),
+      h('p', { class: 'legend muted' }, h('span', { class: 'hl-claim' }, 'claim'), h('span', { class: 'hl-place' }, 'place'), h('span', { class: 'hl-time' }, 'date'), h('span', { class: 'hl-entity' }, 'actor'), h('span', { class: 'hl-focus' }, 'selected sentence'),
+        ' ', h('a', { href: `#/document/${doc.id}` }, 'document page')),
+      text.el);
+  });
 
   const figures = h('table', {},
     h('thead', {}, h('tr', {}, h('th', {}, 'Victims'), h('th', {}, 'Outcome'), h('th', {}, 'Low / best / high'), h('th', {}, 'Each source says'))),
     h('tbody', {}, r.figures.map((f) => h('tr', { class: f.contested ? 'contested' : null },
-      h('td', {}, f.group || 'unspecified'),
+      h('td', {}, f.group || 'unspecified', f.within ? h('div', { class: 'muted' }, `part of ${f.within}`) : null),
       h('td', {}, f.outcome.replace(/_/g, ' ')),
       h('td', { class: 'num' }, `${f.low} / ${f.best} / ${f.high}`, f.contested ? h('div', {}, h('span', { class: 'tag contested' }, 'contested')) : null),
-      h('td', {}, h('div', { class: 'sources' }, f.sources.map((s) => figureButton(s.claim, `${s.name}: ${fmtRange(s)}`))))))));
-  const other = claims.filter((c) => c.kind !== 'casualties');
-  const actors = r.actors.length ? r.actors.map((a) => `${a.name} (${a.role})`).join('; ') : 'not stated';
+      h('td', {}, h('div', { class: 'sources' }, f.sources.map((s) => figureButton(s.document ?? r.document, s.claim, `${s.name}: ${fmtRange(s)}`))))))));
+  const other = reports.flatMap(({ claims, document: doc }) => claims.filter((c) => c.kind !== 'casualties').map((c) => ({ c, doc })));
+  const reportLinks = reports.map(({ incident: rec }) => h('li', {}, h('a', { href: `#/document/${rec.document}` }, rec.title || rec.document.slice(0, 12)), rec.outlet ? ` · ${rec.outlet}` : '', rec.published ? ` · ${rec.published}` : '',
+    rec.url ? [' · ', h('a', { href: rec.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : null));
   view.replaceChildren(h('div', { class: 'page' },
     h('div', {},
       h('section', { class: 'panel' },
@@ -398,21 +425,19 @@ async function incidentPage(id) {
         h('dl', { class: 'facts' },
           h('dt', {}, 'Type'), h('dd', {}, `${label(r.type)} — ACLED ${r.acled_event_type} / ${r.acled_sub_event_type}`),
           h('dt', {}, 'When'), h('dd', {}, r.event_date ? `${r.event_date}${r.event_date_latest && r.event_date_latest !== r.event_date ? ' to ' + r.event_date_latest : ''} (${PRECISION[r.time_precision] || 'precision unknown'})` : 'unknown'),
-          h('dt', {}, 'Where'), h('dd', {}, r.location ? `${r.location}${r.country ? ', ' + r.country : ''} (${PRECISION[r.geo_precision] || ''}) ${r.latitude?.toFixed(3)}, ${r.longitude?.toFixed(3)}` : 'unknown'),
-          h('dt', {}, 'Actors'), h('dd', {}, (inc?.actors ?? []).length ? inc.actors.map((a, k) => h('button', { class: 'figure', type: 'button', onclick: () => text.focus(`a${k}`) }, `${a.name} (${a.role})`)) : actors),
+          h('dt', {}, 'Where'), h('dd', {}, r.location ? `${r.location}${r.admin1 ? ', ' + r.admin1 : ''}${r.country ? ', ' + r.country : ''} (${PRECISION[r.geo_precision] || ''}) ${r.latitude?.toFixed(3)}, ${r.longitude?.toFixed(3)}` : 'unknown'),
+          h('dt', {}, 'Actors'), h('dd', {}, actorButtons.length ? actorButtons : 'not stated'),
           h('dt', {}, 'Fatalities'), h('dd', {}, r.fatalities_best === null ? 'none reported' : `${r.fatalities_low} / ${r.fatalities_best} / ${r.fatalities_high} (low / best / high); ACLED count ${r.fatalities}`),
-          h('dt', {}, 'Report'), h('dd', {}, h('a', { href: `#/document/${r.document}` }, r.title || r.document.slice(0, 12)), r.outlet ? ` · ${r.outlet}` : '', r.published ? ` · ${r.published}` : '',
-            r.url ? [' · ', h('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : null))),
+          h('dt', {}, reports.length > 1 ? `Reports (${reports.length})` : 'Report'), h('dd', {}, h('ul', { class: 'plain' }, reportLinks)))),
+      r.joins?.length ? h('section', { class: 'panel', 'aria-label': 'Why these reports were joined' }, h('h2', {}, 'Why these reports were joined'),
+        h('ul', {}, r.joins.map((j) => h('li', {}, j.why)))) : null,
       h('section', { class: 'panel', 'aria-label': 'Figures' },
-        h('h2', {}, 'Figures, per victim group'),
+        h('h2', {}, reports.length > 1 ? 'Figures, per victim group, across all reports' : 'Figures, per victim group'),
         r.figures.length ? figures : h('p', { class: 'muted' }, 'No casualty figures.'),
-        h('p', { class: 'muted' }, 'Click a source\'s figure to see the sentence it came from. Low/best/high follow the rule in docs/quantities.md.')),
+        h('p', { class: 'muted' }, 'Click a source\'s figure to see the sentence it came from. Low/best/high follow the rule in docs/taxonomy.md.')),
       other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
-        h('div', { class: 'sources' }, other.map((c) => figureButton(c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
-    h('section', { class: 'panel', 'aria-label': 'Source text' },
-      h('h2', {}, 'Source text'),
-      h('p', { class: 'legend muted' }, h('span', { class: 'hl-claim' }, 'claim'), h('span', { class: 'hl-place' }, 'place'), h('span', { class: 'hl-time' }, 'date'), h('span', { class: 'hl-entity' }, 'actor'), h('span', { class: 'hl-focus' }, 'selected sentence')),
-      text.el)));
+        h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
+    h('div', {}, panels)));
 }
 
 // ---------------------------------------------------------------- document page

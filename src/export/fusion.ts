@@ -43,7 +43,8 @@ function mergeFigures(records: IncidentRecord[]): ReconciledFigure[] {
   const merged: ReconciledFigure[] = [];
   for (const r of records) {
     for (const f of r.figures) {
-      const sources = f.sources.map((s) => ({ ...s, name: `${s.name} (${r.outlet ?? r.document})` }));
+      // Each source keeps its document: claim indices are per document.
+      const sources = f.sources.map((s) => ({ ...s, name: `${s.name} (${r.outlet ?? r.document})`, document: r.document }));
       const same = merged.find((m) => m.outcome === f.outcome && (m.group === f.group || (m.group && f.group && sameGroup(m.group, f.group))));
       if (same) same.sources.push(...sources);
       else merged.push({ ...f, sources });
@@ -57,14 +58,24 @@ export function fuse(records: IncidentRecord[]): FusedIncident[] {
   const parent = records.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const joins: { a: number; b: number; why: string }[] = [];
-  for (let i = 0; i < records.length; i++) {
-    for (let j = i + 1; j < records.length; j++) {
+  // Only dated reports can join, and only with reports at most MAX_DAYS after their window: in date
+  // order each report is compared with the few that follow it, not with every other (10,000 reports
+  // fuse in well under a second).
+  const dated = records.map((r, i) => ({ r, i, t: r.event_date ? Date.parse(r.event_date) : NaN })).filter((x) => !Number.isNaN(x.t)).sort((a, b) => a.t - b.t);
+  for (let x = 0; x < dated.length; x++) {
+    const a = dated[x];
+    const until = Date.parse(a.r.event_date_latest ?? a.r.event_date!) + MAX_DAYS * 86400000;
+    for (let y = x + 1; y < dated.length && dated[y].t <= until; y++) {
+      const b = dated[y];
+      const [i, j] = a.i < b.i ? [a.i, b.i] : [b.i, a.i];
       const why = joinReason(records[i], records[j]);
       if (why) { joins.push({ a: i, b: j, why }); parent[find(j)] = find(i); }
     }
   }
   const clusters = new Map<number, number[]>();
-  records.forEach((_, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), i]));
+  records.forEach((_, i) => { const root = find(i); const list = clusters.get(root); if (list) list.push(i); else clusters.set(root, [i]); });
+  const joinsOf = new Map<number, { a: number; b: number; why: string }[]>();
+  for (const j of joins) { const root = find(j.a); const list = joinsOf.get(root); if (list) list.push(j); else joinsOf.set(root, [j]); }
   return [...clusters.values()].map((members) => {
     const rs = members.map((i) => records[i]);
     // The most precise report locates and dates the fused incident.
@@ -87,7 +98,7 @@ export function fuse(records: IncidentRecord[]): FusedIncident[] {
       figures,
       reports: rs.map((r) => r.id),
       documents: [...new Set(rs.map((r) => r.document))],
-      joins: joins.filter((j) => members.includes(j.a)).map((j) => ({ a: records[j.a].id, b: records[j.b].id, why: j.why })),
+      joins: (joinsOf.get(find(members[0])) ?? []).map((j) => ({ a: records[j.a].id, b: records[j.b].id, why: j.why })),
     };
   });
 }

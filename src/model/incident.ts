@@ -24,8 +24,9 @@ export interface ReconciledFigure {
   within?: string;
   /** The sources' figures do not all agree (their intervals do not overlap). */
   contested: boolean;
-  /** Every source's figure, side by side: claim is an index into Document.claims. */
-  sources: { name: string; claim: number; min: number; max: number | null; vague?: string }[];
+  /** Every source's figure, side by side: claim is an index into Document.claims (of `document` when the
+   * figure merges several reports' sources). */
+  sources: { name: string; claim: number; min: number; max: number | null; vague?: string; document?: string }[];
 }
 
 export interface Incident {

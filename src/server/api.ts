@@ -1,6 +1,7 @@
 // The JSON API over a Store: routes, parameter checks, and the views the web app draws.
 // Documented in docs/openapi.json; every route is covered in test/server.test.ts.
 import { csvHeader, csvRow, geojsonFeature } from '../export/formats.ts';
+import { fuse, type FusedIncident } from '../export/fusion.ts';
 import type { IncidentRecord } from '../export/records.ts';
 import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
 import { documentFrom, InputError } from '../ingest/index.ts';
@@ -74,6 +75,56 @@ export function incidentQuery(query: URLSearchParams): IncidentQuery {
   return q;
 }
 
+/** A yes/no parameter: absent, 0 or 1. */
+function flag(query: URLSearchParams, name: string): boolean {
+  const v = query.get(name);
+  if (v === null || v === '0') return false;
+  if (v === '1') return true;
+  throw new HttpError(400, `${name} must be 0 or 1, got "${v}"`);
+}
+
+/** Every matching report, fused (src/export/fusion.ts), newest first: the fused view is computed, never stored. */
+async function fusedIncidents(store: Store, q: IncidentQuery): Promise<FusedIncident[]> {
+  const { items } = await store.queryIncidents({ ...q, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  return fuse(items).sort((a, b) => (b.event_date ?? '').localeCompare(a.event_date ?? '') || a.id.localeCompare(b.id));
+}
+
+/**
+ * The fused incident a report belongs to, found from the reports around its dates (widened until the
+ * cluster stops growing, since joins chain), with every report's claims and document.
+ */
+async function fusedView(store: Store, leadId: string) {
+  const lead = await store.getIncident(leadId);
+  if (!lead) return undefined;
+  let cluster: FusedIncident | undefined;
+  // An undated report joins nothing: it is its own incident.
+  if (!lead.event_date) return undefined;
+  let from: string = lead.event_date;
+  let to: string = lead.event_date_latest ?? lead.event_date;
+  const shift = (d: string, days: number) => new Date(Date.parse(d) + days * 86400000).toISOString().slice(0, 10);
+  for (let round = 0; round < 6; round++) {
+    const nearby: IncidentRecord[] = (await store.queryIncidents({ from: shift(from, -2), to: shift(to, 2), limit: Number.MAX_SAFE_INTEGER })).items;
+    const found: FusedIncident | undefined = fuse(nearby).find((f) => f.reports.includes(leadId));
+    const grew = (found?.reports.length ?? 0) > (cluster?.reports.length ?? 0);
+    cluster = found;
+    if (!found || !grew) break;
+    const members = nearby.filter((r) => found.reports.includes(r.id));
+    for (const r of members) {
+      if (r.event_date && r.event_date < from) from = r.event_date;
+      const last = r.event_date_latest ?? r.event_date;
+      if (last && last > to) to = last;
+    }
+  }
+  if (!cluster) return undefined;
+  const reports = [];
+  for (const id of cluster.reports) {
+    const record = await store.getIncident(id);
+    const doc = record && (await store.getDocument(record.document));
+    if (record && doc) reports.push(incidentView(record, doc));
+  }
+  return { incident: cluster, reports };
+}
+
 /** A document for the web app: every layer except tokens (recomputable, and the bulk of the size). */
 function documentView(doc: Document) {
   const { tokens, ...rest } = doc;
@@ -134,17 +185,24 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     return { json: { ok: true, documents: await store.count(), incidents: (await store.incidentFacets()).total, ingest: opts.allowIngest } };
   }
   if (route === 'incidents') {
-    only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset']);
+    only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset', 'fuse']);
     const q = incidentQuery(req.query);
     const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
     const offset = integer(req.query, 'offset', 0, 0, 1e9);
+    if (flag(req.query, 'fuse')) {
+      const fused = await fusedIncidents(store, q);
+      return { json: { total: fused.length, limit, offset, fused: true, items: fused.slice(offset, offset + limit).map(({ figures, ...r }) => r) } };
+    }
     const { total, items } = await store.queryIncidents({ ...q, limit, offset });
     // Lists carry summaries; the figures with their sources are in /api/incidents/{id}.
     return { json: { total, limit, offset, items: items.map(({ figures, ...r }) => r) } };
   }
   if (route === 'incidents/points') {
-    only('GET'); allowOnly(req.query, FILTERS);
-    const points = await store.incidentPoints(incidentQuery(req.query));
+    only('GET'); allowOnly(req.query, [...FILTERS, 'fuse']);
+    const points = flag(req.query, 'fuse')
+      ? (await fusedIncidents(store, incidentQuery(req.query))).filter((f) => f.latitude !== null && f.longitude !== null)
+        .map((f) => ({ id: f.id, lat: f.latitude!, lon: f.longitude!, type: f.type, date: f.event_date, fatalities: f.fatalities }))
+      : await store.incidentPoints(incidentQuery(req.query));
     // Columns instead of objects: the map may draw tens of thousands.
     return { json: { columns: ['id', 'lat', 'lon', 'type', 'date', 'fatalities'], rows: points.map((p) => [p.id, p.lat, p.lon, p.type, p.date, p.fatalities]) } };
   }
@@ -154,6 +212,12 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
   }
   if (parts[0] === 'incidents' && parts.length === 2) {
     only('GET'); allowOnly(req.query, []);
+    // A fused incident is named after its lead report: "fused-<report id>".
+    if (parts[1].startsWith('fused-')) {
+      const view = await fusedView(store, parts[1].slice('fused-'.length));
+      if (!view) throw new HttpError(404, `no incident "${parts[1]}"`);
+      return { json: view };
+    }
     const record = await store.getIncident(parts[1]);
     const doc = record && (await store.getDocument(record.document));
     if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
