@@ -120,8 +120,10 @@ async function overview() {
   const listQ = new URLSearchParams(viewQ); listQ.set('limit', PAGE); listQ.set('offset', offset);
   performance.mark('sitrep:fetch');
   loadBasemap('110m'); // in parallel with the data
+  // Unfiltered, these are exactly the URLs index.html preloads, so the first visit does not wait for the script.
+  const withQuery = (path, q) => (String(q) ? `${path}?${q}` : path);
   const [facets, list, points] = await Promise.all([
-    api('/api/incidents/facets?' + fq), api('/api/incidents?' + listQ), api('/api/incidents/points?' + viewQ),
+    api(withQuery('/api/incidents/facets', fq)), api(withQuery('/api/incidents', listQ)), api(withQuery('/api/incidents/points', viewQ)),
   ]);
   performance.mark('sitrep:data');
   fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
