@@ -77,3 +77,13 @@ describe('entities', () => {
     assert.equal(doc.entities.length, 0);
   });
 });
+
+describe('number words', () => {
+  it('never takes a capitalised number word for a name', async () => {
+    const { documentFromText } = await import('../src/ingest/index.ts');
+    const { analyse } = await import('../src/pipeline/index.ts');
+    const doc = analyse(documentFromText('Report\n\nTwo were killed in Kirkuk. Nine bomb blasts hit Mosul, Governor Rakan Saeed said.', { origin: 't', published: '2024-01-01' }));
+    assert.ok(!doc.entities.some((e) => /^(Two|Nine)$/.test(e.name)), JSON.stringify(doc.entities.map((e) => e.name)));
+    assert.ok(doc.entities.some((e) => e.name === 'Rakan Saeed'));
+  });
+});

@@ -29,6 +29,10 @@ describe('normalisation', () => {
   it('removes BOM, CRLF, controls and odd spaces once', () => {
     assert.equal(normaliseText('\ufeffOne\r\ntwo\u00a0three\u0007\n\n\n\nfour  \n'), 'One\ntwo three\n\nfour');
   });
+  it('drops advertisement slots a scrape leaves between sentences, and only those', () => {
+    assert.equal(normaliseText('Police said it was safe. AD AD The mayor said "no threat." AD He left.'), 'Police said it was safe. The mayor said "no threat." He left.');
+    assert.equal(normaliseText('In 79 AD the city fell. The AD campaign ran. It ended. AD 80 began.'), 'In 79 AD the city fell. The AD campaign ran. It ended. AD 80 began.');
+  });
   it('rejects empty, binary and invalid UTF-8 bytes with clear messages', () => {
     assert.throws(() => decodeUtf8(new Uint8Array()), /empty/);
     assert.throws(() => decodeUtf8(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])), /binary/);

@@ -6,6 +6,7 @@ import { ALIAS_GROUPS, ARMED_GROUPS, COUNTRIES, DEMONYMS, MEDIA, ORG_HEADS, ORGA
 import { TAGS } from './perceptron.ts';
 import { commonWords, loadTagger } from './tagger.ts';
 
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|scores)$/i;
 const ARMED = new Set(ARMED_GROUPS);
 const MEDIA_SET = new Set(MEDIA);
 const ORGS = new Set(ORGANISATIONS);
@@ -260,6 +261,8 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     if (single && CALENDAR.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A lone common word tagged as a name ("See", "Nine") is a sentence start or a quoted word.
     if (single && common.has(lowers[c.s]) && !lexical && !/^\p{Lu}{2,}$/u.test(words[c.s])) { local.splice(n--, 1); continue; }
+    // A number word is a count, never a name ("Two were killed", "Nine bomb blasts").
+    if (single && NUMBER_WORD.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A lone name after "in", "near" or "the town of" is a place, whatever the tagger thought.
     if (c.kind !== 'place' && !lexical && c.s > 0) {
       const prevWord = lowers[c.s - 1];

@@ -15,6 +15,8 @@ export function normaliseText(raw: string): string {
   text = text.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ');
   text = text.replace(/\u2028|\u2029/g, '\n');
   text = text.replace(/ +\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  // Advertisement slots a page scrape leaves between sentences (". AD The police said"): not text.
+  text = text.replace(/([.!?"”’)])[ \n]+(?:AD[ \n]+)+(?=[\p{Lu}“"‘'])/gu, '$1 ');
   return text.trim();
 }
 
