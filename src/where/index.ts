@@ -2,7 +2,7 @@
 // the offline gazetteer. Among same-named places, the document's own countries decide, then feature
 // rank and population. Context words give the precision: "near X", "8 km east of X" -> 2, "X province"
 // -> 3, a country or region -> 3. One place is flagged as locating the incident.
-import type { Document, Span } from '../model/document.ts';
+import type { Document, Mention, Span } from '../model/document.ts';
 import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
 import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
 import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
@@ -147,8 +147,26 @@ export function resolvePlaces(doc: Document): void {
     });
   }
   out.sort((a, b) => a.start - b.start);
+  retypeEntities(doc, out);
   flagIncidentPlace(doc, out);
   doc.places = out;
+}
+
+/**
+ * A name the tagger took for a person or an organisation that the gazetteer has placed ("Taji", "a
+ * Mogadishu checkpoint") is a place: its mention says so, and so does its entity when every mention of
+ * it was placed. The one correction this stage makes to an earlier layer: only it knows the places.
+ */
+function retypeEntities(doc: Document, places: PlaceMention[]): void {
+  const placed = (m: Mention) => places.some((p) => p.start === m.start && p.end === m.end);
+  const touched = new Set<number>();
+  for (const m of doc.mentions) {
+    if ((m.kind === 'person' || m.kind === 'organisation') && !m.title && placed(m)) { m.kind = 'place'; touched.add(m.entity); }
+  }
+  for (const e of touched) {
+    const entity = doc.entities[e];
+    if (entity && entity.kind !== 'place' && entity.mentions.every((i) => doc.mentions[i].kind === 'place')) entity.kind = 'place';
+  }
 }
 
 /** Capitalised names after "the town of" and the like, each with the noun that introduced it. */
