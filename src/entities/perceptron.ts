@@ -13,6 +13,16 @@ function allowed(prev: number, tag: number): boolean {
   return p !== 'O' && p.slice(2) === t.slice(2);
 }
 
+/**
+ * Context templates (features.ts contextFeatures) as numbers: a feature "w-1w=a|b" becomes the key
+ * (template, atom(a), atom(b)), so tagging builds no strings for them. Zero, one or two atoms each.
+ */
+const CONTEXT_TEMPLATES = ['t1', 't12', 't1w', 'w-1', 'w+1', 'w-2', 'w+2', 'sh-1', 'sh+1', 'w-1w', 'ww+1', 'first', 'g-1', 'g+1'] as const;
+const TWO_ATOMS = new Set(['t12', 't1w', 'sh-1', 'sh+1', 'w-1w', 'ww+1']);
+const T = Object.fromEntries(CONTEXT_TEMPLATES.map((t, i) => [t, i + 1])) as Record<(typeof CONTEXT_TEMPLATES)[number], number>;
+const ATOM_SPACE = 4194304; // 2^22 atoms; (template, a, b) packs below 2^53
+const key = (t: number, a: number, b = 0) => (t * ATOM_SPACE + a) * ATOM_SPACE + b;
+
 export class Perceptron {
   weights = new Map<string, Float32Array>();
   // Training-only state for averaging.
@@ -28,6 +38,35 @@ export class Perceptron {
       const w = this.weights.get(f);
       if (w) for (let k = 0; k < N; k++) out[k] += w[k];
     }
+  }
+
+  // Numeric form of the context features, built once from `weights` (compile()).
+  private atoms?: Map<string, number>;
+  private numeric?: Map<number, Float32Array>;
+
+  /** Index the context features by number (after loading or training; weights must not change after). */
+  compile(): void {
+    const atoms = new Map<string, number>();
+    const atom = (x: string) => { let id = atoms.get(x); if (id === undefined) { id = atoms.size + 1; atoms.set(x, id); } return id; };
+    const numeric = new Map<number, Float32Array>();
+    for (const [f, w] of this.weights) {
+      const eq = f.indexOf('=');
+      const name = eq < 0 ? f : f.slice(0, eq);
+      const t = (T as Record<string, number>)[name];
+      if (t === undefined) continue;
+      const value = eq < 0 ? '' : f.slice(eq + 1);
+      let k: number;
+      if (TWO_ATOMS.has(name)) {
+        const bar = value.indexOf('|');
+        if (bar < 0 || value.indexOf('|', bar + 1) >= 0) continue; // a word with "|" in it: keep to the string path
+        k = key(t, atom(value.slice(0, bar)), atom(value.slice(bar + 1)));
+      } else k = eq < 0 ? key(t, 0) : key(t, atom(value));
+      numeric.set(k, w);
+    }
+    if (atoms.size >= ATOM_SPACE) return; // too many to pack: the string path stays
+    this.atoms = atoms;
+    this.numeric = numeric;
+    this.wordCache.clear();
   }
 
   /** Summed weights of a word's own features, cached: news repeats its words, so most are hits. */
@@ -50,8 +89,40 @@ export class Perceptron {
     const sc = new Float64Array(N);
     let prev = 0;
     let prev2 = 0;
+    const numeric = this.numeric;
+    const atoms = this.atoms;
+    // Atom ids of the sentence's words, shapes, and gazetteer classes (-1: never seen in training).
+    const id = (x: string) => atoms!.get(x) ?? -1;
+    const lw = numeric ? lowers.map(id) : [];
+    const sh = numeric ? shapes.map(id) : [];
+    const gz = numeric ? lowers.map((x) => this.gaz?.lookup(x)?.map(id) ?? []) : [];
+    const S = numeric ? id('<s>') : -1;
+    const E = numeric ? id('</s>') : -1;
+    const tagAtom = numeric ? TAGS.map(id) : [];
+    const add = (k: number, a: number, b?: number) => {
+      if (a < 0 || (b !== undefined && b < 0)) return;
+      const w = numeric!.get(key(k, a, b));
+      if (w) for (let j = 0; j < N; j++) sc[j] += w[j];
+    };
     for (let i = 0; i < words.length; i++) {
-      this.scores(contextFeatures(words, lowers, shapes, i, TAGS[prev], TAGS[prev2], this.gaz), sc);
+      if (numeric) {
+        sc.fill(0);
+        const before = i > 0 ? lw[i - 1] : S, after = i + 1 < words.length ? lw[i + 1] : E;
+        add(T.t1, tagAtom[prev]);
+        add(T.t12, tagAtom[prev2], tagAtom[prev]);
+        add(T.t1w, tagAtom[prev], lw[i]);
+        add(T['w-1'], before);
+        add(T['w+1'], after);
+        add(T['w-2'], i > 1 ? lw[i - 2] : S);
+        add(T['w+2'], i + 2 < words.length ? lw[i + 2] : E);
+        add(T['sh-1'], i > 0 ? sh[i - 1] : S, sh[i]);
+        add(T['sh+1'], sh[i], i + 1 < words.length ? sh[i + 1] : E);
+        add(T['w-1w'], before, lw[i]);
+        add(T['ww+1'], lw[i], after);
+        if (i === 0) add(T.first, 0);
+        if (i > 0) for (const c of gz[i - 1]) add(T['g-1'], c);
+        if (i + 1 < words.length) for (const c of gz[i + 1]) add(T['g+1'], c);
+      } else this.scores(contextFeatures(words, lowers, shapes, i, TAGS[prev], TAGS[prev2], this.gaz), sc);
       const own = this.wordScores(words[i], lowers[i], shapes[i]);
       for (let k = 0; k < N; k++) sc[k] += own[k];
       let best = 0;
@@ -87,6 +158,7 @@ export class Perceptron {
   /** One pass over a sentence with gold tags; updates on mistakes. Returns the number correct. */
   train(words: string[], gold: number[]): number {
     this.wordCache.clear(); // weights change: cached word scores are stale
+    this.numeric = this.atoms = undefined;
     const lowers = words.map((w) => w.toLowerCase());
     const shapes = words.map(shape);
     const sc = new Float64Array(N);
@@ -148,6 +220,7 @@ export class Perceptron {
       for (let k = 0; k < N; k++) w[k] = row[k] / data.scale;
       p.weights.set(f, w);
     }
+    p.compile();
     return p;
   }
 }
