@@ -309,5 +309,7 @@ describe('HTTP API: fused incidents', () => {
       }
     }
     assert.equal((await fetch(base + '/api/incidents/fused-nope-1')).status, 404);
+    const csv = await (await fetch(base + '/api/export?format=csv&fuse=1')).text();
+    assert.equal(csv.trim().split('\n').length, 1 + 5, 'a header and one row per fused incident');
   });
 });

@@ -95,7 +95,8 @@ filtersForm.addEventListener('reset', () => { setTimeout(() => { location.hash =
 function syncForm(p) {
   for (const k of FILTERS) filtersForm.elements.namedItem(k).value = p.get(k) || '';
   filtersForm.elements.namedItem('fuse').checked = p.get('fuse') === '1';
-  const exportQ = filterQuery(p).toString();
+  const eq = filterQuery(p); if (p.get('fuse') === '1') eq.set('fuse', '1');
+  const exportQ = eq.toString();
   document.getElementById('export-csv').href = '/api/export?format=csv' + (exportQ ? '&' + exportQ : '');
   document.getElementById('export-geojson').href = '/api/export?format=geojson' + (exportQ ? '&' + exportQ : '');
 }

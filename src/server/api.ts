@@ -243,10 +243,11 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     return { json: documentView(doc) };
   }
   if (route === 'export') {
-    only('GET'); allowOnly(req.query, [...FILTERS, 'format']);
+    only('GET'); allowOnly(req.query, [...FILTERS, 'format', 'fuse']);
     const format = req.query.get('format') ?? 'json';
     if (!['json', 'csv', 'geojson'].includes(format)) throw new HttpError(400, `format must be json, csv or geojson, got "${format}"`);
-    const { items } = await store.queryIncidents({ ...incidentQuery(req.query), limit: Number.MAX_SAFE_INTEGER });
+    const q = incidentQuery(req.query);
+    const items: IncidentRecord[] = flag(req.query, 'fuse') ? await fusedIncidents(store, q) : (await store.queryIncidents({ ...q, limit: Number.MAX_SAFE_INTEGER })).items;
     if (format === 'csv') return { body: csvHeader() + items.map(csvRow).join(''), type: 'text/csv; charset=utf-8', filename: 'incidents.csv' };
     if (format === 'geojson') return { body: JSON.stringify({ type: 'FeatureCollection', features: items.map(geojsonFeature) }), type: 'application/geo+json', filename: 'incidents.geojson' };
     return { body: JSON.stringify(items), type: 'application/json; charset=utf-8', filename: 'incidents.json' };
