@@ -96,6 +96,27 @@ for (const backend of BACKENDS) {
       await store.close();
     });
 
+    it('replaces a document\'s layers and incidents in place (reanalysis), and nothing for an unknown id', async () => {
+      const store = await open();
+      const d = doc('A car bomb exploded in a market in Mogadishu on Sunday, killing five people, police said.', '2024-05-20');
+      await store.putDocument(d);
+      const before = await store.queryIncidents();
+      assert.equal(before.total, 1);
+      // The same text analysed again, with one incident fewer (as a newer pipeline might decide).
+      const again = doc('A car bomb exploded in a market in Mogadishu on Sunday, killing five people, police said.', '2024-05-20');
+      again.incidents = [];
+      again.stages = [...again.stages, 'reviewed'];
+      assert.equal(await store.replaceLayers(again), true);
+      assert.equal((await store.queryIncidents()).total, 0);
+      assert.equal((await store.queryIncidents({ q: 'mogadishu' })).total, 0, 'the search index follows');
+      const back = (await store.getDocument(d.id))!;
+      assert.deepEqual(back.stages, again.stages);
+      assert.equal(back.text, d.text);
+      assert.equal(await store.count(), 1);
+      assert.equal(await store.replaceLayers(doc('Never stored.')), false);
+      await store.close();
+    });
+
     it('queries incidents by words, country, type, date and actor, with paging and facets', async () => {
       const store = await open();
       await store.putDocument(doc('Shelling killed seven civilians in the village of Kessab in northern Syria on Thursday, a local official said.', '2024-03-08'));

@@ -7,6 +7,7 @@ import * as evaluate from './commands/eval.ts';
 import * as exporter from './commands/export.ts';
 import * as extract from './commands/extract.ts';
 import * as ingest from './commands/ingest.ts';
+import * as reanalyse from './commands/reanalyse.ts';
 import * as serve from './commands/serve.ts';
 import * as show from './commands/show.ts';
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command & { summary: string }> = {
   ingest: { ...ingest, summary: 'analyse inputs and store them (SQLite)' },
   show: { ...show, summary: 'list stored documents, or show one readably' },
   export: { ...exporter, summary: 'export incidents (JSON, CSV, GeoJSON) or documents' },
+  reanalyse: { ...reanalyse, summary: 'run the current stages again over every stored document' },
   eval: { ...evaluate, summary: 'score against the gold corpus and benchmark sets' },
   bench: { ...bench, summary: 'measure throughput and memory' },
   serve: { ...serve, summary: 'serve the web app and the JSON API over the store' },
@@ -28,7 +30,7 @@ export const USAGE = `Usage: sitrep COMMAND [options]
 Turns news reports of armed-conflict incidents into structured, sourced records.
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run "sitrep COMMAND --help" for a command's options.`;
 

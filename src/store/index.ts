@@ -36,6 +36,9 @@ export interface Store {
   readonly location: string;
   /** Stores an analysed document in one transaction. Same id again: nothing changes. */
   putDocument(doc: Document): Promise<{ id: string; inserted: boolean }>;
+  /** Replaces a stored document's analysed layers (same id, same text) in one transaction: after a
+   * newer sitrep re-runs the stages. False when no such document is stored. */
+  replaceLayers(doc: Document): Promise<boolean>;
   /** By full id or a unique prefix of at least 4 characters. */
   getDocument(idOrPrefix: string): Promise<Document | undefined>;
   listDocuments(opts?: { limit?: number; offset?: number }): Promise<StoredSummary[]>;

@@ -148,25 +148,49 @@ class PostgresStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
         [doc.id, m.origin, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.published ?? null, m.publishedFrom ?? null, m.format, doc.text, JSON.stringify(doc.stages)]);
       if (inserted.rowCount === 0) { await client.query('ROLLBACK'); return { id: doc.id, inserted: false }; }
-      const { id, meta, text, tokens, ...layers } = doc;
-      await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, JSON.stringify({ ...layers, meta })]);
-      for (const e of doc.entities) await client.query('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)]);
-      // Mentions in one statement: a long article has thousands.
-      if (doc.mentions.length) {
-        await client.query(`INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, "end", text)
-          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[])`,
-          [doc.id, doc.mentions.map((_, i) => i), doc.mentions.map((x) => x.entity), doc.mentions.map((x) => x.kind), doc.mentions.map((x) => x.start), doc.mentions.map((x) => x.end), doc.mentions.map((x) => x.text)]);
-      }
-      for (const [n, r] of incidentRecords(doc).entries()) {
-        await client.query(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-          latitude, longitude, fatalities, fatalities_best, contested, actors, search)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17))`,
-          [r.id, doc.id, n, r.type, [r.type, ...r.other_types], r.event_date, r.event_date_latest, r.country, r.admin1, r.location,
-            r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase()]);
-        await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
-      }
+      await this.insertLayers(client, doc);
       await client.query('COMMIT');
       return { id: doc.id, inserted: true };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
+  private async insertLayers(client: pg.PoolClient, doc: Document): Promise<void> {
+    const { id, meta, text, tokens, ...layers } = doc;
+    await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, JSON.stringify({ ...layers, meta })]);
+    for (const e of doc.entities) await client.query('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)]);
+    // Mentions in one statement: a long article has thousands.
+    if (doc.mentions.length) {
+      await client.query(`INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, "end", text)
+        SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[])`,
+        [doc.id, doc.mentions.map((_, i) => i), doc.mentions.map((x) => x.entity), doc.mentions.map((x) => x.kind), doc.mentions.map((x) => x.start), doc.mentions.map((x) => x.end), doc.mentions.map((x) => x.text)]);
+    }
+    for (const [n, r] of incidentRecords(doc).entries()) {
+      await client.query(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
+        latitude, longitude, fatalities, fatalities_best, contested, actors, search)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17))`,
+        [r.id, doc.id, n, r.type, [r.type, ...r.other_types], r.event_date, r.event_date_latest, r.country, r.admin1, r.location,
+          r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase()]);
+      await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
+    }
+  }
+
+  async replaceLayers(doc: Document): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const updated = await client.query('UPDATE documents SET stages = $2 WHERE id = $1', [doc.id, JSON.stringify(doc.stages)]);
+      if (updated.rowCount === 0) { await client.query('ROLLBACK'); return false; }
+      // incident_records go with their incidents (ON DELETE CASCADE).
+      for (const table of ['incidents', 'mentions', 'entities', 'layers']) await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [doc.id]);
+      await this.insertLayers(client, doc);
+      await client.query('COMMIT');
+      return true;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
       throw e;

@@ -77,6 +77,7 @@ class SqliteStore implements Store {
   private insertMention;
   private exists;
   private put;
+  private replace;
   private insertIncident;
   private insertRecord;
   private insertFts;
@@ -109,6 +110,24 @@ class SqliteStore implements Store {
       this.indexIncidents(doc);
       return true;
     });
+    this.replace = db.transaction((doc: Document) => {
+      if (!this.exists.get(doc.id)) return false;
+      db.prepare('DELETE FROM incidents_fts WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)').run(doc.id);
+      for (const table of ['incident_records', 'incidents', 'mentions', 'entities', 'layers']) {
+        db.prepare(table === 'incident_records' ? 'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)' : `DELETE FROM ${table} WHERE doc_id = ?`).run(doc.id);
+      }
+      db.prepare('UPDATE documents SET stages = ? WHERE id = ?').run(JSON.stringify(doc.stages), doc.id);
+      const { id, meta, text, tokens, ...layers } = doc;
+      this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
+      doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
+      doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
+      this.indexIncidents(doc);
+      return true;
+    });
+  }
+
+  async replaceLayers(doc: Document): Promise<boolean> {
+    return this.replace(doc) as boolean;
   }
 
   private indexIncidents(doc: Document): void {
