@@ -87,3 +87,12 @@ describe('number words', () => {
     assert.ok(doc.entities.some((e) => e.name === 'Rakan Saeed'));
   });
 });
+
+describe('media named by their head word', () => {
+  it('takes a wire service or broadcaster in a dateline for media, not a person', async () => {
+    const { documentFromText } = await import('../src/ingest/index.ts');
+    const { analyse } = await import('../src/pipeline/index.ts');
+    const doc = analyse(documentFromText('Report\n\nKABUL (Northern Star Wire) - A bomb exploded in Kabul on Monday, police said.', { origin: 't', published: '2024-01-01' }));
+    assert.equal(doc.entities.find((e) => /Northern Star Wire/.test(e.name))?.kind, 'media', JSON.stringify(doc.entities.map((e) => [e.name, e.kind])));
+  });
+});

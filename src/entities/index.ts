@@ -14,7 +14,7 @@ const PLACES = new Set(COUNTRIES);
 const DEMONYM_SET = new Set(DEMONYMS);
 const TITLE_WORDS = new Set(TITLE_HEADS);
 const ARMED_HEADS = new Set(['forces', 'army', 'militia', 'militias', 'brigade', 'brigades', 'battalion', 'battalions', 'front', 'guards', 'rebels', 'insurgents', 'regiment', 'corps']);
-const MEDIA_HEADS = new Set(['news', 'tv', 'television', 'times', 'post', 'radio', 'herald', 'tribune', 'journal', 'gazette', 'channel']);
+const MEDIA_HEADS = new Set(['news', 'tv', 'television', 'times', 'post', 'radio', 'herald', 'tribune', 'journal', 'gazette', 'channel', 'wire', 'press', 'broadcasting', 'newspaper']);
 /** Words that make a title on their own (qualifiers such as "Defence" or "State" need one of these). */
 const TITLE_CORE = new Set([...ROLE_NOUNS, ...['sen.', 'senator', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'maj.', 'capt.', 'sgt.', 'adm.', 'cmdr.', 'brig.', 'marshal', 'king', 'queen', 'prince', 'princess', 'sheikh', 'emir', 'ayatollah', 'imam', 'pope', 'cardinal', 'bishop', 'rev.', 'justice', 'chancellor', 'premier', 'dr.', 'prof.', 'professor', 'speaker', 'commissioner', 'inspector', 'superintendent', 'sheriff', 'detective', 'chairwoman', 'chair', 'deputy', 'mp', 'congressman', 'congresswoman', 'delegate', 'consul', 'ceo', 'coordinator', 'councillor']]);
 /** A name ending in one of these is a place ("Euphrates River", "Idlib province"). */

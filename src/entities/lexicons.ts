@@ -69,7 +69,7 @@ Institute; University; College; School; Hospital; Bank; Fund; Organisation; Orga
 Assembly; Senate; Congress; Government; Administration; Company; Corporation; Corp.; Inc.; Ltd.; Group; Center; Centre;
 Police; Guard; Guards; Service; Services; Federation; League; Coalition; Alliance; Movement; Front; Army; Forces; Force;
 Navy; Brigade; Brigades; Battalion; Regiment; Militia; Corps; Division; Command; Network; Times; Post; News; Press;
-Television; TV; Radio; Herald; Tribune; Journal; Gazette; Observer
+Television; TV; Radio; Herald; Tribune; Journal; Gazette; Observer; Wire; Broadcasting
 `);
 
 /** Armed groups (non-state and state forces) as reporters name them; typed armed_group. */
