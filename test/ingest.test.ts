@@ -140,3 +140,82 @@ describe('readInputs', () => {
     await assert.rejects(all(['x'], { published: '2019-02-30' }), /--published must be a date/);
   });
 });
+
+describe('feeds', () => {
+  const RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+  <title>Borderlands Desk</title>
+  <item>
+    <title>Shelling hits village near Kessab</title>
+    <link>https://borderlands.example/2024/03/07/kessab</link>
+    <pubDate>Thu, 07 Mar 2024 18:20:00 GMT</pubDate>
+    <description>Short summary only.</description>
+    <content:encoded><![CDATA[<p>Artillery shells hit the village of Kessab on Thursday, killing seven civilians, a local official said.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Clashes near Goma</title>
+    <link>https://borderlands.example/2024/03/06/goma</link>
+    <pubDate>Wed, 06 Mar 2024 09:00:00 GMT</pubDate>
+    <description>Fighting near Goma killed three soldiers on Tuesday, the army said.</description>
+  </item>
+</channel>
+</rss>`;
+  const ATOM = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="html">Sahel &amp;amp; Lakes Monitor</title>
+  <entry>
+    <title type="html">Ambush near Mopti &amp;amp; Djenne</title>
+    <link rel="self" href="https://monitor.example/feed/1"/>
+    <link rel="alternate" href="https://monitor.example/2024/05/ambush"/>
+    <published>2024-05-12T07:00:00Z</published>
+    <content type="html">&lt;p&gt;Gunmen ambushed a convoy near Mopti on Saturday, killing four soldiers, the army said.&lt;/p&gt;</content>
+  </entry>
+</feed>`;
+  const write = (name: string, body: string) => { const d = mkdtempSync(join(tmpdir(), 'sitrep-feed-')); writeFileSync(join(d, name), body); return join(d, name); };
+
+  it('reads each RSS item as a document: full content over the summary, title, link, date, outlet', async () => {
+    const results = await all([write('desk.rss', RSS)]);
+    assert.equal(results.length, 2);
+    const [a, b] = results.map((r) => (r.ok ? r.doc : assert.fail(r.error)));
+    assert.equal(a.meta.title, 'Shelling hits village near Kessab');
+    assert.equal(a.meta.url, 'https://borderlands.example/2024/03/07/kessab');
+    assert.equal(a.meta.outlet, 'Borderlands Desk');
+    assert.equal(a.meta.published, '2024-03-07');
+    assert.match(a.text, /^Shelling hits village near Kessab\n\nArtillery shells hit/);
+    assert.doesNotMatch(a.text, /Short summary only/);
+    assert.match(a.meta.origin, /desk\.rss#1$/);
+    assert.match(b.text, /^Clashes near Goma\n\nFighting near Goma/);
+    assert.equal(b.meta.published, '2024-03-06');
+  });
+
+  it('reads Atom entries, unescaping html titles and content, and takes the alternate link', async () => {
+    const [r] = await all([write('monitor.atom', ATOM)]);
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.equal(r.doc.meta.title, 'Ambush near Mopti & Djenne');
+    assert.equal(r.doc.meta.outlet, 'Sahel & Lakes Monitor');
+    assert.equal(r.doc.meta.url, 'https://monitor.example/2024/05/ambush');
+    assert.equal(r.doc.meta.published, '2024-05-12');
+    assert.match(r.doc.text, /Gunmen ambushed a convoy near Mopti/);
+    assert.doesNotMatch(r.doc.text, /<p>|&lt;/);
+  });
+
+  it('sniffs a feed without a telling file name, and --published and --outlet still win', async () => {
+    const [r] = await all([write('download', ATOM)], { published: '2024-06-01', outlet: 'Wire X' });
+    assert.ok(r.ok && r.doc.meta.published === '2024-06-01' && r.doc.meta.outlet === 'Wire X');
+  });
+
+  it('says what is wrong with a malformed or empty feed, naming it, and keeps the complete items of a cut-off one', async () => {
+    const notFeed = await all([write('odd.xml', '<?xml version="1.0"?><catalog><book/></catalog>')]);
+    assert.deepEqual(notFeed.map((r) => !r.ok && r.error), ['malformed feed: no <rss>, <feed> or <rdf:RDF> root element']);
+    const empty = await all([write('empty.rss', '<rss version="2.0"><channel><title>Nothing</title></channel></rss>')]);
+    assert.equal(empty.length, 1);
+    assert.ok(!empty[0].ok && /no items/.test(empty[0].error) && /empty\.rss$/.test(empty[0].origin));
+    const cut = await all([write('cut.rss', RSS.slice(0, RSS.indexOf('<item>', RSS.indexOf('</item>'))) + '<item><title>Half')]);
+    assert.ok(cut.some((r) => !r.ok && /ends before <\/rss>/.test(r.error)));
+    assert.ok(cut.some((r) => r.ok && r.doc.meta.title === 'Shelling hits village near Kessab'));
+    const bare = await all([write('bare.rss', '<rss><channel><item><link>https://x.example/1</link></item></channel></rss>')]);
+    assert.ok(bare.some((r) => !r.ok && /bare\.rss#1/.test(r.origin) && /neither a title nor any content/.test(r.error)));
+  });
+});

@@ -1,8 +1,9 @@
-// Ingest: files, directories, JSONL batches and stdin -> Documents, one result per input.
+// Ingest: files, directories, JSONL batches, RSS/Atom feeds and stdin -> Documents, one result per input.
 // A bad input becomes a one-line error naming it; the batch goes on.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Document, DocumentMeta } from '../model/document.ts';
+import { feedDocuments, looksLikeFeed } from './feed.ts';
 import { documentFromHtml } from './html.ts';
 import { checkPublishedOption, outletFromUrl, parseDateString } from './metadata.ts';
 import { decodeUtf8, InputError } from './normalise.ts';
@@ -18,8 +19,9 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const FEED_EXT = new Set(['.rss', '.atom', '.xml']);
 
-type Format = 'text' | 'html' | 'jsonl';
+type Format = 'text' | 'html' | 'jsonl' | 'feed';
 
 function formatOf(path: string, content: string | undefined, forced?: Format): Format | undefined {
   if (forced) return forced;
@@ -27,7 +29,9 @@ function formatOf(path: string, content: string | undefined, forced?: Format): F
   if (TEXT_EXT.has(ext)) return 'text';
   if (HTML_EXT.has(ext)) return 'html';
   if (JSONL_EXT.has(ext)) return 'jsonl';
+  if (FEED_EXT.has(ext)) return 'feed';
   if (content === undefined) return undefined;
+  if (looksLikeFeed(content.slice(0, 2000))) return 'feed';
   const head = content.slice(0, 1000).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div)[\s>]/.test(head)) return 'html';
   if (head.startsWith('{')) return 'jsonl';
@@ -118,7 +122,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.isDirectory()) yield* walk(p);
     else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext)) yield p;
+      if (TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext) || FEED_EXT.has(ext)) yield p;
     }
   }
 }
@@ -139,7 +143,7 @@ async function* readOne(path: string, opts: IngestOptions, base: Partial<Documen
           any = true;
           yield* readOne(file, opts, base, true);
         }
-        if (!any) yield { ok: false, origin, error: 'directory holds no .txt, .html or .jsonl files' };
+        if (!any) yield { ok: false, origin, error: 'directory holds no .txt, .html, .jsonl or feed (.rss, .atom, .xml) files' };
         return;
       }
       if (info.size > maxBytes) throw new InputError(`too large (${info.size} bytes; the limit is ${maxBytes})`);
@@ -152,11 +156,15 @@ async function* readOne(path: string, opts: IngestOptions, base: Partial<Documen
   }
   const format = formatOf(path, content, opts.format);
   if (format === undefined) {
-    if (!inDir) yield { ok: false, origin, error: 'unknown format; use --format text|html|jsonl' };
+    if (!inDir) yield { ok: false, origin, error: 'unknown format; use --format text|html|jsonl|feed' };
     return;
   }
   if (format === 'jsonl') {
     yield* jsonlDocuments(content, origin, base);
+    return;
+  }
+  if (format === 'feed') {
+    yield* feedDocuments(content, origin, base);
     return;
   }
   try {

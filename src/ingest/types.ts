@@ -6,7 +6,7 @@ export interface IngestOptions {
   /** --outlet: overrides metadata and URL. */
   outlet?: string;
   /** Force a format instead of sniffing extension and content. */
-  format?: 'text' | 'html' | 'jsonl';
+  format?: 'text' | 'html' | 'jsonl' | 'feed';
   /** Inputs larger than this are rejected with a clear error (default 50 MB). */
   maxBytes?: number;
 }

@@ -11,7 +11,7 @@ One document: pretty-printed JSON. Several (a JSONL batch, a directory): one JSO
 Options:
   --published YYYY-MM-DD   publication date (overrides metadata; anchors relative dates)
   --outlet NAME            outlet name (overrides metadata and URL)
-  --format text|html|jsonl force the input format instead of sniffing it
+  --format text|html|jsonl|feed  force the input format instead of sniffing it
   --compact                one line per document even for a single document
   --tokens                 include the token layer (large)
   -h, --help               show this help`;
@@ -28,8 +28,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length === 0) throw new UsageError(`extract needs a FILE, DIR or - (stdin)\n\n${usage}`);
-  if (values.format && !['text', 'html', 'jsonl'].includes(values.format)) throw new UsageError(`--format must be text, html or jsonl\n\n${usage}`);
-  const opts = { published: values.published, outlet: values.outlet, format: values.format as 'text' | 'html' | 'jsonl' | undefined };
+  if (values.format && !['text', 'html', 'jsonl', 'feed'].includes(values.format)) throw new UsageError(`--format must be text, html, jsonl or feed\n\n${usage}`);
+  const opts = { published: values.published, outlet: values.outlet, format: values.format as 'text' | 'html' | 'jsonl' | 'feed' | undefined };
   const results = [];
   let failed = 0;
   try {

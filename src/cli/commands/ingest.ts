@@ -13,7 +13,7 @@ Options:
   --db PATH|URL            SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --published YYYY-MM-DD   publication date for every input
   --outlet NAME            outlet name for every input
-  --format text|html|jsonl force the input format
+  --format text|html|jsonl|feed force the input format
   -h, --help               show this help`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -23,7 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const store = await openStore(values.db ?? DEFAULT_DB);
   let stored = 0, unchanged = 0, failed = 0;
   try {
-    for await (const r of readInputs(positionals, { published: values.published, outlet: values.outlet, format: values.format as 'text' | 'html' | 'jsonl' | undefined })) {
+    for await (const r of readInputs(positionals, { published: values.published, outlet: values.outlet, format: values.format as 'text' | 'html' | 'jsonl' | 'feed' | undefined })) {
       if (!r.ok) { io.err.write(`sitrep: ${r.origin}: ${r.error}\n`); failed++; continue; }
       try {
         const { id, inserted } = await store.putDocument(analyse(r.doc));
