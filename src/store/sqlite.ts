@@ -103,11 +103,7 @@ class SqliteStore implements Store {
         published: m.published ?? null, published_from: m.publishedFrom ?? null, format: m.format, text: doc.text,
         stages: JSON.stringify(doc.stages), ingested_at: new Date().toISOString(),
       });
-      const { id, meta, text, tokens, ...layers } = doc;
-      this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
-      doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
-      doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
-      this.indexIncidents(doc);
+      this.insertDerived(doc);
       return true;
     });
     this.replace = db.transaction((doc: Document) => {
@@ -117,13 +113,18 @@ class SqliteStore implements Store {
         db.prepare(table === 'incident_records' ? 'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)' : `DELETE FROM ${table} WHERE doc_id = ?`).run(doc.id);
       }
       db.prepare('UPDATE documents SET stages = ? WHERE id = ?').run(JSON.stringify(doc.stages), doc.id);
-      const { id, meta, text, tokens, ...layers } = doc;
-      this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
-      doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
-      doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
-      this.indexIncidents(doc);
+      this.insertDerived(doc);
       return true;
     });
+  }
+
+  /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
+  private insertDerived(doc: Document): void {
+    const { id, meta, text, tokens, ...layers } = doc;
+    this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
+    doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
+    doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
+    this.indexIncidents(doc);
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
