@@ -122,9 +122,47 @@ describe('attribution', () => {
     assert.equal(sourceName(doc, quoteWith(doc, 'The windows shook')), 'Mira Solberg');
   });
 
-  it('does not read objects of "urge", "blame" or passives as statements', () => {
-    const doc = run('Appeal\n\nThe government urged the rebels to lay down their arms. The mayor blamed the militia for the fire. The president was briefed on the attack. Officials are expected to meet on Friday.');
-    assert.deepEqual(doc.quotes.map((q) => q.text), []);
+  it('reads a pledge as reported speech but not the objects of "urge", "blame" or passives', () => {
+    const doc = run('Appeal\n\nThe government urged the rebels to lay down their arms. The mayor blamed the militia for the fire. The president was briefed on the attack. Officials are expected to meet on Friday. The province agreed to a truce. The governor pledged to rebuild the bridge.');
+    assert.deepEqual(doc.quotes.map((q) => q.text), ['to rebuild the bridge']);
+    assert.match(doc.quotes[0].source.name, /governor/);
+  });
+
+  it('reads "called for" and "called on" as demands, not "called on Monday"', () => {
+    const doc = run('Truce\n\nThe council called for an immediate halt to the shelling. The envoy called on both sides to open the road. The mayor called on Monday to check the damage.');
+    assert.equal(quoteWith(doc, 'an immediate halt to the shelling').cue?.text, 'called for');
+    assert.match(quoteWith(doc, 'both sides to open the road').source.name, /envoy/);
+    assert.ok(!doc.quotes.some((q) => q.text.includes('check the damage')));
+  });
+
+  it('reads two apostrophes as a quote mark', () => {
+    const text = "Port\n\n''The cranes will not move before spring,'' said Lena Marsh, the harbour master.";
+    const doc = run(text);
+    const q = quoteWith(doc, 'The cranes will not move');
+    assert.equal(q.direct, true);
+    assert.equal(text.slice(q.start, q.end), 'The cranes will not move before spring');
+    assert.equal(sourceName(doc, q), 'Lena Marsh');
+  });
+
+  it('cleans sources: an absolute "with X reporting", a report logged by X, a role with its affiliation', () => {
+    const doc = run('Toll\n\nLosses were heavy, with the Red Crescent (RC) reporting at least 40 deaths in March. Some 300 homes were destroyed, according to reports logged by the Monitoring Group. Two guards were hurt, according to nurse Petra Vinter from the district hospital.');
+    const a = quoteWith(doc, 'at least 40 deaths in March');
+    assert.equal(a.source.name, 'Red Crescent');
+    assert.ok(!doc.text.slice(a.source.span!.start, a.source.span!.end).startsWith('with'));
+    assert.equal(quoteWith(doc, 'Some 300 homes were destroyed').source.name, 'Monitoring Group');
+    assert.notEqual(quoteWith(doc, 'Two guards were hurt').source.kind, 'organisation');
+  });
+
+  it('takes "that" after a cue only as its complementiser, and a parenthetical "X said, and ..." looks back', () => {
+    const doc = run('Clinic\n\nA nurse said patients were treated for burns that covered their arms. The walls shook, he said, and the lights went out.');
+    assert.ok(quoteWith(doc, 'patients were treated for burns').text.startsWith('patients'));
+    assert.equal(quoteWith(doc, 'The walls shook').text, 'The walls shook');
+  });
+
+  it('keeps a second quoted phrase inside a reported statement as a quote of its own', () => {
+    const doc = run('Drones\n\nThe ministry has insisted that the strikes are “precise and limited” and spare “homes, schools and clinics” in every case.');
+    assert.ok(doc.quotes.some((q) => q.text.includes('precise and limited')));
+    assert.ok(doc.quotes.some((q) => q.text === 'homes, schools and clinics' && q.direct));
   });
 
   it('reads the speaker through a bracketed party and a role appositive', () => {

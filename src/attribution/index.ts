@@ -8,7 +8,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import type { Source } from '../model/source.ts';
-import { ARTEFACT, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, WEAK_CUES } from './cues.ts';
+import { ARTEFACT, CALL_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -29,7 +29,7 @@ const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '�
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'as', 'because', 'although', 'though', 'after', 'before', 'when', 'where', 'that', 'if', 'since', 'so', 'than', 'or']);
 const TELL_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'a', 'an', 'the', 'news', 'briefing', 'conference', 'press', 'parliament', 'congress', 'told', 'us', 'him', 'her', 'them', 'me', 'viewers', 'listeners', 'supporters', 'crowd']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom']);
-const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'of', 'amid', 'these', 'those', 'such', 'any', 'no', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'new', 'recent', 'media', 'press', 'unconfirmed', 'growing', 'to', 'for', 'by', 'with', 'without', 'despite', 'following', 'after', 'on', 'in', 'earlier', 'initial', 'first', 'conflicting', 'widespread', 'this', 'whose', 'latest', 'unverified']);
+const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'of', 'amid', 'more', 'further', 'additional', 'these', 'those', 'such', 'any', 'no', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'new', 'recent', 'media', 'press', 'unconfirmed', 'growing', 'to', 'for', 'by', 'with', 'without', 'despite', 'following', 'after', 'on', 'in', 'earlier', 'initial', 'first', 'conflicting', 'widespread', 'this', 'whose', 'latest', 'unverified']);
 /** An appositive between commas: "Kaine, Hillary Clinton's running mate, said" / ", who ...". */
 const APPOSITIVE_START = new Set(['a', 'an', 'the', 'who', 'which', 'whose', 'his', 'her', 'its', 'their', 'also', 'himself', 'herself']);
 /** Nouns that name speakers, to join coordinated speakers ("security and medical officials"). */
@@ -43,6 +43,9 @@ const ADVERBIAL_START = /^(on|in|at|from|to|via|during|after|before|around|about
 const FINITE = /^(is|was|were|are|am|had|has|have|would|will|could|can|may|might|should|must|did|do|does|'s|'re|'ve|'d|’s|’re|’ve|’d|remains?|remained|seems?|seemed|appears?|appeared)$/;
 /** A source written after its cue starts like a noun phrase, not like an adverbial or a clause. */
 const NP_START = /^(a|an|the|one|two|three|another|several|some|many|his|her|their|its|our|my|both|other|senior|local|top|former|chief)$/;
+/** Reporting verbs that, after "and", continue the sentence's first speaker. */
+const SECOND_VERB = /^(said|says|told|tells|added|adds|noted|notes|warned|warns|argued|argues|insisted|insists|stressed|acknowledged|conceded|concedes|claimed|claims|denied|denies|wrote|writes|explained|explains|predicted|predicts|suggested|suggests)$/;
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/;
 const PREPOSITION = /^(in|of|for|with|from|at|on|to|near|supporting|backing|against|about|under|like|over|behind|into|during|after|before|through|across|among|between|without|within|outside|inside)$/;
 
 export function attributeQuotes(doc: Document): void {
@@ -55,12 +58,14 @@ export function attributeQuotes(doc: Document): void {
   /** Inside a quote that closes properly (an unclosed stray mark says nothing). */
   const insideClosedQuote = (offset: number): boolean => {
     const k = lowerBound(marks, offset + 1, (m) => m.open) - 1;
-    return k >= 0 && offset < marks[k].close && /["”]/.test(text[marks[k].close - 1]);
+    return k >= 0 && offset < marks[k].close && /["”']/.test(text[marks[k].close - 1]);
   };
   const ctx: SourceContext = { doc, lastPerson: undefined, anonymous: new Map(), quoted };
   const frames: Frame[] = [];
   const words = tokens.map((t) => text.slice(t.start, t.end));
   const lowers = words.map((w) => w.toLowerCase());
+  /** Punctuation that ends a speaker chunk, including the two apostrophes that stand for a quote mark. */
+  const boundary = (k: number): boolean => BOUNDARY.has(words[k]) || (words[k] === "'" && (words[k - 1] === "'" || words[k + 1] === "'"));
 
   // Token range of each sentence.
   const firstTok: number[] = new Array(sentences.length).fill(-1);
@@ -106,7 +111,7 @@ export function attributeQuotes(doc: Document): void {
       // "according to X"
       if (w === 'according' && lowers[i + 1] === 'to' && i + 2 < b) {
         let e = i + 2;
-        while (e < b && !BOUNDARY.has(words[e]) && words[e] !== '.') e++;
+        while (e < b && !boundary(e) && words[e] !== '.') e++;
         const source = resolveSource(ctx, spanOf(i + 2, e));
         if (!source) continue;
         const content = i === a || (i === a + 1 && isArtefact(a)) ? contentOf(e, b) : contentOf(a, i);
@@ -114,7 +119,9 @@ export function attributeQuotes(doc: Document): void {
         i = e;
         continue;
       }
-      if (!CUE_VERBS.has(w)) continue;
+      // "called for a ceasefire", "called on the council to act" (not "called on Monday").
+      const call = CALL_CUES.has(w) && (lowers[i + 1] === 'for' || (lowers[i + 1] === 'on' && !/(day|^\d.*)$/.test(lowers[i + 2] ?? '') && !MONTH.test(lowers[i + 2] ?? ''))) && i + 2 < b;
+      if (!CUE_VERBS.has(w) && !call) continue;
       // Words inside a direct quote belong to its speaker, not to a new frame.
       if (insideClosedQuote(tokens[i].start)) continue;
       // "amid reports of", "the alleged use", "such claims": a noun or adjective, not a reporting verb.
@@ -126,7 +133,7 @@ export function attributeQuotes(doc: Document): void {
       // except in "X was quoted as saying".
       let p = i - 1;
       while (p > a && PASSIVE_GAP.test(lowers[p])) p--;
-      if (p >= a && BE.has(lowers[p]) && (PAST_CUES.has(w) || /en$/.test(w))) {
+      if (p >= a && BE.has(lowers[p]) && (PAST_CUES.has(w) || /en$/.test(w) || (call && /ed$/.test(w)))) {
         if (lowers[i + 1] === 'as' && lowers[i + 2] === 'saying') {
           const chunk = chunkBefore(p, a);
           const source = chunk && resolveSource(ctx, spanOf(chunk[0], chunk[1]));
@@ -142,6 +149,17 @@ export function attributeQuotes(doc: Document): void {
         const source = earlier?.source ?? subjectOfSentence(i);
         if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
         continue;
+      }
+
+      // A second verb of the same subject: "Merrill says the talks failed and said she would resign".
+      if (i > a + 1 && /^(and|but)$/.test(lowers[i - 1]) && SECOND_VERB.test(w)) {
+        const earlier = sentenceFrames[0];
+        const source = earlier?.source ?? subjectOfSentence(i - 1);
+        const tail = tailKind(i + 1, b);
+        if (source && (tail === 'that' || tail === 'clause' || tail === 'quote')) {
+          sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
+          continue;
+        }
       }
 
       // "X cited Y as saying ..." -> Y via X.
@@ -171,34 +189,42 @@ export function attributeQuotes(doc: Document): void {
           const tail = tailKind(i + 1, b);
           const objectCue = OBJECT_CUES.has(w);
           // "..., the ministry said, while ...": the statement is what came before the speaker.
-          const commaAfter = words[i + 1] === ',' && /^(while|but|although|though|whereas|as|even)$/.test(lowers[i + 2] ?? '');
+          const commaAfter = words[i + 1] === ',' && /^(while|but|although|though|whereas|as|even|and)$/.test(lowers[i + 2] ?? '');
           let content: Span | undefined;
           // An object cue's statement starts right after it ("urged that ..."); "dismissed concerns that ..." is not one.
           // "described the raid as illegal" characterises; "urged Cuba to act", "blamed the group" do not state anything.
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
-          const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 9)).includes('as');
-          if (commaAfter && midSentence) content = undefined;
-          else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, b)))) content = contentAfter(i + 1, b);
+          const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 25)).includes('as');
+          if (call) content = contentOf(i + 2, b);
+          // "..., with the UN reporting at least 85 deaths": the absolute clause's object is what was reported.
+          else if (/ing$/.test(w) && lowers[chunk[0]] === 'with') content = contentOf(i + 1, b);
+          else if (commaAfter && midSentence) content = undefined;
+          else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, Math.min(b, i + 9))))) content = contentAfter(i + 1, b);
+          // What was urged, promised, charged or cited: "urged the council to act", "pledged to rebuild".
+          else if (SPEECH_ACT_CUES.has(w) && (tail === 'infinitive' || tail === 'clause')) content = contentAfter(i + 1, b);
           // '..., the police said on Sunday.' / '..., a spokesman posted on Twitter.'
           if (!content && midSentence && (tail === 'adverbial' || tail === 'none' || commaAfter)) content = contentOf(a, chunk[0]);
           // A frame nested in an earlier one's content: "officials say Dzhokhar told them that ...".
           const outer = chunk[2] !== undefined ? sentenceFrames.find((f) => f.at === chunk[2]) : undefined;
           if (outer) source = { ...source, via: [outer.source, ...(outer.source.via ?? [])] };
           // Sentence-final frame around an inner frame: "... ministry described ..., SANA said." -> ministry via SANA.
-          const inner = sentenceFrames.find((f) => f.content && content && f.cue.start >= content.start && f.cue.end <= content.end);
-          if (inner && midSentence && i + 2 >= b) {
-            inner.source = { ...inner.source, via: [source, ...(source.via ?? [])] };
-            // The inner content stops before ", SANA said".
-            const comma = tokens[chunk[0] - 1];
-            if (inner.content && comma && inner.content.end > comma.start) inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
+          const inners = sentenceFrames.filter((f) => f.content && content && f.cue.start >= content.start && f.cue.end <= content.end);
+          if (inners.length && midSentence && i + 2 >= b) {
+            for (const inner of inners) {
+              inner.source = { ...inner.source, via: [source, ...(source.via ?? [])] };
+              // The inner content stops before ", SANA said".
+              const comma = tokens[chunk[0] - 1];
+              if (inner.content && comma && inner.content.end > comma.start) inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
+            }
             continue;
           }
-          sentenceFrames.push({ source, cue: spanOf(i, i + 1), content, chunk: spanOf(chunk[0], chunk[1]), at: i });
+          sentenceFrames.push({ source, cue: spanOf(i, call ? i + 2 : i + 1), content, chunk: spanOf(chunk[0], chunk[1]), at: i });
           continue;
         }
       }
+      if (call) continue;
       // Subject after the cue: '..., said a U.S. official on condition of anonymity.' / '"...," said Haddad.'
-      if (!weak && i > a && (words[i - 1] === ',' || /^["”’]$/.test(words[i - 1]))) {
+      if (!weak && i > a && (words[i - 1] === ',' || /^["”’']$/.test(words[i - 1]))) {
         let e = i + 1;
         while (e < b && words[e] !== ',' && words[e] !== '.' && words[e] !== ';') e++;
         const first = words[i + 1] ?? '';
@@ -232,7 +258,7 @@ export function attributeQuotes(doc: Document): void {
     const end = chunk[3] ?? chunk[1];
     const raw = lowers.slice(chunk[0], chunk[1]).join(' ');
     if (/^(he|she)$/.test(raw)) return source;
-    return { ...source, span: spanOf(chunk[0], end) };
+    return { ...source, span: spanOf(lowers[chunk[0]] === 'with' && chunk[0] + 1 < end ? chunk[0] + 1 : chunk[0], end) };
   }
 
   /** A quotation mark among tokens [k, b): 'described the raid as "a war crime"'. */
@@ -247,8 +273,7 @@ export function attributeQuotes(doc: Document): void {
   function tailKind(i: number, b: number): 'that' | 'quote' | 'clause' | 'infinitive' | 'adverbial' | 'none' {
     let k = i;
     if ((i > 0 && /^tel/.test(lowers[i - 1])) || lowers[i - 1] === 'told') while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k])) k++;
-    const thatAt = lowers.slice(k, Math.min(b, k + 9)).indexOf('that');
-    if (thatAt >= 0 && lowers.slice(k, k + thatAt).every((x) => !CUE_VERBS.has(x))) return 'that';
+    if (thatAfter(k, b) >= 0) return 'that';
     while (k < b && words[k] === ',') k++;
     if (k >= b || /^[.!?;]$/.test(words[k])) return 'none';
     if (/^[:"“]$/.test(words[k])) return 'quote';
@@ -288,12 +313,12 @@ export function attributeQuotes(doc: Document): void {
       // "security and medical officials said", "Lee and Kim reported": coordinated speakers.
       if ((lowers[k] === 'and' || lowers[k] === 'or') && k > a && start < end) {
         let j = k;
-        while (j > a && k - j < 4 && !BOUNDARY.has(words[j - 1]) && !CLAUSE_WORDS.has(lowers[j - 1])) j--;
+        while (j > a && k - j < 4 && !boundary(j - 1) && !CLAUSE_WORDS.has(lowers[j - 1])) j--;
         const conjunct = words.slice(j, k);
-        const bounded = j === a || BOUNDARY.has(words[j - 1]) || CLAUSE_WORDS.has(lowers[j - 1]) || isArtefact(j - 1);
+        const bounded = j === a || boundary(j - 1) || CLAUSE_WORDS.has(lowers[j - 1]) || isArtefact(j - 1);
         if (bounded && conjunct.length && (conjunct.every((x) => /^\p{Lu}/u.test(x)) || SPEAKER_NOUN.test(conjunct[conjunct.length - 1]))) { start = j; break; }
       }
-      if (BOUNDARY.has(words[k]) || (CLAUSE_WORDS.has(lowers[k]) && k > a) || isArtefact(k)) break;
+      if (boundary(k) || (CLAUSE_WORDS.has(lowers[k]) && k > a) || isArtefact(k)) break;
       // "an announcement which insiders said was ...": an object relative clause; its subject speaks.
       if (RELATIVE.has(lowers[k]) && k + 1 < end && end - k <= 5 && /^(he|she|they|we|i|the|a|an|some|many|two|several|officials|sources|authorities|police|\p{Lu}.*|\p{Ll}+s)$/u.test(words[k + 1]) && !FINITE.test(lowers[k + 1]) && !CUE_VERBS.has(lowers[k + 1])) break;
       // A time of day ends the clause before the speaker: "... occurred about 8:30 p.m. police said".
@@ -307,7 +332,7 @@ export function attributeQuotes(doc: Document): void {
     if (start - 1 > a && words[start - 1] === ',' && (/^\p{Ll}/u.test(words[start]) && !RELATIVE.has(lowers[start]) && !/^(he|she|they|it|we|i)$/.test(lowers[start]))) {
       let n = start - 1;
       while (n > a && /^(\p{Lu}[\p{L}.'’-]*|de|da|di|du|van|von|al|bin|ibn|abu|le|la)$/u.test(words[n - 1]) && start - 1 - n < 5) n--;
-      const bounded = n === a || BOUNDARY.has(words[n - 1]) || CLAUSE_WORDS.has(lowers[n - 1]) || isArtefact(n - 1);
+      const bounded = n === a || boundary(n - 1) || CLAUSE_WORDS.has(lowers[n - 1]) || isArtefact(n - 1);
       if (n < start - 1 && bounded && /^\p{Lu}/u.test(words[n]) && !CLAUSE_WORDS.has(lowers[n]) && doc.mentions.some((x) => x.kind === 'person' && x.start >= tokens[n].start && x.end <= tokens[start - 2].end)) {
         return [n, start - 1, undefined, Math.max(end, phraseEnd)];
       }
@@ -335,10 +360,26 @@ export function attributeQuotes(doc: Document): void {
     return end;
   }
 
+  /**
+   * Offset from i of the complementiser "that" of a cue: right after it or after a listener or an adverbial
+   * ("told reporters on Sunday that"), not the relative pronoun of a clause already under way
+   * ("said patients were treated for injuries that included ...").
+   */
+  function thatAfter(i: number, b: number): number {
+    const thatAt = lowers.slice(i, Math.min(b, i + 9)).indexOf('that');
+    if (thatAt < 0) return -1;
+    for (let k = i; k < i + thatAt; k++) {
+      // A past form counts as a verb unless the cue is followed by an adverbial ("said in a statement released Monday that").
+      const verb = /ed$/.test(lowers[k]) && k > i && !/^(a|an|the)$/.test(lowers[k - 1]) && !ADVERBIAL_START.test(lowers[i]);
+      if (CUE_VERBS.has(lowers[k]) || FINITE.test(lowers[k]) || verb) return -1;
+    }
+    return thatAt;
+  }
+
   /** Content after a cue: skip "that", the object of "told" and a leading colon. */
   function contentAfter(i: number, b: number): Span | undefined {
-    const thatAt = lowers.slice(i, Math.min(b, i + 9)).indexOf('that');
-    if (thatAt >= 0 && lowers.slice(i, i + thatAt).every((w) => !CUE_VERBS.has(w))) return contentOf(i + thatAt + 1, b);
+    const thatAt = thatAfter(i, b);
+    if (thatAt >= 0) return contentOf(i + thatAt + 1, b);
     let k = i;
     // "told reporters ...", "told a news briefing ...": the listener is not the content.
     if (i > 0 && /^tel/.test(lowers[i - 1]) || lowers[i - 1] === 'told') while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k])) k++;
@@ -441,8 +482,8 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
       // A quote that ends right before the frame: '"...," Mattis said.' (only a comma and spaces between).
       // A quote closed by a full stop ends its sentence: the speaker of the next sentence did not say it.
       const before = m.close <= f.cue.start && m.close <= f.chunk.start && Math.min(f.chunk.start, f.cue.start) - m.close < 40 &&
-        !/[.…]["”’\s]*$/.test(text.slice(m.start, m.close)) &&
-        /^[\s,]*$/.test(text.slice(m.close, Math.min(f.chunk.start, f.cue.start)).replace(/[”"]/g, ''));
+        !/[.…]["”’'\s]*$/.test(text.slice(m.start, m.close)) &&
+        /^[\s,]*$/.test(text.slice(m.close, Math.min(f.chunk.start, f.cue.start)).replace(/[”"']/g, ''));
       // A quote inside the frame's content or right after its cue: 'Mattis said: "No."'
       const inside = f.content && m.start >= f.content.start - 2 && m.end <= f.content.end + 2;
       const after = m.open >= f.cue.end && m.open - f.cue.end < 40 && /^[\s,:]*$/.test(text.slice(f.cue.end, m.open));
@@ -495,6 +536,11 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
   // Words quoted inside a reported statement of the same speaker ('described it as "perplexing"') are part of that statement.
   const same = (x: Source, y: Source) => x === y || (x.name === y.name && x.entity === y.entity);
   // One record per statement: the reported statement carries the words it quotes.
-  const kept = quotes.filter((q) => !reported.some((r) => same(r.source, q.source) && r.start <= q.start && r.end >= q.end));
+  // A statement that quotes several separate phrases ('insisted that strikes are "precise" and spare "civilians"')
+  // keeps the later ones as direct quotes of their own: each is a quotation the reader may look for.
+  const kept = quotes.filter((q) => {
+    const r = reported.find((x) => same(x.source, q.source) && x.start <= q.start && x.end >= q.end);
+    return !r || quotes.some((o) => o !== q && o.start < q.start && o.start >= r.start && o.end <= r.end);
+  });
   return [...kept, ...reported].sort((x, y) => x.start - y.start);
 }

@@ -1,6 +1,7 @@
 // Direct quotation marks, section by section. Curly quotes pair by direction; straight quotes toggle.
 // A quote left open at the end of a paragraph continues when the next paragraph opens with a quote mark
-// (the newswire convention for multi-paragraph quotes).
+// (the newswire convention for multi-paragraph quotes). Two apostrophes ('') stand for a straight double
+// quote (a house style of some newspapers' plain-text archives).
 import type { Document } from '../model/document.ts';
 
 export interface QuoteMark {
@@ -22,20 +23,27 @@ export function findQuoteMarks(doc: Document): QuoteMark[] {
   let leftOpen = false;
   for (const section of doc.sections) {
     let openAt = -1;
+    let openWidth = 1;
     let straight = false;
-    const opensWithQuote = text[section.start] === '“' || text[section.start] === '"';
+    let doubled = false;
+    const opensWithQuote = text[section.start] === '“' || text[section.start] === '"' || text.startsWith("''", section.start);
     const continued = leftOpen && opensWithQuote;
     leftOpen = false;
     let first = true;
     for (let i = section.start; i < section.end; i++) {
       const c = text[i];
-      if (openAt < 0 && (c === '“' || c === '"')) {
+      const pair = c === "'" && text[i + 1] === "'";
+      if (openAt < 0 && (c === '“' || c === '"' || pair)) {
         openAt = i;
         straight = c === '"';
-      } else if (openAt >= 0 && ((straight && c === '"') || (!straight && c === '”'))) {
-        push(openAt, i + 1, i, first && continued);
+        doubled = pair;
+        openWidth = pair ? 2 : 1;
+        if (pair) i++;
+      } else if (openAt >= 0 && ((straight && c === '"') || (doubled && pair) || (!straight && !doubled && c === '”'))) {
+        push(openAt, i + (pair ? 2 : 1), i, first && continued);
         openAt = -1;
         first = false;
+        if (pair) i++;
       }
     }
     if (openAt >= 0) {
@@ -44,7 +52,7 @@ export function findQuoteMarks(doc: Document): QuoteMark[] {
       leftOpen = true;
     }
     function push(open: number, close: number, contentEnd: number, isContinuation: boolean) {
-      let start = open + 1;
+      let start = open + openWidth;
       let end = contentEnd;
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /[\s,]/.test(text[end - 1])) end--;

@@ -15,7 +15,9 @@ export interface SourceContext {
 
 const INSTITUTION = /\b(ministry|army|military|government|police|coalition|command|agency|authorities|group|observatory|monitor|council|office|department|embassy|forces|administration|statement|letter|report|campaign|court|prosecutors?|hospital|committee|commission|mission)\b/i;
 const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent|speaker|voice|narrator|announcer|nominee|candidate|chair(?:man|woman)|lawyer|attorney|prosecutor|professor|historian|economist|nurse|paramedic|firefighter|eyewitness|bystander|owner|manager|pilot|guard|detective|investigator|inspector|police(?:wo)?man|sergeant|constable|superintendent|lieutenant|medic|surgeon)s?\b/i;
-const LEADING = /^(?:(?:but|and|yet|so|then|however|meanwhile|also|later|earlier|separately|still|instead|now|today|yesterday|on \w+day),?\s+)+/i;
+const LEADING = /^(?:(?:but|and|yet|so|then|however|meanwhile|also|later|earlier|separately|still|instead|now|today|yesterday|on \w+day|with),?\s+)+/i;
+/** The document or count a source speaks through: "reports logged by the Bureau", "figures released by the ministry". */
+const CARRIER = /^(?:(?:the|a|an)\s+)?(?:reports?|figures|data|estimates?|statements?|tall(?:y|ies)|counts?|records|documents?)\s+(?:\w+ed|\w+en)\s+by\s+(?=\S)/i;
 const DETERMINER = /^(?:(?:one|some|many|two|three|several|most|all|each|none|either|neither) of (?:the|its|their|his|her|our)\s+|(?:a|an|the|one|another|two|three|several|some|many)\s+)/i;
 const TRAILING = /\s+(?:on condition of anonymity|speaking on condition.*|who .*|speaking .*|in a statement.*|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday).*|,.*)$/i;
 
@@ -74,7 +76,7 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   const mentions = mentionsIn(doc, span);
   const person = mentions.filter((m) => m.kind === 'person').pop();
   const anonymous = !person && ANONYMOUS_HEADS.test(raw);
-  let name = raw.replace(LEADING, '').replace(TRAILING, '').replace(DETERMINER, '').trim();
+  let name = raw.replace(LEADING, '').replace(CARRIER, '').replace(TRAILING, '').replace(/\s*\([^()]{1,12}\)$/, '').replace(DETERMINER, '').trim();
   if (name.length < 2) return undefined;
 
   // "a commander in the alliance supporting Assad": a name inside a description headed by a role is not the speaker.
@@ -106,7 +108,9 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     }
   }
   const org = mentions.find((m) => m.kind === 'organisation' || m.kind === 'armed_group' || m.kind === 'place');
-  if (PERSON_ROLE.test(name) && !INSTITUTION.test(name.split(/\s+/).pop() ?? '')) {
+  // The head of a description stands before its affiliation: "doctor X from the town hospital" is a person.
+  const head = name.split(/\s+(?:from|of|at|in|for|with|on)\s+/i)[0];
+  if (PERSON_ROLE.test(head) && !INSTITUTION.test(head.split(/\s+/).pop() ?? '')) {
     const source: Source = { kind: 'named_role', name, span };
     ctx.lastPerson = source;
     return source;
