@@ -8,6 +8,8 @@ import type { Actor, ActorRole, Incident } from '../model/incident.ts';
 import { reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
+import { loadGazetteer } from '../where/gazetteer.ts';
+import { foldName } from '../where/fold.ts';
 
 const REPORTING = new Set(['body', 'dateline', 'headline']);
 const ATTACK_VERB = /^(attack(?:ed|s|ing)?|struck|strikes?|launched|bombed|shelled|raided|stormed|ambushed|fired|opened|killed|targeted|hit|seized|captured|claimed)$/i;
@@ -63,7 +65,8 @@ export function buildIncidents(doc: Document): void {
       ...(sectionTypes.length > 1 ? { otherTypes: sectionTypes.slice(1) } : {}),
       ...(when ? { time: when } : {}),
       place: where,
-      actors: actorsIn(doc, section.start, section.end),
+      // Its actors come from its own sentences (those of its figures and its place), not the whole paragraph.
+      actors: ownSentenceActors(doc, [...mine.map((i) => doc.claims[i]), where]),
       claims: mine,
       figures: reconcile(doc, mine),
       evidence: { start: section.start, end: section.end },
@@ -86,7 +89,72 @@ export function buildIncidents(doc: Document): void {
     evidence: { start: lede[0].start, end: lede[lede.length - 1].end },
   };
   doc.incidents = [main, ...others];
-  doc.incidents.push(...secondaryIncidents(doc, doc.incidents));
+  const told: { start: number; end: number }[] = [];
+  doc.incidents.push(...secondaryIncidents(doc, doc.incidents, told));
+  // The lede also tells other incidents in sentences of their own ("X died in a shootout with police a day
+  // later"): their actors are theirs, not the main incident's. Later paragraphs that refer back to the
+  // incident ("Colombia blamed the ELN for the bombing of a police academy") add its attacker and target.
+  const apart = [...told, ...others.map((o) => o.evidence)].filter((e) => e.start >= main.evidence.start && e.end <= main.evidence.end);
+  if (apart.length) main.actors = actorsIn(doc, main.evidence.start, main.evidence.end, apart);
+  main.actors = mergeActors(main.actors, referenceActors(doc, main, doc.incidents.slice(1)));
+}
+
+/** The actors of the sentences holding some spans (an incident's figures and place), merged. */
+function ownSentenceActors(doc: Document, spans: { start: number; end: number }[]): Actor[] {
+  const sentences = doc.sentences.filter((s) => spans.some((x) => s.start <= x.start && x.end <= s.end));
+  return sentences.reduce<Actor[]>((all, s) => mergeActors(all, actorsIn(doc, s.start, s.end)), []);
+}
+
+/** Actors of two lists, once each (by entity or name); a later, more specific role replaces "other". */
+function mergeActors(into: Actor[], more: Actor[]): Actor[] {
+  const out = into.map((a) => ({ ...a }));
+  for (const a of more) {
+    const same = out.find((b) => (a.entity !== undefined && a.entity === b.entity) || b.name.toLowerCase() === a.name.toLowerCase());
+    if (!same) out.push(a);
+    else if (same.role === 'other' && a.role !== 'other') same.role = a.role;
+  }
+  return out;
+}
+
+/** "the attack", "Thursday's bombing", "the police academy car bombing": a reference back to the incident. */
+const REFERENCE = /\b(?:[Tt]he|[Tt]his|[Tt]hat|[A-Z][a-z]+day['’]s)\s+((?:(?!(?:the|an?|for|of|on|by|to|in|at|with|and|or|that|this|was|were|is)\s)[\w-]+\s+){0,3}?)(?:suicide\s+)?(attacks?|bombings?|blasts?|explosions?|strikes?|air ?strikes?|airstrikes?|raids?|assault|ambush|shooting|massacre)\b/g;
+/** Words that make "the ... attack" another attack than the incident ("the previous attack", "the 2014 bombing"). */
+const OTHER_ATTACK = /\b(?:previous|earlier|first|last|other|another|next|separate|similar|latest|same|second|\d{4})\b|\b[A-Z][a-z]+\b/;
+
+/**
+ * The incident's attacker and target named in a later sentence that refers back to it: "the attack on
+ * the U.S.-backed fighters" (target), "blamed X for the bombing", "X claimed responsibility for the attack",
+ * "the bombing was blamed on X", "the attack was carried out by X" (attacker). Sentences of other
+ * incidents, and sentences dated more than a month away from the incident, are left out.
+ */
+function referenceActors(doc: Document, main: Incident, others: Incident[]): Actor[] {
+  const { text } = doc;
+  const sections = doc.sections.filter((s) => REPORTING.has(s.kind) && s.start >= main.evidence.end);
+  const out: Actor[] = [];
+  const when = main.time?.earliest ? Date.parse(main.time.earliest) : undefined;
+  for (const sentence of doc.sentences) {
+    if (!sections.some((s) => s.start <= sentence.start && sentence.end <= s.end)) continue;
+    if (others.some((o) => o.evidence.start < sentence.end && sentence.start < o.evidence.end)) continue;
+    if (when !== undefined && doc.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && t.earliest && Math.abs(Date.parse(t.earliest) - when) > 31 * 86400000)) continue;
+    const s = text.slice(sentence.start, sentence.end);
+    const refs = [...s.matchAll(REFERENCE)].filter((m) => !OTHER_ATTACK.test(m[1]));
+    if (!refs.length) continue;
+    const found = actorsIn(doc, sentence.start, sentence.end);
+    for (const m of refs) {
+      const refStart = sentence.start + m.index!, refEnd = refStart + m[0].length;
+      for (const a of found) {
+        if (!a.span) continue;
+        const after = a.span.start >= refEnd ? text.slice(refEnd, a.span.start) : undefined;
+        const before = a.span.end <= refStart ? text.slice(a.span.end, refStart) : undefined;
+        const target = a.role === 'target' && after !== undefined && /^\s+(?:on|of|against|targeting|at)\s+(?:the\s+|an?\s+)?$/i.test(after);
+        const attacker = a.role === 'attacker' && (
+          (before !== undefined && /^\s+(?:(?:has|have|had|was|were)\s+)?(?:for|claimed(?:\s+responsibility\s+for)?|behind|carried\s+out|staged|launched)\s+$/i.test(before)) ||
+          (after !== undefined && /^[^.;,]{0,30}?\b(?:blamed\s+on|claimed\s+by|carried\s+out\s+by|launched\s+by|staged\s+by)\s+(?:the\s+)?$/i.test(after)));
+        if (target || attacker) out.push(a);
+      }
+    }
+  }
+  return out;
 }
 
 /** Between two places of one list: "X, Y and Z", "X and the nearby town of Y". */
@@ -128,7 +196,7 @@ function newAttackTypes(text: string, sentence: { start: number; end: number }, 
  *   not after publication, not a day already dated) is an incident of its own, at the most specific place
  *   of its sentence, else the incident's place.
  */
-function secondaryIncidents(doc: Document, incidents: Incident[]): Incident[] {
+function secondaryIncidents(doc: Document, incidents: Incident[], told: { start: number; end: number }[] = []): Incident[] {
   const out: Incident[] = [];
   const located = (lat: number, lon: number) => [...incidents, ...out].some((i) => i.place?.lat !== undefined && Math.abs(i.place.lat - lat) < 0.05 && Math.abs(i.place.lon! - lon) < 0.05);
   const sentenceOf = (offset: number) => doc.sentences.find((s) => s.start <= offset && s.end >= offset);
@@ -163,6 +231,7 @@ function secondaryIncidents(doc: Document, incidents: Incident[]): Incident[] {
     const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined && (p.precision ?? 3) <= 2);
     const place = here.sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3))[0] ?? main?.place;
     dated.add(t.earliest);
+    told.push({ start: sentence.start, end: sentence.end });
     out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), time: t, ...(place ? { place } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
   }
   return out;
@@ -188,27 +257,68 @@ function isBackground(doc: Document, c: Claim, incidentStart: string | undefined
 
 /**
  * Actors named by what they are rather than by a name: "gunmen", "security forces", "pro-government
- * militia", "suspected jihadists". An optional modifier or two is kept ("suspected jihadists").
+ * militia", "suspected jihadists", "U.S.-backed fighters", "off-duty soldiers". An optional modifier or
+ * two is kept. A force's post ("a police academy", "an army base", "a military checkpoint") stands for the
+ * force as a target.
  */
-const ACTOR_NOUN = /\b((?:(?:pro|anti)-[\w-]+\s+|(?:suspected|armed|government|security|rebel|opposition|Islamist|jihadist|militant|tribal|local|foreign|allied|coalition|enemy|masked|unidentified|unknown)\s+){0,2})(police(?:m[ae]n| officers?| patrols?)?|soldiers?|troops|army(?: patrols?| convoys?)?|security forces|forces|militants|insurgents|rebels|gunm[ae]n|jihadists|fighters|militia(?:s|men)?|attackers|assailants|(?:suicide )?bombers?|extremists|terrorists|guerrillas|paramilitaries|suspects)\b/gi;
+const ACTOR_NOUN = /\b((?:(?:pro|anti)-[\w-]+\s+|[\w.]+-(?:backed|led|allied|aligned|supported|linked|trained)\s+|(?:suspected|armed|government|security|rebel|opposition|Islamist|jihadist|militant|tribal|local|foreign|allied|coalition|enemy|masked|unidentified|unknown|off-duty|special)\s+){0,2})(police(?:m[ae]n| officers?| patrols?| (?:academy|station|post|checkpoint|headquarters|barracks|convoy|compound))?|soldiers?|troops|army(?: (?:patrols?|convoys?|base|post|checkpoint|barracks|headquarters|compound))?|military (?:base|post|checkpoint|barracks|headquarters|compound|convoy|patrol)|security forces|forces|militants|insurgents|rebels|gunm[ae]n|jihadists|fighters|militia(?:s|men)?|attackers?|assailants?|(?:suicide )?bombers?|extremists|terrorists|guerrillas|paramilitaries|suspects|(?:emergency|first) responders)\b/gi;
+/** A force's post: attacked, never attacking ("the police academy bombing"). */
+const POST = /\b(academy|station|post|checkpoint|headquarters|barracks|compound|base)$/i;
+/** Named after what they did: the attacking side even when killed ("killing the attacker"). */
+const ASSAILANT = /\b(attackers?|assailants?|bombers?|gunm[ae]n)$/i;
+/** A member noun and the force it belongs to: "an army patrol ..., killing one soldier" is one actor. */
+const MEMBER_OF: [RegExp, RegExp][] = [
+  [/^(?:[\w-]+\s+)?(?:soldiers?|troops)$/i, /\b(army|military)\b/i],
+  [/^(?:[\w-]+\s+)?(?:police(?:m[ae]n| officers?)|officers?)$/i, /\bpolice\b/i],
+];
+/** A person named as the one who attacks: "gunman Omar X", "the suspect, X,". */
+const ASSAILANT_BEFORE = /\b(?:gunm[ae]n|shooter|attacker|assailant|bomber|suspect|hijacker|sniper)\s*,?\s+$/i;
+/** What a person does as the attacker: "X opened fire", "X, 25, stabbed". */
+const PERSON_ATTACK = /^(?:\s*,[^,.;]{1,30},)?\s+(?:allegedly\s+|also\s+|then\s+|later\s+)?(?:opened\s+fire|shot|stabbed|detonated|set\s+off|blew\s+(?:himself|herself|themselves)\s+up|attacked|ambushed|planted|rammed|fired\s+on|killed)\b/i;
+/** A party to a fight, named before it: "X died in a shootout with police", "X clashed with Y". */
+const FIGHT_AFTER = /^(?:\s*,[^,.;]{1,30},)?\s+(?:(?:and\s+[^,;]{1,50}?\s+)?(?:clashed|fought|exchanged\s+(?:gun)?fire|traded\s+(?:gun)?fire)\b|[^.;,]{0,30}?\b(?:in|after|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:shootout|shoot-out|gunfight|gun\s+battle|firefight|clash(?:es)?|exchange\s+of\s+fire)\s+with\b)/i;
+/** A party to a fight, named after it: "a shootout with police", "clashes between X and Y". */
+const FIGHT_BEFORE = /\b(?:(?:clash(?:es|ed)?|shootout|shoot-out|gunfight|gun battle|firefight|fighting|fought|battles?|exchange of fire)\s+with|(?:clash(?:es)?|fighting|battles?|firefights?|gunfights?|shootouts?|skirmish(?:es)?|confrontations?)\s+between(?:\s+(?:the\s+)?[^,;:]{1,60}?\s+and)?)\s+(?:the\s+)?$/i;
 
-/** Actors in a passage: the one before an attack verb attacks, the one after "on/against" is targeted; victims of its casualty claims are targets. */
-function actorsIn(doc: Document, from: number, to: number): Actor[] {
+let towns: Map<string, boolean> | undefined;
+/** A sizeable town of the gazetteer under exactly this name ("the Guildford pub bombings" names a place). */
+function isTown(name: string): boolean {
+  towns ??= new Map();
+  let known = towns.get(name);
+  if (known === undefined) {
+    const { places, bySkeleton } = loadGazetteer().match(name);
+    known = !bySkeleton && places.some((p) => p.feature.startsWith('PPL') && p.population >= 10000 && foldName(p.name) === foldName(name));
+    towns.set(name, known);
+  }
+  return known;
+}
+
+/**
+ * Actors in a passage (leaving out the spans of `skip`): the one before an attack verb attacks, the one
+ * after "on/against" is targeted; victims of its casualty claims are targets; the sides of a fight are
+ * parties to it; a person only as the one who attacks or fights.
+ */
+function actorsIn(doc: Document, from: number, to: number, skip: { start: number; end: number }[] = []): Actor[] {
   const { text, tokens } = doc;
   const actors: Actor[] = [];
   const seen = new Set<number>();
   const names = new Set<string>();
-  const mentions = doc.mentions.filter((m) => m.start >= from && m.end <= to && ACTOR_KINDS.has(m.kind));
+  const skipped = (at: number) => skip.some((x) => x.start <= at && at < x.end);
+  const mentions = doc.mentions.filter((m) => m.start >= from && m.end <= to && ACTOR_KINDS.has(m.kind) && !skipped(m.start));
   for (const m of mentions) {
-    if (m.kind === 'person' && !doc.entities[m.entity]?.titles.length) continue;
-    // A place is an actor only through its forces or its strikes ("U.S. forces", "Russian air strikes", "U.S.-led").
     const entity = doc.entities[m.entity];
-    const placeOf = (mi: number) => doc.places.find((p) => p.lat !== undefined && p.start < doc.mentions[mi].end && doc.mentions[mi].start < p.end);
-    const geocoded = (entity?.mentions ?? []).map(placeOf).filter((p) => p !== undefined);
-    if (m.kind !== 'nationality' && geocoded.length && geocoded.every((p) => p!.precision !== 3)) continue; // a town is where, not who
-    const isPlace = m.kind === 'place' || geocoded.length > 0;
-    if (isPlace && !/^(?:\s*|-led\s+[\w-]+\s*|\s+[\w-]+\s+)(forces|troops|army|military|police|government|strikes?|air ?strikes?|drone|warplanes?|jets|raids?|coalition)\b/i.test(text.slice(m.end, m.end + 30))) continue;
-    const role = roleOf(doc, m);
+    let role: ActorRole | undefined;
+    if (m.kind === 'person') {
+      role = personRole(m) ?? (entity?.titles.length ? roleOf(doc, m) : undefined);
+    } else {
+      // A place is an actor only through its forces or its strikes ("U.S. forces", "Russian air strikes", "U.S.-led").
+      const placeOf = (mi: number) => doc.places.find((p) => p.lat !== undefined && p.start < doc.mentions[mi].end && doc.mentions[mi].start < p.end);
+      const geocoded = (entity?.mentions ?? []).map(placeOf).filter((p) => p !== undefined);
+      if (m.kind !== 'nationality' && geocoded.length && geocoded.every((p) => p!.precision !== 3)) continue; // a town is where, not who
+      const isPlace = m.kind === 'place' || geocoded.length > 0 || (m.kind === 'organisation' && isTown(m.text));
+      if (isPlace && !/^(?:\s*|-led\s+[\w-]+\s*|\s+[\w-]+\s+)(forces|troops|army|military|police|government|strikes?|air ?strikes?|drone|warplanes?|jets|raids?|coalition)\b/i.test(text.slice(m.end, m.end + 30))) continue;
+      role = roleOf(doc, m);
+    }
     if (!role || seen.has(m.entity)) continue;
     seen.add(m.entity);
     const name = actorName(doc, m);
@@ -221,26 +331,43 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
   for (let m = ACTOR_NOUN.exec(passage); m; m = ACTOR_NOUN.exec(passage)) {
     const start = m.index + (m[0].length - m[0].trimStart().length);
     const span = { start, end: m.index + m[0].length };
-    if (actors.some((a) => a.span && a.span.start <= span.end && span.start <= a.span.end + 12)) continue;
-    // Inside a name, or right after one ("U.S. forces", "SDF fighters"): the named actor stands for it.
-    if (doc.mentions.some((x) => x.start < span.end && span.start < x.end || (x.end <= span.start && span.start - x.end <= 2 && ACTOR_KINDS.has(x.kind)))) continue;
+    if (skipped(span.start)) continue;
+    // Overlapping an actor, the rest of a named one ("Iraqi army soldiers" after "Iraqi"), or in apposition
+    // right before one ("gunman Omar X").
+    if (actors.some((a) => a.span && (a.span.start <= span.end && span.start <= a.span.end || a.span.end <= span.start && /^[ \t]*(?:(?:army|military|police|security|special|government|armed|border|naval|air|elite|regime|state)[ \t]+)?$/i.test(text.slice(a.span.end, span.start)) || a.span.start >= span.end && a.span.start - span.end <= 2))) continue;
+    // Inside a name, or right after one ("U.S. forces", "SDF fighters"): the named actor stands for it;
+    // not a name that only qualifies it ("U.S.-backed fighters").
+    const head = start + m[1].length;
+    if (doc.mentions.some((x) => (x.start < span.end && span.start < x.end && !(x.end <= head && /-(?:backed|led|allied|aligned|supported|linked|trained)\s*$/.test(text.slice(x.start, head)))) || (x.end <= span.start && span.start - x.end <= 2 && /^[ \t]*$/.test(text.slice(x.end, span.start)) && ACTOR_KINDS.has(x.kind)))) continue;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
     if (names.has(name.toLowerCase())) continue;
-    const role = roleOf(doc, span) ?? victimRole(span) ?? nounTarget(span);
+    let role = roleOf(doc, span) ?? victimRole(span) ?? nounTarget(span);
     if (!role) continue;
+    if (role === 'attacker' && POST.test(name)) role = 'target';
+    if (role === 'target' && ASSAILANT.test(name)) role = 'attacker';
     names.add(name.toLowerCase());
     actors.push({ name, role, span });
   }
-  return actors;
+  // A member noun beside its force in the same role is the force ("an army patrol ..., killing one soldier").
+  return actors.filter((a) => a.entity !== undefined || !MEMBER_OF.some(([member, force]) => member.test(a.name) && actors.some((b) => b !== a && b.role === a.role && force.test(b.name) && !member.test(b.name))));
+
+  /** "gunman Omar X opened fire", "X died in a shootout with police": a person as attacker or party to a fight. */
+  function personRole(m: { start: number; end: number }): ActorRole | undefined {
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const after = text.slice(m.end, m.end + 80);
+    if (ASSAILANT_BEFORE.test(before) || PERSON_ATTACK.test(after)) return 'attacker';
+    if (FIGHT_AFTER.test(after) || FIGHT_BEFORE.test(text.slice(Math.max(0, m.start - 100), m.start))) return 'other';
+    return undefined;
+  }
 
   /** "a bomb exploded near an army patrol", "hit a police convoy": a group named after the blow's place word is its target. */
   function nounTarget(span: { start: number; end: number }): ActorRole | undefined {
     const before = text.slice(Math.max(0, span.start - 30), span.start);
     // "bombing suspects", "attack suspects": named after the blow, they are its authors.
     if (/\b(bombing|attack|shooting|stabbing|massacre)\s+$/i.test(before)) return 'attacker';
-    // "a shootout with police", "clashes with rebels": the other side of a fight.
-    if (/\b(clash(?:es|ed)?|shootout|gunfight|gun battle|firefight|fighting|fought|battle)\s+with\s+(?:the\s+)?$/i.test(before)) return 'other';
-    return /\b(near|at|on|against|targeting|targeted|hit|struck|attacked|ambushed|killing|killed|wounding)\s+(?:an?\s+|the\s+|\d+\s+|[a-z]+\s+)?$/i.test(text.slice(Math.max(0, span.start - 30), span.start)) ? 'target' : undefined;
+    // "the bombing of a police academy": what an attack is of, it is on.
+    if (/\b(bombing|shelling|attack|assault|siege|storming|raid|bombardment|ambush)\s+of\s+(?:the\s+|an?\s+)?$/i.test(before)) return 'target';
+    return /\b(near|at|on|against|targeting|targeted|hit|struck|attacked|ambushed|killing|killed|wounding)\s+(?:an?\s+|the\s+|\d+\s+|[a-z]+\s+)?$/i.test(before) ? 'target' : undefined;
   }
 
   /** Victims of a casualty claim in the passage (not civilians: ACLED codes those apart) are targets. */
@@ -256,13 +383,20 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
   }
 
   function roleOf(d: Document, m: { start: number; end: number; kind?: string }): ActorRole | undefined {
+    const after = text.slice(m.end, m.end + 80);
+    // The sides of a fight: "X clashed with Y", "a shootout with police", "clashes between X and Y".
+    if (FIGHT_AFTER.test(after) || FIGHT_BEFORE.test(text.slice(Math.max(0, m.start - 100), m.start))) return 'other';
+    // "X was blamed for the attack".
+    if (/^\s+(?:was|were|is|are|has been|have been)\s+(?:widely\s+)?blamed\s+for\b/i.test(after)) return 'attacker';
     const i = tokenFrom(m.end);
     if (i >= tokens.length) return 'other';
-    // "X launched ...", "X forces attacked ...", "U.S. drone strikes": within a few words after the name.
+    // "X launched ...", "X forces attacked ...", "U.S. drone strikes": within a few words after the name;
+    // not a town's attack ("the Guildford pub bombings").
+    const town = m.kind === 'organisation' && isTown(text.slice(m.start, m.end));
     for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
       const w = text.slice(tokens[k].start, tokens[k].end);
       if (ATTACK_VERB.test(w)) return k > 0 && /^(was|were|been|being|is|are)$/i.test(text.slice(tokens[k - 1].start, tokens[k - 1].end)) ? 'target' : 'attacker';
-      if (m.kind !== 'person' && ATTACK_NOUN.test(w)) return 'attacker';
+      if (m.kind !== 'person' && !town && ATTACK_NOUN.test(w)) return 'attacker';
       if (/^[.;,]$/.test(w) || /^(said|says|told|and|of)$/i.test(w)) break;
     }
     // A person is an actor only as the one who attacks ("gunman Omar X opened fire"), not as the one
@@ -272,14 +406,23 @@ function actorsIn(doc: Document, from: number, to: number): Actor[] {
     const word = (k: number) => (k >= 0 ? d.text.slice(tokens[k].start, tokens[k].end) : '');
     for (let k = j; k >= Math.max(0, j - 3); k--) {
       const w = word(k);
+      // "blamed on X", "blamed X for the attack", "accused X of".
+      if (/^on$/i.test(w) && /^blamed$/i.test(word(k - 1))) return 'attacker';
+      if (/^(blamed|blames|blaming|accused|accuses|accusing)$/i.test(w) && /^\s+(?:for|of)\b/i.test(after)) return 'attacker';
+      // A new clause ("told reporters on Sunday that police were ..."): what lies before it is not about the name.
+      if (/^(that|who|which|when|while|but|because|if)$/i.test(w)) break;
       if (TARGET_BEFORE.test(w)) return 'target';
+      // "the bombing of X".
+      if (/^of$/i.test(w) && k === j && /^(bombing|shelling|attack|assault|siege|storming|bombardment)$/i.test(word(k - 1))) return 'target';
       // The agent of an attack in the passive: "killed by X", "carried out by the X", "blamed on" is above.
       if (/^by$/i.test(w) && k >= j - 1 && (ATTACK_VERB.test(word(k - 1)) || /^(out|conducted|claimed|blamed|led)$/i.test(word(k - 1)))) return 'attacker';
       if (/^(backed|supporting|allied)$/i.test(w)) return 'ally';
       if (/^[.;,]$/.test(w)) break;
     }
-    // Armed groups, and organisations named as forces, are parties to the incident even without a cue.
-    return m.kind === 'armed_group' || (m.kind === 'organisation' && /\b(Forces|Army|Militia|Brigades?|Front|Liberation)\b/.test(text.slice(m.start, m.end))) ? 'other' : undefined;
+    // Armed groups, organisations named as forces, and organisations whose fighters are named ("SDF
+    // fighters") are parties to the incident even without a cue.
+    if (m.kind === 'armed_group' || (m.kind === 'organisation' && /\b(Forces|Army|Militia|Brigades?|Front|Liberation)\b/.test(text.slice(m.start, m.end)))) return 'other';
+    return m.kind === 'organisation' && !town && /^\s+(?:fighters|forces|militants|militia(?:men)?|gunmen|rebels|insurgents|troops)\b/i.test(after) ? 'other' : undefined;
   }
 }
 
@@ -289,8 +432,10 @@ function withAttackers(parent: Actor[], own: Actor[]): Actor[] {
   return [...parent.filter((a) => a.role === 'attacker' && !names.has(a.name.toLowerCase())), ...own];
 }
 
-/** "U.S." alone names a state; with "forces" after it, the actor is the state's forces. */
+/** "U.S." alone names a state; with "forces" after it, the actor is the state's forces; "U.S.-led coalition" stays as written. */
 function actorName(doc: Document, m: Mention): string {
+  const led = /^-led\s+(coalition|forces|alliance|troops)\b/i.exec(doc.text.slice(m.end, m.end + 24));
+  if (led) return `${m.text}-led ${led[1]}`;
   const after = /^\s*(forces|troops|army|military|police|government|soldiers)\b/i.exec(doc.text.slice(m.end, m.end + 20));
   const entity = doc.entities[m.entity];
   const name = entity?.name ?? m.text;
