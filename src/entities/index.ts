@@ -223,6 +223,16 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     if (local[n] === c && c.e > c.s) c.kind = kindOf(words.slice(c.s, c.e).join(' '), typeOf(c.kind));
   }
   const common = commonWords();
+  // "St. Cloud", "Mt. Hermon", "Fort Worth": a saint's or feature's prefix and the name after it are one
+  // place, even when the tagger split them.
+  for (let n = 0; n + 1 < local.length; n++) {
+    const c = local[n], next = local[n + 1];
+    if (c.e - c.s === 1 && next.s === c.e && /^(?:St|Ste|Mt|Ft|Pt)\.$|^(?:Saint|Sainte|San|Santa|Sao|São|Fort|Port|Mount|Lake|Cape)$/.test(words[c.s]) && isCapitalised(words[next.s])) {
+      c.e = next.e;
+      c.kind = 'place';
+      local.splice(n + 1, 1);
+    }
+  }
   for (let n = 0; n < local.length; n++) {
     const c = local[n];
     // Quote marks and brackets at the edges are never part of a name.
