@@ -20,8 +20,8 @@ function allowed(prev: number, tag: number): boolean {
 const CONTEXT_TEMPLATES = ['t1', 't12', 't1w', 'w-1', 'w+1', 'w-2', 'w+2', 'sh-1', 'sh+1', 'w-1w', 'ww+1', 'first', 'g-1', 'g+1'] as const;
 const TWO_ATOMS = new Set(['t12', 't1w', 'sh-1', 'sh+1', 'w-1w', 'ww+1']);
 const T = Object.fromEntries(CONTEXT_TEMPLATES.map((t, i) => [t, i + 1])) as Record<(typeof CONTEXT_TEMPLATES)[number], number>;
-const ATOM_SPACE = 4194304; // 2^22 atoms; (template, a, b) packs below 2^53
-const key = (t: number, a: number, b = 0) => (t * ATOM_SPACE + a) * ATOM_SPACE + b;
+const ATOM_SPACE = 4194304; // 2^22 atoms: (template, atom) packs into a small integer, which V8 hashes fastest
+const key = (t: number, a: number) => t * ATOM_SPACE + a;
 
 export class Perceptron {
   weights = new Map<string, Float32Array>();
@@ -43,12 +43,15 @@ export class Perceptron {
   // Numeric form of the context features, built once from `weights` (compile()).
   private atoms?: Map<string, number>;
   private numeric?: Map<number, Float32Array>;
+  /** Two-atom templates: (template, first atom) -> second atom -> weights. */
+  private numeric2?: Map<number, Map<number, Float32Array>>;
 
   /** Index the context features by number (after loading or training; weights must not change after). */
   compile(): void {
     const atoms = new Map<string, number>();
     const atom = (x: string) => { let id = atoms.get(x); if (id === undefined) { id = atoms.size + 1; atoms.set(x, id); } return id; };
     const numeric = new Map<number, Float32Array>();
+    const numeric2 = new Map<number, Map<number, Float32Array>>();
     for (const [f, w] of this.weights) {
       const eq = f.indexOf('=');
       const name = eq < 0 ? f : f.slice(0, eq);
@@ -59,13 +62,18 @@ export class Perceptron {
       if (TWO_ATOMS.has(name)) {
         const bar = value.indexOf('|');
         if (bar < 0 || value.indexOf('|', bar + 1) >= 0) continue; // a word with "|" in it: keep to the string path
-        k = key(t, atom(value.slice(0, bar)), atom(value.slice(bar + 1)));
+        const first = key(t, atom(value.slice(0, bar)));
+        let inner = numeric2.get(first);
+        if (!inner) numeric2.set(first, (inner = new Map()));
+        inner.set(atom(value.slice(bar + 1)), w);
+        continue;
       } else k = eq < 0 ? key(t, 0) : key(t, atom(value));
       numeric.set(k, w);
     }
     if (atoms.size >= ATOM_SPACE) return; // too many to pack: the string path stays
     this.atoms = atoms;
     this.numeric = numeric;
+    this.numeric2 = numeric2;
     this.wordCache.clear();
   }
 
@@ -101,7 +109,7 @@ export class Perceptron {
     const tagAtom = numeric ? TAGS.map(id) : [];
     const add = (k: number, a: number, b?: number) => {
       if (a < 0 || (b !== undefined && b < 0)) return;
-      const w = numeric!.get(key(k, a, b));
+      const w = b === undefined ? numeric!.get(key(k, a)) : this.numeric2!.get(key(k, a))?.get(b);
       if (w) for (let j = 0; j < N; j++) sc[j] += w[j];
     };
     for (let i = 0; i < words.length; i++) {
@@ -158,7 +166,7 @@ export class Perceptron {
   /** One pass over a sentence with gold tags; updates on mistakes. Returns the number correct. */
   train(words: string[], gold: number[]): number {
     this.wordCache.clear(); // weights change: cached word scores are stale
-    this.numeric = this.atoms = undefined;
+    this.numeric = this.numeric2 = this.atoms = undefined;
     const lowers = words.map((w) => w.toLowerCase());
     const shapes = words.map(shape);
     const sc = new Float64Array(N);
