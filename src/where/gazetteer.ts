@@ -66,7 +66,19 @@ export class Gazetteer {
     return this.text.slice(start, nl < 0 ? undefined : nl);
   }
 
+  // Parsed rows, kept: news names the same countries and cities over and over. Bounded for long runs.
+  private parsed = new Map<number, Place>();
+
   get(row: number): Place {
+    const hit = this.parsed.get(row);
+    if (hit) return hit;
+    if (this.parsed.size > 50_000) this.parsed.clear();
+    const place = this.parse(row);
+    this.parsed.set(row, place);
+    return place;
+  }
+
+  private parse(row: number): Place {
     const f = this.line(this.rowStarts[row]).split('\t');
     // Country points follow the GeoNames convention (conventions.ts).
     const point = f[6] === 'PCLI' ? COUNTRY_POINTS[f[4]] : undefined;
