@@ -219,6 +219,14 @@ describe('HTTP API', () => {
     }
   });
 
+  it('refuses a body over the limit with 413 and stays up', async () => {
+    const big = 'x'.repeat(5 * 1024 * 1024 + 10);
+    const r = await fetch(base + '/api/documents', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: big });
+    assert.equal(r.status, 413);
+    assert.match(((await r.json()) as any).error, /larger than 5 MB/);
+    assert.equal((await get('/api/health')).status, 200);
+  });
+
   it('refuses to ingest unless started with --allow-ingest', async () => {
     const ro = await startServer(store, 0, '127.0.0.1', {});
     const addr = ro.address();
