@@ -206,3 +206,20 @@ describe('attribution', () => {
     assert.equal(sourceName(doc, quoteWith(doc, 'We begin a new phase')), 'Ismail Darwish');
   });
 });
+
+describe('institutions referred back to', () => {
+  it('resolves "it said" and "the ministry said" to the institution named before', () => {
+    const doc = run('Attack on a convoy\n\nThe Malian Defence Ministry issued a statement on Friday. It said nine soldiers were killed near Gao. The ministry said the attackers had fled north. The Red Cross said it was sending medics.');
+    const it = quoteWith(doc, 'nine soldiers were killed');
+    assert.match(sourceName(doc, it), /Defence Ministry$/);
+    assert.equal(it.source.kind, 'organisation');
+    const ministry = quoteWith(doc, 'attackers had fled');
+    assert.match(sourceName(doc, ministry), /Defence Ministry$/);
+    assert.equal(ministry.source.entity, it.source.entity);
+  });
+
+  it('leaves "it said" unresolved when no institution was named nearby', () => {
+    const doc = run('Notes\n\nThe weather was mild all week. It said nothing about the storm.');
+    assert.equal(doc.quotes.length, 0);
+  });
+});

@@ -183,3 +183,13 @@ describe('a lede paraphrasing an attributed figure', () => {
     assert.equal(casualties(doc).length, 2);
   });
 });
+
+describe('losing people', () => {
+  it('reads "lost four fighters" as four killed, but not lost money or equipment', () => {
+    const c = casualties(run('Rebel commanders said they had lost four fighters in the clashes.'));
+    assert.equal(c.length, 1);
+    assert.deepEqual(figure(c[0], 'killed'), { min: 4, max: 4 });
+    assert.equal(casualties(run('The company lost 40 million dollars last year.')).length, 0);
+    assert.equal(casualties(run('The army said it lost three tanks.')).length, 0);
+  });
+});

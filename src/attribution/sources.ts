@@ -8,6 +8,8 @@ import { ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
 export interface SourceContext {
   doc: Document;
   lastPerson: Source | undefined;
+  /** The last institution or medium that spoke: what "it said" points to. */
+  lastOrg?: Source;
   anonymous: Map<string, Source>;
   /** Whether an offset lies inside a direct quote (names quoted are not the ones a pronoun outside points to). */
   quoted?: (offset: number) => boolean;
@@ -71,7 +73,12 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     if (person) ctx.lastPerson = person;
     return person ? { ...person, span } : undefined;
   }
-  if (/^(they|it|we|i|this|that|there|which|who)$/.test(lower)) return undefined;
+  // "It said": the institution that spoke last, else the last one named shortly before.
+  if (lower === 'it') {
+    const org = ctx.lastOrg ?? lastOrganisationBefore(doc, span.start);
+    return org ? { ...org, span } : undefined;
+  }
+  if (/^(they|we|i|this|that|there|which|who)$/.test(lower)) return undefined;
 
   const mentions = mentionsIn(doc, span);
   const person = mentions.filter((m) => m.kind === 'person').pop();
@@ -87,7 +94,9 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   }
   const media = mentions.find((m) => m.kind === 'media');
   if (media || (MEDIA_WORDS.test(raw) && !anonymous)) {
-    return { kind: 'media', name, ...(media ? { entity: media.entity } : {}), span };
+    const source: Source = { kind: 'media', name, ...(media ? { entity: media.entity } : {}), span };
+    ctx.lastOrg = source;
+    return source;
   }
   if (anonymous) {
     const affiliation = mentions.find((m) => m.kind === 'nationality' || m.kind === 'place' || m.kind === 'organisation' || m.kind === 'armed_group');
@@ -115,7 +124,49 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     ctx.lastPerson = source;
     return source;
   }
-  if (org || INSTITUTION.test(name)) return { kind: 'organisation', name: org && org.end - org.start >= name.length - 4 ? doc.entities[org.entity]?.name ?? name : name, ...(org ? { entity: org.entity } : {}), span };
+  // "The ministry said": the institution of that kind the story named before ("the Defence Ministry").
+  const bare = name.toLowerCase().replace(/^(?:the|its|their)\s+/, '');
+  if (!org && /^[a-z]+$/.test(bare)) {
+    const named = entityHeadedBy(doc, bare, span.start);
+    if (named) {
+      const source: Source = { kind: named.kind === 'media' ? 'media' : 'organisation', name: named.name, entity: named.id, span };
+      ctx.lastOrg = source;
+      return source;
+    }
+  }
+  if (org || INSTITUTION.test(name)) {
+    const source: Source = { kind: 'organisation', name: org && org.end - org.start >= name.length - 4 ? doc.entities[org.entity]?.name ?? name : name, ...(org ? { entity: org.entity } : {}), span };
+    ctx.lastOrg = source;
+    return source;
+  }
+  return undefined;
+}
+
+const ORG_KINDS = new Set(['organisation', 'armed_group', 'media']);
+
+/** The last organisation, armed group or medium named within a few sentences before an offset. */
+function lastOrganisationBefore(doc: Document, offset: number): Source | undefined {
+  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+    const m = doc.mentions[i];
+    if (m.end > offset) continue;
+    if (offset - m.end > 400) break;
+    if (!ORG_KINDS.has(m.kind)) continue;
+    const e = doc.entities[m.entity];
+    return { kind: m.kind === 'media' ? 'media' : 'organisation', name: e?.name ?? m.text, entity: m.entity, span: { start: m.start, end: m.end } };
+  }
+  return undefined;
+}
+
+/** The latest institution named before an offset whose name ends in the noun ("ministry" -> "Syrian Defence Ministry"). */
+function entityHeadedBy(doc: Document, noun: string, offset: number): { id: number; name: string; kind: string } | undefined {
+  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+    const m = doc.mentions[i];
+    if (m.end > offset || !ORG_KINDS.has(m.kind)) continue;
+    const e = doc.entities[m.entity];
+    if (!e) continue;
+    const last = e.name.toLowerCase().split(/\s+/).pop();
+    if (last === noun && e.name.includes(' ')) return e;
+  }
   return undefined;
 }
 

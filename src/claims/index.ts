@@ -183,6 +183,8 @@ export function extractClaims(doc: Document): void {
       const before = lowers[q.from - 1];
       const activeBefore = before && ACTIVE.has(before) && OUTCOME_WORDS[before] && before !== 'left' && before !== 'leaving';
       let outcome = activeBefore ? { outcome: OUTCOME_WORDS[before], to: npEnd } : outcomeAfter(npEnd, b);
+      // "the rebels lost four fighters": losing people is losing them to death.
+      if (!outcome && /^(lost|losing|lose|loses)$/.test(before ?? '') && npEnd > npStart && (COMBATANT.test(text.slice(tokens[npStart].start, tokens[npEnd - 1].end)) || /\b(people|men|members|civilians|lives)\b/i.test(text.slice(tokens[npStart].start, tokens[npEnd - 1].end)))) outcome = { outcome: 'killed', to: npEnd };
       // "shot dead three officers", "beat to death two men": the verb and its result before the figure.
       if (!outcome && ((before === 'dead' && /^(shot|gunned|left)$/.test(lowers[q.from - 2] ?? '')) || (before === 'death' && lowers[q.from - 2] === 'to'))) outcome = { outcome: 'killed', to: npEnd };
       // "the deaths of nearly 20 people"
