@@ -300,3 +300,22 @@ describe('parts of a victim group', () => {
     assert.ok(record.figures.some((f) => f.group === 'soldiers' && f.within === 'fighters'));
   });
 });
+
+describe('an attack told in passing elsewhere', () => {
+  it('becomes its own incident, of its own type, with the figures of its sentence', () => {
+    // One paragraph: the second attack is told inside the first's report.
+    const doc = run('Bomb hits market in Maiduguri\n\nA bomb exploded in a market in Maiduguri in northeastern Nigeria on Friday, killing nine people, police said. The blast came hours after a separate attack in Kano, in which a man stabbed six worshippers, officials said.');
+    const kano = doc.incidents.find((i) => i.place?.text === 'Kano');
+    assert.ok(kano, JSON.stringify(doc.incidents.map((i) => [i.type, i.place?.text])));
+    assert.equal(kano!.type, 'violence_against_civilians');
+    assert.ok(kano!.claims.length >= 1);
+    const main = doc.incidents[0];
+    assert.equal(main.place?.text, 'Maiduguri');
+    assert.ok(!main.claims.some((i) => kano!.claims.includes(i)), 'a claim belongs to one incident');
+  });
+
+  it('keeps a town within 50 km to the main incident', () => {
+    const doc = run('Clashes near Goma\n\nFighting near Goma in eastern Congo killed four soldiers on Tuesday, the army said, and in nearby Sake rebels killed two more soldiers.');
+    assert.equal(doc.incidents.filter((i) => i.place?.text === 'Sake').length, 0, JSON.stringify(doc.incidents.map((i) => [i.type, i.place?.text])));
+  });
+});

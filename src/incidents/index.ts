@@ -7,7 +7,7 @@ import type { Claim } from '../model/claim.ts';
 import type { Actor, ActorRole, Incident } from '../model/incident.ts';
 import { reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
-import { TAXONOMY } from './taxonomy.ts';
+import { TAXONOMY, TYPE_BY_CODE } from './taxonomy.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
 
@@ -54,7 +54,9 @@ export function buildIncidents(doc: Document): void {
     const own = claims.filter((i) => doc.claims[i].kind === 'casualties' && doc.claims[i].start >= section.start && doc.claims[i].end <= section.end);
     const where = doc.places.find((p) => p.start >= section.start && p.end <= section.end && (p.precision ?? 3) <= 2 && p.lat !== undefined && (!p.incident || !placeInLede));
     const text = doc.text.slice(section.start, section.end);
-    const sectionTypes = typesIn(text);
+    // The type whose word stands nearest the paragraph's own figures ("the blast came after an attack in
+    // which a man stabbed six": a stabbing, not the blast).
+    const sectionTypes = own.length ? nearestFirst(typesIn(text), text, doc.claims[own[0]].start - section.start) : [];
     if (!own.length || !where || !sectionTypes.length) continue;
     if (placeInLede && place?.lat !== undefined && place.lon !== undefined && Math.abs(place.lat - where.lat!) < 0.05 && Math.abs(place.lon - where.lon!) < 0.05) continue;
     const when = doc.times.find((t) => t.start >= section.start && t.end <= section.end && t.earliest && (t.precision ?? 3) <= 2) ?? time;
@@ -91,6 +93,7 @@ export function buildIncidents(doc: Document): void {
   doc.incidents = [main, ...others];
   const told: { start: number; end: number }[] = [];
   doc.incidents.push(...secondaryIncidents(doc, doc.incidents, told));
+  doc.incidents.push(...attacksElsewhere(doc, doc.incidents));
   // The lede also tells other incidents in sentences of their own ("X died in a shootout with police a day
   // later"): their actors are theirs, not the main incident's. Later paragraphs that refer back to the
   // incident ("Colombia blamed the ELN for the bombing of a police academy") add its attacker and target.
@@ -235,6 +238,63 @@ function secondaryIncidents(doc: Document, incidents: Incident[], told: { start:
     out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), time: t, ...(place ? { place } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
   }
   return out;
+}
+
+const FAR_KM = 50;
+const km = (a: { lat?: number; lon?: number }, b: { lat?: number; lon?: number }) => {
+  const r = Math.PI / 180;
+  const x = (b.lon! - a.lon!) * r * Math.cos(((a.lat! + b.lat!) / 2) * r);
+  return Math.hypot(x, (b.lat! - a.lat!) * r) * 6371;
+};
+
+/**
+ * An attack told in passing at a town far from every incident found so far ("…, in which a man stabbed
+ * eight people at a mall in St. Cloud"): an incident of its own, taking the casualty claims of its
+ * sentence from the incident they had been counted with. Only when the main incident is placed at a
+ * town: a country-wide or regional main place says nothing about distance.
+ */
+function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
+  const main = incidents[0];
+  if (!main?.place || main.place.lat === undefined || (main.place.precision ?? 3) > 2) return [];
+  const out: Incident[] = [];
+  const placed = () => [...incidents, ...out].map((i) => i.place).filter((p) => p?.lat !== undefined);
+  for (const sentence of doc.sentences) {
+    const section = doc.sections[sentence.section];
+    if (!section || section.kind !== 'body') continue;
+    const inside = (x: { start: number; end: number }) => x.start >= sentence.start && x.end <= sentence.end;
+    const mine = doc.claims.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'casualties' && c.repeats === undefined && inside(c) && !isBackground(doc, c, main.time?.earliest)).map(({ i }) => i);
+    if (!mine.length) continue;
+    const text = doc.text.slice(sentence.start, sentence.end);
+    const found = typesIn(text).filter((t) => !NON_VIOLENT.has(t));
+    if (!found.length) continue;
+    const place = doc.places.find((p) => inside(p) && p.lat !== undefined && (p.precision ?? 3) <= 2 && placed().every((q) => km(p, q!) > FAR_KM));
+    if (!place) continue;
+    // The sentence may name the other incident too ("the explosion in X coincided with an attack in Y, in
+    // which a man stabbed eight"): the type whose word stands nearest this place and its figures leads.
+    const types = nearestFirst(found, text, (doc.claims[mine[0]].start + place.start) / 2 - sentence.start);
+    for (const inc of incidents) {
+      if (!inc.claims.some((i) => mine.includes(i))) continue;
+      inc.claims = inc.claims.filter((i) => !mine.includes(i));
+      inc.figures = reconcile(doc, inc.claims);
+    }
+    const time = doc.times.find((t) => inside(t) && t.earliest) ?? main.time;
+    out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), ...(time ? { time } : {}), place, actors: actorsIn(doc, sentence.start, sentence.end), claims: mine, figures: reconcile(doc, mine), evidence: { start: sentence.start, end: sentence.end } });
+  }
+  return out;
+}
+
+/**
+ * Types ordered by how near their trigger words stand to an offset of the text, in steps of 40
+ * characters: within a step the more specific type (taxonomy order) stays first ("car bomb" over "bomb").
+ */
+function nearestFirst(types: string[], text: string, anchor: number): string[] {
+  const step = (code: string) => {
+    let best = Infinity;
+    for (const m of text.matchAll(new RegExp(TYPE_BY_CODE.get(code)!.triggers.source, 'gi'))) best = Math.min(best, Math.abs(m.index! - anchor));
+    return Math.floor(best / 40);
+  };
+  const steps = new Map(types.map((t) => [t, step(t)]));
+  return [...types].sort((a, b) => steps.get(a)! - steps.get(b)!);
 }
 
 function typesIn(text: string): string[] {
