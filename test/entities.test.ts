@@ -107,3 +107,14 @@ describe('prefixed place names', () => {
     assert.equal(doc.places.find((p) => p.text === 'St. Cloud')?.country, 'US');
   });
 });
+
+describe('fragments that are not names', () => {
+  it('drops lone letters, lone street words and month names of other calendars', async () => {
+    const { documentFromText } = await import('../src/ingest/index.ts');
+    const { analyse } = await import('../src/pipeline/index.ts');
+    const doc = analyse(documentFromText('Report\n\nSenator Dana Reyes (D) said the blast on West 23rd Street hurt two people during Ramadan. Rep. Omar Bell (R) agreed.', { origin: 't', published: '2024-01-01' }));
+    const names = doc.entities.map((e) => e.name);
+    for (const bad of ['D', 'R', 'Street', 'Ramadan']) assert.ok(!names.includes(bad), `${bad} in ${JSON.stringify(names)}`);
+    assert.ok(names.includes('Dana Reyes') && names.includes('Omar Bell'), JSON.stringify(names));
+  });
+});

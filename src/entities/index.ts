@@ -36,7 +36,9 @@ const SURNAME = /^(?:O['’]|Mc|Mac|De|Di|Da|Van|Le|La|St\.)\p{Lu}/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 /** Lowercase words that may sit inside a name ("Bureau of Investigation", "Bosnia and Herzegovina"). */
 const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'da', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'y', 'on', 'in', 'du', 'des', 'di', '&']);
-const CALENDAR = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const CALENDAR = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ramadan|muharram|shawwal)$/i;
+/** Words that name a kind of street, never a place on their own ("28th Street" leaves "Street"). */
+const STREET_WORD = /^(street|avenue|road|boulevard|lane|square|highway|drive|st|ave|rd|blvd)\.?$/i;
 const INITIAL = /^\p{Lu}\.$/u;
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms']);
 const TAG_TYPE = TAGS.map((t) => t.slice(2));
@@ -273,6 +275,8 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     if (single && common.has(lowers[c.s]) && !lexical && !/^\p{Lu}{2,}$/u.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A number word is a count, never a name ("Two were killed", "Nine bomb blasts").
     if (single && NUMBER_WORD.test(words[c.s])) { local.splice(n--, 1); continue; }
+    // A lone letter is an initial or a party label ("(D)", "R-Ore."), a lone street word a cut-off address.
+    if (single && (/^\p{L}\.?$/u.test(words[c.s]) || STREET_WORD.test(words[c.s]))) { local.splice(n--, 1); continue; }
     // A lone name after "in", "near" or "the town of" is a place, whatever the tagger thought.
     if (c.kind !== 'place' && !lexical && c.s > 0) {
       const prevWord = lowers[c.s - 1];
