@@ -193,3 +193,11 @@ describe('losing people', () => {
     assert.equal(casualties(run('The army said it lost three tanks.')).length, 0);
   });
 });
+
+describe('hurt as a verb', () => {
+  it('reads "a car bomb hurt nine people" as nine injured', () => {
+    const c = casualties(run('A car bomb in the town of Tarmiyah hurt nine people, officials said.'));
+    assert.equal(c.length, 1);
+    assert.deepEqual(figure(c[0], 'injured'), { min: 9, max: 9 });
+  });
+});
