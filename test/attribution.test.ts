@@ -223,3 +223,13 @@ describe('institutions referred back to', () => {
     assert.equal(doc.quotes.length, 0);
   });
 });
+
+describe('"they said"', () => {
+  it('points to the group that spoke last, and to nobody when none spoke nearby', () => {
+    const doc = run('Blast in Kirkuk\n\nLocal officials said the blast hit a crowded market in Kirkuk. They said at least nine people were killed. Witnesses described a loud explosion. They said the smoke could be seen for miles.');
+    assert.match(quoteWith(doc, 'nine people were killed').source.name, /officials/);
+    assert.match(quoteWith(doc, 'smoke could be seen').source.name, /Witnesses/);
+    const alone = run('Notes\n\nThe market reopened on Monday after the holiday. They said prices had risen.');
+    assert.equal(alone.quotes.length, 0);
+  });
+});

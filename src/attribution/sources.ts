@@ -10,6 +10,8 @@ export interface SourceContext {
   lastPerson: Source | undefined;
   /** The last institution or medium that spoke: what "it said" points to. */
   lastOrg?: Source;
+  /** The last source that is several people or a body ("officials", "witnesses", "the police"): "they said". */
+  lastGroup?: Source;
   anonymous: Map<string, Source>;
   /** Whether an offset lies inside a direct quote (names quoted are not the ones a pronoun outside points to). */
   quoted?: (offset: number) => boolean;
@@ -78,7 +80,12 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     const org = ctx.lastOrg ?? lastOrganisationBefore(doc, span.start);
     return org ? { ...org, span } : undefined;
   }
-  if (/^(they|we|i|this|that|there|which|who)$/.test(lower)) return undefined;
+  // "They said": the group that spoke last, when one spoke in this or the previous two sentences.
+  if (lower === 'they') {
+    const group = ctx.lastGroup;
+    return group?.span && span.start - group.span.end < 400 ? { ...group, span } : undefined;
+  }
+  if (/^(we|i|this|that|there|which|who)$/.test(lower)) return undefined;
 
   const mentions = mentionsIn(doc, span);
   const person = mentions.filter((m) => m.kind === 'person').pop();
@@ -105,6 +112,7 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
     if (known) return { ...known, span };
     const source: Source = { kind: 'anonymous', name, span, ...(affiliation ? { affiliation: affiliation.text } : {}) };
     ctx.anonymous.set(key, source);
+    if (PLURAL_HEAD.test(name)) ctx.lastGroup = source;
     return source;
   }
   // An untagged surname of a person the document has named: "Beltrami added".
@@ -121,7 +129,8 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   const head = name.split(/\s+(?:from|of|at|in|for|with|on)\s+/i)[0];
   if (PERSON_ROLE.test(head) && !INSTITUTION.test(head.split(/\s+/).pop() ?? '')) {
     const source: Source = { kind: 'named_role', name, span };
-    ctx.lastPerson = source;
+    if (PLURAL_HEAD.test(head)) ctx.lastGroup = source;
+    else ctx.lastPerson = source;
     return source;
   }
   // "The ministry said": the institution of that kind the story named before ("the Defence Ministry").
@@ -137,12 +146,15 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   if (org || INSTITUTION.test(name)) {
     const source: Source = { kind: 'organisation', name: org && org.end - org.start >= name.length - 4 ? doc.entities[org.entity]?.name ?? name : name, ...(org ? { entity: org.entity } : {}), span };
     ctx.lastOrg = source;
+    if (PLURAL_HEAD.test(name)) ctx.lastGroup = source;
     return source;
   }
   return undefined;
 }
 
 const ORG_KINDS = new Set(['organisation', 'armed_group', 'media']);
+/** A description of several people or a body that "they" can stand for. */
+const PLURAL_HEAD = /\b(officials|authorities|police|witnesses|residents|activists|doctors|medics|rescuers|sources|officers|soldiers|fighters|commanders|leaders|militants|rebels|monitors|investigators|prosecutors|villagers|survivors|relatives|families|workers|analysts|experts|diplomats|lawmakers|ministers|spokesmen|spokespeople|people)\b/i;
 
 /** The last organisation, armed group or medium named within a few sentences before an offset. */
 function lastOrganisationBefore(doc: Document, offset: number): Source | undefined {
