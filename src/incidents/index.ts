@@ -258,11 +258,21 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
   if (!main?.place || main.place.lat === undefined || (main.place.precision ?? 3) > 2) return [];
   const out: Incident[] = [];
   const placed = () => [...incidents, ...out].map((i) => i.place).filter((p) => p?.lat !== undefined);
-  for (const sentence of doc.sentences) {
+  // Casualty claims by the sentence they start in (sentences are in text order: binary search).
+  const bySentence = new Map<number, number[]>();
+  doc.claims.forEach((c, i) => {
+    if (c.kind !== 'casualties' || c.repeats !== undefined) return;
+    let lo = 0, hi = doc.sentences.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= c.start) lo = mid; else hi = mid - 1; }
+    const list = bySentence.get(lo);
+    if (list) list.push(i); else bySentence.set(lo, [i]);
+  });
+  for (const [index, candidates] of bySentence) {
+    const sentence = doc.sentences[index];
     const section = doc.sections[sentence.section];
     if (!section || section.kind !== 'body') continue;
     const inside = (x: { start: number; end: number }) => x.start >= sentence.start && x.end <= sentence.end;
-    const mine = doc.claims.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'casualties' && c.repeats === undefined && inside(c) && !isBackground(doc, c, main.time?.earliest)).map(({ i }) => i);
+    const mine = candidates.filter((i) => inside(doc.claims[i]) && !isBackground(doc, doc.claims[i], main.time?.earliest));
     if (!mine.length) continue;
     const text = doc.text.slice(sentence.start, sentence.end);
     const found = typesIn(text).filter((t) => !NON_VIOLENT.has(t));
