@@ -201,3 +201,11 @@ describe('hurt as a verb', () => {
     assert.deepEqual(figure(c[0], 'injured'), { min: 9, max: 9 });
   });
 });
+
+describe('victims found near a bare figure', () => {
+  it('takes the group noun with its modifiers only, not the words before it', () => {
+    const c = casualties(run('Soldiers from the 4th Brigade fought militants near the town of Kessab on Wednesday, killing six, an officer said.'));
+    assert.equal(c.length, 1);
+    assert.equal(c[0].subject?.text, 'militants');
+  });
+});

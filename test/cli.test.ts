@@ -144,3 +144,18 @@ describe('reanalyse', () => {
     assert.equal((await sitrep('show', '--db', db)).out, before);
   });
 });
+
+describe('show', () => {
+  it('lists a document\'s incidents with type, place, actors and each figure with its sources', async () => {
+    const d = dir();
+    const db = join(d, 's.db');
+    writeFileSync(join(d, 'a.txt'), ARTICLE);
+    await sitrep('ingest', '--db', db, '--published', '2024-03-03', join(d, 'a.txt'));
+    const list = await sitrep('show', '--db', db);
+    const id = list.out.split('\n')[1].split(/\s+/)[0];
+    const r = await sitrep('show', '--db', db, id);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /Incidents \(1\)\n {2}1\. battle \(Battles \/ Armed clash\)/);
+    assert.match(r.out, /killed\s+militants: 6\/6\/6 {2}<- Faris Nasser 6/);
+  });
+});

@@ -12,6 +12,8 @@ export interface SourceContext {
   lastOrg?: Source;
   /** The last source that is several people or a body ("officials", "witnesses", "the police"): "they said". */
   lastGroup?: Source;
+  /** The fullest name an institution has had as a source ("Syrian Defence Ministry"), reused for it. */
+  orgNames?: Map<number, string>;
   anonymous: Map<string, Source>;
   /** Whether an offset lies inside a direct quote (names quoted are not the ones a pronoun outside points to). */
   quoted?: (offset: number) => boolean;
@@ -138,13 +140,14 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   if (!org && /^[a-z]+$/.test(bare)) {
     const named = entityHeadedBy(doc, bare, span.start);
     if (named) {
-      const source: Source = { kind: named.kind === 'media' ? 'media' : 'organisation', name: named.name, entity: named.id, span };
+      const source: Source = { kind: named.kind === 'media' ? 'media' : 'organisation', name: institutionName(ctx, named.id, named.name), entity: named.id, span };
       ctx.lastOrg = source;
       return source;
     }
   }
   if (org || INSTITUTION.test(name)) {
-    const source: Source = { kind: 'organisation', name: org && org.end - org.start >= name.length - 4 ? doc.entities[org.entity]?.name ?? name : name, ...(org ? { entity: org.entity } : {}), span };
+    const shown = org && org.end - org.start >= name.length - 4 ? doc.entities[org.entity]?.name ?? name : name;
+    const source: Source = { kind: 'organisation', name: org ? institutionName(ctx, org.entity, shown) : shown, ...(org ? { entity: org.entity } : {}), span };
     ctx.lastOrg = source;
     if (PLURAL_HEAD.test(name)) ctx.lastGroup = source;
     return source;
@@ -153,6 +156,14 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
 }
 
 const ORG_KINDS = new Set(['organisation', 'armed_group', 'media']);
+
+/** One institution, one name across its statements: the fullest one it has been given as a source. */
+function institutionName(ctx: SourceContext, entity: number, name: string): string {
+  ctx.orgNames ??= new Map();
+  const known = ctx.orgNames.get(entity);
+  if (!known || name.length > known.length) { ctx.orgNames.set(entity, name); return name; }
+  return known;
+}
 /** A description of several people or a body that "they" can stand for. */
 const PLURAL_HEAD = /\b(officials|authorities|police|witnesses|residents|activists|doctors|medics|rescuers|sources|officers|soldiers|fighters|commanders|leaders|militants|rebels|monitors|investigators|prosecutors|villagers|survivors|relatives|families|workers|analysts|experts|diplomats|lawmakers|ministers|spokesmen|spokespeople|people)\b/i;
 

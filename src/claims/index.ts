@@ -26,6 +26,8 @@ const NP_STOP = new Set(['before', 'until', 'because', 'he', 'she', 'they', 'it'
 const BETWEEN = new Set(['hacked', 'beaten', 'burned', 'burnt', 'bludgeoned', 'clubbed', 'stoned', 'crushed', 'trampled', 'starved', 'tortured', 'were', 'was', 'have', 'has', 'had', 'been', 'being', 'are', 'is', 'reportedly', 'also', 'all', 'later', 'allegedly', 'believed', 'confirmed', 'feared', 'to', 'be', 'critically', 'seriously', 'badly', 'slightly', 'fatally', 'mortally', 'lightly', 'shot', 'in', 'the', 'attack', 'blast', 'explosion', 'fighting', 'clashes', 'strike', 'strikes', 'shelling', 'as', 'a', 'result', 'now']);
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
 const GROUP_NP = /(?:[\p{L}.'’-]+\s+){0,3}?(?:forces|troops|soldiers|fighters|civilians|people|militants|police(?:men| officers)?|rebels|insurgents|children|residents|villagers|workers|members|officers|gunmen|militiamen|worshippers|passengers|students|protesters|pilgrims)\b/gu;
+/** Words that may stand before a group's head noun as part of its description. */
+const GROUP_MODIFIER = /^(?:[\p{Lu}][\p{L}.'’-]*|[\p{L}]+-[\p{L}-]+|government|security|armed|suspected|rebel|local|foreign|civilian|other|young|unarmed|innocent|elderly)$/u;
 const CIVILIAN = /\b(civilians?|children|women|residents|villagers|worshippers|passengers|students|pilgrims|protesters|shoppers|families|farmers|workers|patients)\b/i;
 const COMBATANT = /\b(troops|soldiers|forces|fighters|militants|gunmen|police|officers|rebels|insurgents|militiamen|personnel|jihadists|marines|guards)\b/i;
 const MODALITY: Record<string, Modality> = { estimated: 'estimated', estimates: 'estimated', estimate: 'estimated', disputed: 'disputed', disputes: 'disputed', denied: 'denied', denies: 'denied', deny: 'denied' };
@@ -100,6 +102,13 @@ export function extractClaims(doc: Document): void {
       // Drop leading function words: "by bombing pro-government forces" -> "pro-government forces".
       const lead = /^(?:(?:the|a|an|of|by|on|against|bombing|attacking|targeting|among|and|or|with|from|its|their|his|her|many|other|some|more|than|killed|dead|wounded|injured|were|was)\s+)+/i.exec(m[0]);
       if (lead) start += lead[0].length;
+      // Keep only modifiers before the head noun ("pro-government", "Iraqi", "security"): a verb or a cut
+      // word ends the phrase ("4th Brigade fought militants" -> "militants").
+      const words = text.slice(start, m.index + m[0].length).split(/\s+/);
+      const cut = /[\p{L}\p{N}]/u.test(text[start - 1] ?? ' '); // the match began inside a word ("4th" -> "th")
+      let keep = words.length - 1;
+      while (keep > (cut ? 1 : 0) && GROUP_MODIFIER.test(words[keep - 1])) keep--;
+      start = m.index + m[0].length - words.slice(keep).join(' ').length;
       found.push({ start, end: m.index + m[0].length });
     }
     const after = found.find((f) => f.start >= offset);

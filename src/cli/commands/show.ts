@@ -1,3 +1,4 @@
+import { TYPE_BY_CODE } from '../../incidents/taxonomy.ts';
 import type { Document } from '../../model/document.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
@@ -5,7 +6,8 @@ import { parse, UsageError, type Io } from '../args.ts';
 export const usage = `Usage: sitrep show [ID] [options]
 
 Show a stored document readably: metadata, sections, entities with titles and mentions, and the
-quotes, claims, dates and places when those stages produced them. Without ID: list documents.
+quotes, claims, dates, places and incidents (type, actors, low/best/high per victim group with each
+source's figure) when those stages produced them. Without ID: list documents.
 
 Options:
   --db PATH|URL  SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
@@ -45,6 +47,20 @@ export function describe(doc: Document): string {
   if (doc.places.length) {
     lines.push('', `Places (${doc.places.length})`);
     for (const p of doc.places) lines.push(`  ${p.incident ? '*' : ' '} ${p.text.padEnd(24)} ${p.name ?? '?'} ${p.country ?? ''} ${p.lat?.toFixed(3) ?? ''},${p.lon?.toFixed(3) ?? ''} p${p.precision ?? '?'}`);
+  }
+  if (doc.incidents.length) {
+    lines.push('', `Incidents (${doc.incidents.length})`);
+    doc.incidents.forEach((inc, n) => {
+      const acled = TYPE_BY_CODE.get(inc.type)?.acled;
+      const where = inc.place ? `${inc.place.name ?? inc.place.text}${inc.place.admin1 ? ', ' + inc.place.admin1 : ''}${inc.place.country ? ', ' + inc.place.country : ''} p${inc.place.precision ?? '?'}` : 'place unknown';
+      const when = inc.time?.earliest ? `${inc.time.earliest}${inc.time.latest && inc.time.latest !== inc.time.earliest ? '..' + inc.time.latest : ''} p${inc.time.precision ?? '?'}` : 'date unknown';
+      lines.push(`  ${n + 1}. ${inc.type}${acled ? ` (${acled.event_type} / ${acled.sub_event_type})` : ''}  ${when}  ${where}  @${inc.evidence.start}`);
+      if (inc.actors.length) lines.push(`     actors   ${inc.actors.map((a) => `${a.name} (${a.role})`).join('; ')}`);
+      for (const f of inc.figures) {
+        const each = f.sources.map((x) => `${x.name} ${x.max === null ? `${x.min}+` : x.min === x.max ? x.min : `${x.min}-${x.max}`}${x.vague ? ` "${x.vague}"` : ''}`).join('; ');
+        lines.push(`     ${f.outcome.padEnd(8)} ${(f.group || '(unspecified)')}${f.within ? ` (part of ${f.within})` : ''}: ${f.low}/${f.best}/${f.high}${f.contested ? ' CONTESTED' : ''}  <- ${each}`);
+      }
+    });
   }
   if (doc.messages.length) {
     lines.push('', 'Messages');
