@@ -9,6 +9,9 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
+/** Words that only ever count ("seven", "hundreds", "dozens"), lower-case: never a name on their own. */
+export const COUNT_WORDS: ReadonlySet<string> = new Set([...Object.keys(UNITS), ...Object.keys(SCALES).flatMap((w) => [w, `${w}s`]), 'dozen', 'dozens', 'scores']);
+
 /** Vague amounts: [min, max, word]. "dozens" -> at least 24; "a dozen" -> 12. */
 const VAGUE: Record<string, [number, number | null]> = {
   dozens: [24, null], scores: [40, null], hundreds: [200, null], thousands: [2000, null], several: [3, null], multiple: [2, null],

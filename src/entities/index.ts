@@ -4,9 +4,9 @@ import type { Document, Entity, EntityKind, Mention } from '../model/document.ts
 import { tokenizeRange, type RawToken } from '../segment/tokenize.ts';
 import { ALIAS_GROUPS, ARMED_GROUPS, COUNTRIES, DEMONYMS, MEDIA, ORG_HEADS, ORGANISATIONS, ROLE_NOUNS, TITLE_HEADS } from './lexicons.ts';
 import { TAGS } from './perceptron.ts';
+import { COUNT_WORDS } from '../claims/quantity.ts';
 import { commonWords, loadTagger } from './tagger.ts';
 
-const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|scores)$/i;
 const ARMED = new Set(ARMED_GROUPS);
 const MEDIA_SET = new Set(MEDIA);
 const ORGS = new Set(ORGANISATIONS);
@@ -274,7 +274,7 @@ function normaliseCandidates(words: string[], lowers: string[], local: Candidate
     // A lone common word tagged as a name ("See", "Nine") is a sentence start or a quoted word.
     if (single && common.has(lowers[c.s]) && !lexical && !/^\p{Lu}{2,}$/u.test(words[c.s])) { local.splice(n--, 1); continue; }
     // A number word is a count, never a name ("Two were killed", "Nine bomb blasts").
-    if (single && NUMBER_WORD.test(words[c.s])) { local.splice(n--, 1); continue; }
+    if (single && COUNT_WORDS.has(lowers[c.s])) { local.splice(n--, 1); continue; }
     // A lone letter is an initial or a party label ("(D)", "R-Ore."), a lone street word a cut-off address.
     if (single && (/^\p{L}\.?$/u.test(words[c.s]) || STREET_WORD.test(words[c.s]))) { local.splice(n--, 1); continue; }
     // A lone name after "in", "near" or "the town of" is a place, whatever the tagger thought.

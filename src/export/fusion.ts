@@ -5,7 +5,7 @@
 // types are compatible (one ACLED event type, or one report's text also supports the other's type), and
 // they come from different documents. Joins are single-link.
 import { sameGroup } from '../claims/groups.ts';
-import { haversineKm } from '../eval/match.ts';
+import { haversineKm } from '../where/distance.ts';
 import type { ReconciledFigure } from '../model/incident.ts';
 import { summarise, totalOf } from '../incidents/reconcile.ts';
 import type { IncidentRecord } from './records.ts';

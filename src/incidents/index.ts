@@ -7,9 +7,10 @@ import type { Claim } from '../model/claim.ts';
 import type { Actor, ActorRole, Incident } from '../model/incident.ts';
 import { reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
-import { TAXONOMY, TYPE_BY_CODE } from './taxonomy.ts';
+import { TAXONOMY } from './taxonomy.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
+import { haversineKm } from '../where/distance.ts';
 
 const REPORTING = new Set(['body', 'dateline', 'headline']);
 const ATTACK_VERB = /^(attack(?:ed|s|ing)?|struck|strikes?|launched|bombed|shelled|raided|stormed|ambushed|fired|opened|killed|targeted|hit|seized|captured|claimed)$/i;
@@ -17,6 +18,8 @@ const TARGET_BEFORE = /^(on|against|targeting|targeted)$/i;
 /** An attack named after its author: "U.S. drone strikes", "coalition air raids", "Russian warplanes". */
 const ATTACK_NOUN = /^(strikes?|airstrikes?|air|drone|raids?|bombing|bombings|bombardment|shelling|warplanes?|jets|planes|aircraft|drones|artillery|offensive|assault)$/i;
 const ACTOR_KINDS = new Set(['armed_group', 'organisation', 'nationality', 'place', 'person']);
+/** Each type's triggers as a global pattern, built once, for finding every occurrence in a text. */
+const TRIGGERS_ALL = new Map(TAXONOMY.map((t) => [t.code, new RegExp(t.triggers.source, 'gi')]));
 
 export function buildIncidents(doc: Document): void {
   const body = doc.sections.filter((s) => REPORTING.has(s.kind));
@@ -175,10 +178,12 @@ const DEFINITE_BEFORE = /\b(the|this|that|these|those|such|its|their|his|her)\s+
 function newAttackTypes(text: string, sentence: { start: number; end: number }, t: { start: number; end: number }): string[] {
   const opens = /^\W*(?:\w+\s+){0,2}$/.test(text.slice(sentence.start, t.start));
   const types: string[] = [];
+  const said = text.slice(sentence.start, sentence.end);
   for (const type of TAXONOMY) {
     if (NON_VIOLENT.has(type.code)) continue;
-    const re = new RegExp(type.triggers.source, 'gi');
-    for (let m: RegExpExecArray | null; (m = re.exec(text.slice(sentence.start, sentence.end))) !== null; ) {
+    const re = TRIGGERS_ALL.get(type.code)!;
+    re.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = re.exec(said)) !== null; ) {
       const at = sentence.start + m.index;
       if (DEFINITE_BEFORE.test(text.slice(Math.max(sentence.start, at - 30), at))) continue;
       const between = at < t.start ? text.slice(at + m[0].length, t.start) : text.slice(t.end, at);
@@ -241,11 +246,6 @@ function secondaryIncidents(doc: Document, incidents: Incident[], told: { start:
 }
 
 const FAR_KM = 50;
-const km = (a: { lat?: number; lon?: number }, b: { lat?: number; lon?: number }) => {
-  const r = Math.PI / 180;
-  const x = (b.lon! - a.lon!) * r * Math.cos(((a.lat! + b.lat!) / 2) * r);
-  return Math.hypot(x, (b.lat! - a.lat!) * r) * 6371;
-};
 
 /**
  * An attack told in passing at a town far from every incident found so far ("…, in which a man stabbed
@@ -277,7 +277,7 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
     const text = doc.text.slice(sentence.start, sentence.end);
     const found = typesIn(text).filter((t) => !NON_VIOLENT.has(t));
     if (!found.length) continue;
-    const place = doc.places.find((p) => inside(p) && p.lat !== undefined && (p.precision ?? 3) <= 2 && placed().every((q) => km(p, q!) > FAR_KM));
+    const place = doc.places.find((p) => inside(p) && p.lat !== undefined && (p.precision ?? 3) <= 2 && placed().every((q) => haversineKm(p.lat!, p.lon!, q!.lat!, q!.lon!) > FAR_KM));
     if (!place) continue;
     // The sentence may name the other incident too ("the explosion in X coincided with an attack in Y, in
     // which a man stabbed eight"): the type whose word stands nearest this place and its figures leads.
@@ -300,7 +300,9 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
 function nearestFirst(types: string[], text: string, anchor: number): string[] {
   const step = (code: string) => {
     let best = Infinity;
-    for (const m of text.matchAll(new RegExp(TYPE_BY_CODE.get(code)!.triggers.source, 'gi'))) best = Math.min(best, Math.abs(m.index! - anchor));
+    const re = TRIGGERS_ALL.get(code)!;
+    re.lastIndex = 0; // matchAll starts where the shared pattern's last search stopped
+    for (const m of text.matchAll(re)) best = Math.min(best, Math.abs(m.index! - anchor));
     return Math.floor(best / 40);
   };
   const steps = new Map(types.map((t) => [t, step(t)]));
