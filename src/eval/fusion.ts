@@ -17,10 +17,13 @@ export function evaluateFusion(dir: string): FusionScore {
   const lines = readFileSync(join(dir, 'fusion.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
   const records: IncidentRecord[] = [];
   const label = new Map<string, string>();
+  // Gold pairs over all reports, including any the pipeline found no incident in.
+  const sizes = new Map<string, number>();
   let unplaced = 0;
   lines.forEach((line, i) => {
     const rec = JSON.parse(line);
     if (typeof rec.text !== 'string' || typeof rec.incident !== 'string') throw new Error(`${dir}/fusion.jsonl:${i + 1}: a record needs "text" and "incident"`);
+    sizes.set(rec.incident, (sizes.get(rec.incident) ?? 0) + 1);
     const published = rec.published ? parseDateString(String(rec.published)) : undefined;
     const doc = analyse(documentFromText(rec.text, { origin: `${dir}/fusion.jsonl:${i + 1}`, outlet: rec.outlet, title: rec.title, ...(published ? { published, publishedFrom: 'metadata' as const } : {}) }));
     const main = incidentRecords(doc)[0];
@@ -39,9 +42,6 @@ export function evaluateFusion(dir: string): FusionScore {
       if (joined && label.get(records[i].id) === label.get(records[j].id)) tp++;
     }
   }
-  // Gold pairs over all reports, including any the pipeline found no incident in.
-  const sizes = new Map<string, number>();
-  for (const line of lines) { const l = JSON.parse(line).incident as string; sizes.set(l, (sizes.get(l) ?? 0) + 1); }
   const gold = [...sizes.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
   return { reports: lines.length, incidents: records.length, clusters: fused.length, unplaced, ...prf(tp, predicted, gold) };
 }

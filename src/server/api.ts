@@ -95,15 +95,15 @@ async function fusedIncidents(store: Store, q: IncidentQuery): Promise<FusedInci
  */
 async function fusedView(store: Store, leadId: string) {
   const lead = await store.getIncident(leadId);
-  if (!lead) return undefined;
-  let cluster: FusedIncident | undefined;
   // An undated report joins nothing: it is its own incident.
-  if (!lead.event_date) return undefined;
+  if (!lead?.event_date) return undefined;
+  let cluster: FusedIncident | undefined;
+  let nearby: IncidentRecord[] = [];
   let from: string = lead.event_date;
   let to: string = lead.event_date_latest ?? lead.event_date;
   const shift = (d: string, days: number) => new Date(Date.parse(d) + days * 86400000).toISOString().slice(0, 10);
   for (let round = 0; round < 6; round++) {
-    const nearby: IncidentRecord[] = (await store.queryIncidents({ from: shift(from, -2), to: shift(to, 2), limit: Number.MAX_SAFE_INTEGER })).items;
+    nearby = (await store.queryIncidents({ from: shift(from, -2), to: shift(to, 2), limit: Number.MAX_SAFE_INTEGER })).items;
     const found: FusedIncident | undefined = fuse(nearby).find((f) => f.reports.includes(leadId));
     const grew = (found?.reports.length ?? 0) > (cluster?.reports.length ?? 0);
     cluster = found;
@@ -116,9 +116,10 @@ async function fusedView(store: Store, leadId: string) {
     }
   }
   if (!cluster) return undefined;
+  // The reports' records are among those just fused; only their documents need reading.
   const reports = [];
   for (const id of cluster.reports) {
-    const record = await store.getIncident(id);
+    const record = nearby.find((r) => r.id === id);
     const doc = record && (await store.getDocument(record.document));
     if (record && doc) reports.push(incidentView(record, doc));
   }
@@ -182,7 +183,7 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
 
   if (route === 'health') {
     only('GET'); allowOnly(req.query, []);
-    return { json: { ok: true, documents: await store.count(), incidents: (await store.incidentFacets()).total, ingest: opts.allowIngest } };
+    return { json: { ok: true, documents: await store.count(), incidents: (await store.queryIncidents({ limit: 0 })).total, ingest: opts.allowIngest } };
   }
   if (route === 'incidents') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset', 'fuse']);

@@ -138,25 +138,34 @@ function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
 class PostgresStore implements Store {
   constructor(private pool: pg.Pool, readonly location: string) {}
 
-  async putDocument(doc: Document) {
+  /** One transaction on one connection: committed when the work returns, rolled back when it throws. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const m = doc.meta;
-      const inserted = await client.query(
-        `INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-        [doc.id, m.origin, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.published ?? null, m.publishedFrom ?? null, m.format, doc.text, JSON.stringify(doc.stages)]);
-      if (inserted.rowCount === 0) { await client.query('ROLLBACK'); return { id: doc.id, inserted: false }; }
-      await this.insertLayers(client, doc);
+      const result = await work(client);
       await client.query('COMMIT');
-      return { id: doc.id, inserted: true };
+      return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
       throw e;
     } finally {
       client.release();
     }
+  }
+
+  async putDocument(doc: Document) {
+    return this.transaction(async (client) => {
+      const m = doc.meta;
+      const inserted = await client.query(
+        `INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+        [doc.id, m.origin, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.published ?? null, m.publishedFrom ?? null, m.format, doc.text, JSON.stringify(doc.stages)]);
+      // Already stored: nothing was written, so committing changes nothing.
+      if (inserted.rowCount === 0) return { id: doc.id, inserted: false };
+      await this.insertLayers(client, doc);
+      return { id: doc.id, inserted: true };
+    });
   }
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
@@ -181,22 +190,14 @@ class PostgresStore implements Store {
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return this.transaction(async (client) => {
       const updated = await client.query('UPDATE documents SET stages = $2 WHERE id = $1', [doc.id, JSON.stringify(doc.stages)]);
-      if (updated.rowCount === 0) { await client.query('ROLLBACK'); return false; }
+      if (updated.rowCount === 0) return false; // no such document: nothing was written
       // incident_records go with their incidents (ON DELETE CASCADE).
       for (const table of ['incidents', 'mentions', 'entities', 'layers']) await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [doc.id]);
       await this.insertLayers(client, doc);
-      await client.query('COMMIT');
       return true;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private hydrate(row: { id: string; text: string; json: any } | undefined): Document | undefined {

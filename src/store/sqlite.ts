@@ -106,13 +106,17 @@ class SqliteStore implements Store {
       this.insertDerived(doc);
       return true;
     });
+    // Derived rows of one document, children before parents (the search index and records go by incident).
+    const deleteDerived = [
+      'DELETE FROM incidents_fts WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)',
+      'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)',
+      ...['incidents', 'mentions', 'entities', 'layers'].map((table) => `DELETE FROM ${table} WHERE doc_id = ?`),
+    ].map((sql) => db.prepare(sql));
+    const updateStages = db.prepare('UPDATE documents SET stages = ? WHERE id = ?');
     this.replace = db.transaction((doc: Document) => {
       if (!this.exists.get(doc.id)) return false;
-      db.prepare('DELETE FROM incidents_fts WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)').run(doc.id);
-      for (const table of ['incident_records', 'incidents', 'mentions', 'entities', 'layers']) {
-        db.prepare(table === 'incident_records' ? 'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)' : `DELETE FROM ${table} WHERE doc_id = ?`).run(doc.id);
-      }
-      db.prepare('UPDATE documents SET stages = ? WHERE id = ?').run(JSON.stringify(doc.stages), doc.id);
+      for (const statement of deleteDerived) statement.run(doc.id);
+      updateStages.run(JSON.stringify(doc.stages), doc.id);
       this.insertDerived(doc);
       return true;
     });
