@@ -118,3 +118,24 @@ describe('fragments that are not names', () => {
     assert.ok(names.includes('Dana Reyes') && names.includes('Omar Bell'), JSON.stringify(names));
   });
 });
+
+describe('tagger fast path', () => {
+  it('gives the same tags from its numeric context features as from the feature strings it was trained on', async () => {
+    const { Perceptron } = await import('../src/entities/perceptron.ts');
+    const { loadTagger } = await import('../src/entities/tagger.ts');
+    const compiled = loadTagger();
+    // The same weights, not compiled: tagging goes through tokenFeatures' strings.
+    const plain = new Perceptron(compiled.gaz);
+    plain.weights = compiled.weights;
+    const sentences = [
+      'Rebels led by Omar Haddad attacked an army post near Kessab in northern Syria on Thursday .',
+      'U.S. Defence Secretary Jim Mattis said the strikes were defensive , the Pentagon said .',
+      'The Syrian Observatory for Human Rights , a Britain-based monitor , said 19 soldiers died .',
+      'Gunmen from al-Shabaab stormed a hotel in Mogadishu , Somali police spokesman Abdifatah Aden told Reuters .',
+    ];
+    for (const s of sentences) {
+      const words = s.split(' ');
+      assert.deepEqual(compiled.tag(words), plain.tag(words), s);
+    }
+  });
+});
