@@ -11,10 +11,14 @@ it('bench runs over given inputs and reports well-formed figures', async () => {
   writeFileSync(join(d, 'a.txt'), 'Clashes in the north\n\nFighting between the army and rebels near Goma killed four people on Friday, officials said.');
   let text = '';
   const out = new Writable({ write(chunk, _e, cb) { text += chunk; cb(); } });
-  assert.equal(await runBench({ paths: [d], json: true, out, seconds: 0.05 }), 0);
+  assert.equal(await runBench({ paths: [d], json: true, out, seconds: 0.05, warmupSeconds: 0 }), 0);
   const r = JSON.parse(text);
   assert.equal(r.inputs, 1);
   assert.ok(r.words > 0 && r.words_per_second > 0 && r.peak_rss_mb > 0);
+  // The warm-up is not counted: one round at least, and the cold documents are timed apart.
+  assert.ok(r.warmup_rounds >= 1 && r.first_document_ms > 0 && r.second_document_ms > 0);
+  assert.ok(r.words_per_second_p10 <= r.words_per_second_p90);
+  assert.equal(r.words, r.rounds * (r.words / r.rounds));
   assert.ok(Math.abs(Object.values(r.stage_share as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 0.01);
 });
 

@@ -4,19 +4,21 @@ import { parse, UsageError, type Io } from '../args.ts';
 
 export const usage = `Usage: sitrep bench [PATH...] [options]
 
-Measure the whole pipeline (raw input to analysed document) on one core: words per second, model
-load time, peak memory and each stage's share of the time. Default input: the bundled examples.
+Measure the whole pipeline (raw input to analysed document) on one core: words per second in steady
+state (after a warm-up, with the spread over rounds), the first documents' cold cost, model load time,
+peak memory and each stage's share of the time. Default input: the bundled examples.
 
 Options:
   --benchmarks   add the texts of ../shared/benchmarks (conll, gwn, polnear, timebank) when present
-  --seconds N    measure for at least N seconds (default 2)
+  --seconds N    measure for at least N seconds (default 3)
+  --warmup N     warm up for N seconds first, not counted (default 1; 0 = one round only)
   --json         print the figures as JSON
   --web          instead: fill a store with --incidents N incidents (default 10000), serve it, and
                  time the web app's first page load in headless Chromium and the API's responses
   -h, --help     show this help`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, benchmarks: { type: 'boolean' }, seconds: { type: 'string' }, web: { type: 'boolean' }, incidents: { type: 'string' } }, usage);
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, benchmarks: { type: 'boolean' }, seconds: { type: 'string' }, warmup: { type: 'string' }, web: { type: 'boolean' }, incidents: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (values.web) {
     const n = values.incidents === undefined ? 10000 : Number(values.incidents);
@@ -32,5 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const seconds = values.seconds === undefined ? undefined : Number(values.seconds);
   if (seconds !== undefined && !(seconds > 0)) throw new UsageError('--seconds must be a positive number');
-  return runBench({ paths: positionals, json: !!values.json, out: io.out, benchmarks: !!values.benchmarks, seconds });
+  const warmupSeconds = values.warmup === undefined ? undefined : Number(values.warmup);
+  if (warmupSeconds !== undefined && !(warmupSeconds >= 0)) throw new UsageError('--warmup must be a number of seconds, 0 or more');
+  return runBench({ paths: positionals, json: !!values.json, out: io.out, benchmarks: !!values.benchmarks, seconds, warmupSeconds });
 }
