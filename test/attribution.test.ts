@@ -232,4 +232,33 @@ describe('"they said"', () => {
     const alone = run('Notes\n\nThe market reopened on Monday after the holiday. They said prices had risen.');
     assert.equal(alone.quotes.length, 0);
   });
+
+  it('takes a statement interrupted by a parenthetical cue as one, in two pieces', () => {
+    const text = 'Report\n\nThe convoy, a police spokesman said on Sunday, was hit by a roadside bomb near the bridge.';
+    const doc = run(text);
+    const q = quoteWith(doc, 'The convoy');
+    assert.equal(q.direct, false);
+    assert.equal(q.source.name, 'police spokesman');
+    assert.deepEqual(q.fragments?.map((f) => text.slice(f.start, f.end)), ['The convoy', 'was hit by a roadside bomb near the bridge']);
+    assert.equal(text.slice(q.start, q.end), q.text);
+  });
+
+  it('keeps the two pieces of a quote split by its cue as records of one cue', () => {
+    const text = 'Report\n\n"The road is closed," said Amal Darwish, a local councillor. "Nobody can reach the clinic."';
+    const doc = run(text);
+    const a = quoteWith(doc, 'The road is closed'), b = quoteWith(doc, 'Nobody can reach');
+    assert.equal(sourceName(doc, a), 'Amal Darwish');
+    assert.equal(sourceName(doc, b), 'Amal Darwish');
+    assert.deepEqual(a.cue, b.cue);
+  });
+
+  it('reads speakers known by an honorific or as a group', () => {
+    const doc = run('Report\n\nMr. Okafor said that the market had reopened. The rebels said they had captured the base. Local residents told reporters the shelling stopped at dawn.');
+    assert.equal(sourceName(doc, quoteWith(doc, 'the market had reopened')), 'Okafor');
+    assert.equal(quoteWith(doc, 'they had captured the base').source.name, 'rebels');
+    // "told reporters": the listener is not part of the statement, the article after it is.
+    const q = quoteWith(doc, 'shelling stopped');
+    assert.equal(q.text, 'the shelling stopped at dawn');
+    assert.equal(q.source.name, 'Local residents');
+  });
 });

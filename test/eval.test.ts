@@ -82,6 +82,13 @@ describe('benchmark scorers', () => {
     close(part.source_accuracy, 0);
   });
 
+  it('quotes: a quote split by its cue is one PolNeAR attribution, as in PARC', () => {
+    const text = '"The road is closed," said Amal Darwish, a local councillor. "Nobody can reach the clinic."';
+    const pred = quotesScorer.predict({ id: 'split', text, attributions: [] });
+    assert.equal(pred.length, 1);
+    assert.equal(text.slice(pred[0].content.start, pred[0].content.end), text.slice(1, text.length - 1));
+  });
+
   it('geo: accuracy within 161 km over resolved toponyms, and recall', () => {
     const item = { id: 'g', text: '', toponyms: [{ start: 0, end: 5, lat: 10, lon: 10 }, { start: 10, end: 15, lat: 0, lon: 0 }] };
     const perfect = score(geoScorer, [[item, [{ start: 0, end: 5, lat: 10, lon: 10 }, { start: 10, end: 15, lat: 0, lon: 0 }]]]);

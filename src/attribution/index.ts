@@ -17,6 +17,8 @@ interface Frame {
   cue: Span;
   /** Reported content (may be empty when the frame only attributes an adjacent direct quote). */
   content?: Span;
+  /** The content's pieces when a parenthetical cue interrupts it. */
+  fragments?: Span[];
   /** Where the speaker chunk sits relative to the cue, to find the quote it attributes. */
   chunk: Span;
   /** Token index of the cue (to find the frame a later one is nested in). */
@@ -191,6 +193,7 @@ export function attributeQuotes(doc: Document): void {
           // "..., the ministry said, while ...": the statement is what came before the speaker.
           const commaAfter = words[i + 1] === ',' && /^(while|but|although|though|whereas|as|even|and)$/.test(lowers[i + 2] ?? '');
           let content: Span | undefined;
+          let fragments: Span[] | undefined;
           // An object cue's statement starts right after it ("urged that ..."); "dismissed concerns that ..." is not one.
           // "described the raid as illegal" characterises; "urged Cuba to act", "blamed the group" do not state anything.
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
@@ -199,6 +202,12 @@ export function attributeQuotes(doc: Document): void {
           // "..., with the UN reporting at least 85 deaths": the absolute clause's object is what was reported.
           else if (/ing$/.test(w) && lowers[chunk[0]] === 'with') content = contentOf(i + 1, b);
           else if (commaAfter && midSentence) content = undefined;
+          // A parenthetical frame: "The strike, the official said, hit a school" - the statement is the
+          // sentence around it, in two pieces.
+          else if (midSentence && words[chunk[0] - 1] === ',' && words[commaAt(i + 1, b)] === ',' && tail === 'clause' && !quoteWithin(a, chunk[0]) && !quoteWithin(i + 2, b)) {
+            const before = contentOf(a, chunk[0] - 1), after = contentOf(commaAt(i + 1, b) + 1, b);
+            if (before && after) { content = { start: before.start, end: after.end }; fragments = [before, after]; }
+          }
           else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, Math.min(b, i + 9))))) content = contentAfter(i + 1, b);
           // What was urged, promised, charged or cited: "urged the council to act", "pledged to rebuild".
           else if (SPEECH_ACT_CUES.has(w) && (tail === 'infinitive' || tail === 'clause')) content = contentAfter(i + 1, b);
@@ -214,11 +223,16 @@ export function attributeQuotes(doc: Document): void {
               inner.source = { ...inner.source, via: [source, ...(source.via ?? [])] };
               // The inner content stops before ", SANA said".
               const comma = tokens[chunk[0] - 1];
-              if (inner.content && comma && inner.content.end > comma.start) inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
+              if (inner.content && comma && inner.content.end > comma.start) {
+                inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
+                const end = inner.content.end;
+                inner.fragments = inner.fragments?.filter((x) => x.start < end).map((x) => ({ start: x.start, end: Math.min(x.end, end) }));
+                if (inner.fragments && inner.fragments.length < 2) inner.fragments = undefined;
+              }
             }
             continue;
           }
-          sentenceFrames.push({ source, cue: spanOf(i, call ? i + 2 : i + 1), content, chunk: spanOf(chunk[0], chunk[1]), at: i });
+          sentenceFrames.push({ source, cue: spanOf(i, call ? i + 2 : i + 1), content, ...(fragments ? { fragments } : {}), chunk: spanOf(chunk[0], chunk[1]), at: i });
           continue;
         }
       }
@@ -261,6 +275,16 @@ export function attributeQuotes(doc: Document): void {
     return { ...source, span: spanOf(lowers[chunk[0]] === 'with' && chunk[0] + 1 < end ? chunk[0] + 1 : chunk[0], end) };
   }
 
+  /** The comma closing a cue's adverbial tail ("said on Sunday, ..."), or k itself. */
+  function commaAt(k: number, b: number): number {
+    if (words[k] === ',' || !ADVERBIAL_START.test(lowers[k])) return k;
+    for (let j = k + 1; j < b && j < k + 5; j++) {
+      if (words[j] === ',') return j;
+      if (FINITE.test(lowers[j]) || BOUNDARY.has(words[j])) break;
+    }
+    return k;
+  }
+
   /** A quotation mark among tokens [k, b): 'described the raid as "a war crime"'. */
   function quoteWithin(k: number, b: number): boolean {
     if (k >= b) return false;
@@ -272,7 +296,7 @@ export function attributeQuotes(doc: Document): void {
   /** What follows a cue: a that-clause, a quote, a bare clause, an infinitive ("agreed to"), or only adverbials. */
   function tailKind(i: number, b: number): 'that' | 'quote' | 'clause' | 'infinitive' | 'adverbial' | 'none' {
     let k = i;
-    if ((i > 0 && /^tel/.test(lowers[i - 1])) || lowers[i - 1] === 'told') while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k])) k++;
+    if ((i > 0 && /^tel/.test(lowers[i - 1])) || lowers[i - 1] === 'told') k = pastListener(i, b);
     if (thatAfter(k, b) >= 0) return 'that';
     while (k < b && words[k] === ',') k++;
     if (k >= b || /^[.!?;]$/.test(words[k])) return 'none';
@@ -376,13 +400,20 @@ export function attributeQuotes(doc: Document): void {
     return thatAt;
   }
 
+  /** The token after the listener of "told" ("told reporters", "told a news conference"); an article after a listener opens the content. */
+  function pastListener(i: number, b: number): number {
+    let k = i;
+    while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k]) && !(k > i && /^(a|an|the)$/.test(lowers[k]))) k++;
+    return k;
+  }
+
   /** Content after a cue: skip "that", the object of "told" and a leading colon. */
   function contentAfter(i: number, b: number): Span | undefined {
     const thatAt = thatAfter(i, b);
     if (thatAt >= 0) return contentOf(i + thatAt + 1, b);
     let k = i;
     // "told reporters ...", "told a news briefing ...": the listener is not the content.
-    if (i > 0 && /^tel/.test(lowers[i - 1]) || lowers[i - 1] === 'told') while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k])) k++;
+    if (i > 0 && /^tel/.test(lowers[i - 1]) || lowers[i - 1] === 'told') k = pastListener(i, b);
     return contentOf(k, b);
   }
 
@@ -531,7 +562,7 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
       covered += Math.max(0, Math.min(end, quotes[k].end) - Math.max(start, quotes[k].start));
     }
     if (covered >= 0.6 * (end - start)) continue;
-    reported.push({ start, end, text: text.slice(start, end), direct: false, source: f.source, cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
+    reported.push({ start, end, text: text.slice(start, end), direct: false, source: f.source, ...(f.fragments ? { fragments: f.fragments } : {}), cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
   }
   // Words quoted inside a reported statement of the same speaker ('described it as "perplexing"') are part of that statement.
   const same = (x: Source, y: Source) => x === y || (x.name === y.name && x.entity === y.entity);

@@ -157,6 +157,16 @@ function recogniseSentence(words: string[], lowers: string[], from: number, out:
       break;
     }
   }
+  // "Mr. King", "Dr. Haddad": an honorific makes the capitalised words after it a person, whatever the tagger said.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!HONORIFICS.has(lowers[i]) && lowers[i] !== 'dr.' || !isCapitalised(words[i + 1]) || !/^\p{L}/u.test(words[i + 1])) continue;
+    let e = i + 1;
+    while (e < words.length && e < i + 4 && /^\p{Lu}[\p{L}'’.-]*$/u.test(words[e])) e++;
+    const overlapping = local.filter((c) => c.s < e && i < c.e);
+    if (overlapping.length === 0) local.push({ s: i + 1, e, kind: 'person' });
+    else if (overlapping.length === 1 && overlapping[0].s >= i && overlapping[0].kind !== 'person') overlapping[0].kind = 'person';
+    i = e - 1;
+  }
   local.sort((a, b) => a.s - b.s);
   normaliseCandidates(words, lowers, local);
   for (const c of local) {

@@ -7,6 +7,11 @@ export interface Quote extends Span {
   text: string;
   direct: boolean;
   source: Source;
+  /**
+   * Discontinuous content: its pieces without the words that interrupt it ("The strike, he said, hit a
+   * school" has two). The start/end above run from the first piece to the last.
+   */
+  fragments?: Span[];
   /** The reporting verb or phrase ("said", "according to", "told reporters"). */
   cue?: Span & { text: string };
 }

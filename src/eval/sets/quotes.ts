@@ -33,11 +33,25 @@ export const quotesScorer: SetScorer<QuotesItem, QuotePred[], State> = {
   needs: ['attribution'],
   predict(item) {
     const doc = analyse(createDocument(item.text, { origin: item.id, format: 'text', ...(item.date ? { published: item.date } : {}) }));
-    return doc.quotes.map((q) => ({
-      content: { start: q.start, end: q.end },
-      source: q.source.span ? { start: q.source.span.start, end: q.source.span.end } : null,
-      cue: q.cue ? { start: q.cue.start, end: q.cue.end } : undefined,
-    }));
+    // PARC and PolNeAR take a quote interrupted by its cue ('"A," she said. "B."') as one attribution;
+    // sitrep keeps each quoted piece as a record, so pieces owned by one cue are joined here.
+    const preds: QuotePred[] = [];
+    let last: { cue: number; end: number } | undefined;
+    for (const q of doc.quotes) {
+      const cue = q.cue?.start ?? -1;
+      if (q.direct && last && cue === last.cue && cue >= last.end && cue <= q.start && q.start - last.end < 120) {
+        preds[preds.length - 1].content.end = q.end;
+        last.end = q.end;
+        continue;
+      }
+      preds.push({
+        content: { start: q.start, end: q.end },
+        source: q.source.span ? { start: q.source.span.start, end: q.source.span.end } : null,
+        cue: q.cue ? { start: q.cue.start, end: q.cue.end } : undefined,
+      });
+      last = q.direct ? { cue, end: q.end } : undefined;
+    }
+    return preds;
   },
   init: () => ({ matched: 0, predicted: 0, gold: 0, sourceRight: 0, cueRight: 0 }),
   add(state, item, pred) {
