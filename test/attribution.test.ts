@@ -261,4 +261,13 @@ describe('"they said"', () => {
     assert.equal(q.text, 'the shelling stopped at dawn');
     assert.equal(q.source.name, 'Local residents');
   });
+
+  it('takes a characterisation with a second object as a statement, not a phone call or a name', () => {
+    const doc = run('Report\n\nRights groups called the raid "a massacre" and demanded an inquiry. The governor called the police after the blast.');
+    const q = quoteWith(doc, 'the raid');
+    assert.equal(q.text, 'the raid "a massacre"');
+    assert.equal(q.source.name, 'Rights groups');
+    assert.equal(q.cue?.text, 'called');
+    assert.ok(!doc.quotes.some((x) => x.text.includes('police after')));
+  });
 });

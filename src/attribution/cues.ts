@@ -65,3 +65,6 @@ export const SPEECH_ACT_CUES = forms(`pledge vow promise demand accuse cite`);
 
 /** "call for", "call on": a demand, the particle being part of the cue. */
 export const CALL_CUES = forms('call');
+
+/** Verbs that characterise with a second object: "called the strike a war crime", "branded them 'terrorists'". */
+export const CHARACTERISE_CUES = forms('call brand label dub term');

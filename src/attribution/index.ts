@@ -8,7 +8,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import type { Source } from '../model/source.ts';
-import { ARTEFACT, CALL_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
+import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -123,7 +123,9 @@ export function attributeQuotes(doc: Document): void {
       }
       // "called for a ceasefire", "called on the council to act" (not "called on Monday").
       const call = CALL_CUES.has(w) && (lowers[i + 1] === 'for' || (lowers[i + 1] === 'on' && !/(day|^\d.*)$/.test(lowers[i + 2] ?? '') && !MONTH.test(lowers[i + 2] ?? ''))) && i + 2 < b;
-      if (!CUE_VERBS.has(w) && !call) continue;
+      // "called the raid a massacre", 'branded the group "terrorists"': a characterisation is a statement.
+      const characterise = !call && CHARACTERISE_CUES.has(w) && secondObject(i + 1, b);
+      if (!CUE_VERBS.has(w) && !call && !characterise) continue;
       // Words inside a direct quote belong to its speaker, not to a new frame.
       if (insideClosedQuote(tokens[i].start)) continue;
       // "amid reports of", "the alleged use", "such claims": a noun or adjective, not a reporting verb.
@@ -135,7 +137,7 @@ export function attributeQuotes(doc: Document): void {
       // except in "X was quoted as saying".
       let p = i - 1;
       while (p > a && PASSIVE_GAP.test(lowers[p])) p--;
-      if (p >= a && BE.has(lowers[p]) && (PAST_CUES.has(w) || /en$/.test(w) || (call && /ed$/.test(w)))) {
+      if (p >= a && BE.has(lowers[p]) && (PAST_CUES.has(w) || /en$/.test(w) || ((call || characterise) && /ed$/.test(w)))) {
         if (lowers[i + 1] === 'as' && lowers[i + 2] === 'saying') {
           const chunk = chunkBefore(p, a);
           const source = chunk && resolveSource(ctx, spanOf(chunk[0], chunk[1]));
@@ -199,6 +201,12 @@ export function attributeQuotes(doc: Document): void {
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
           const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 25)).includes('as');
           if (call) content = contentOf(i + 2, b);
+          else if (characterise) {
+            // The characterisation ends where the subject's next verb starts: "... a massacre" and demanded ...
+            let e = i + 1;
+            while (e < b && !((lowers[e] === 'and' || lowers[e] === 'but') && (CUE_VERBS.has(lowers[e + 1]) || /ed$/.test(lowers[e + 1] ?? '')))) e++;
+            content = contentOf(i + 1, e);
+          }
           // "..., with the UN reporting at least 85 deaths": the absolute clause's object is what was reported.
           else if (/ing$/.test(w) && lowers[chunk[0]] === 'with') content = contentOf(i + 1, b);
           else if (commaAfter && midSentence) content = undefined;
@@ -236,7 +244,7 @@ export function attributeQuotes(doc: Document): void {
           continue;
         }
       }
-      if (call) continue;
+      if (call || characterise) continue;
       // Subject after the cue: '..., said a U.S. official on condition of anonymity.' / '"...," said Haddad.'
       if (!weak && i > a && (words[i - 1] === ',' || /^["”’']$/.test(words[i - 1]))) {
         let e = i + 1;
@@ -273,6 +281,16 @@ export function attributeQuotes(doc: Document): void {
     const raw = lowers.slice(chunk[0], chunk[1]).join(' ');
     if (/^(he|she)$/.test(raw)) return source;
     return { ...source, span: spanOf(lowers[chunk[0]] === 'with' && chunk[0] + 1 < end ? chunk[0] + 1 : chunk[0], end) };
+  }
+
+  /** A noun phrase and then a second one or quoted words: "the strike a war crime", 'it "total nonsense"'. */
+  function secondObject(k: number, b: number): boolean {
+    if (k >= b || /^(for|on|off|up|in|out|back|to|by|at|from|it's|him|her|them)$/.test(lowers[k]) && lowers[k] !== 'it') return false;
+    for (let j = k + 1; j < b && j < k + 8; j++) {
+      if (/^(a|an)$/.test(lowers[j]) || /^["“'‘]$/.test(words[j])) return j > k;
+      if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || PREPOSITION.test(lowers[j]) || CLAUSE_WORDS.has(lowers[j])) return false;
+    }
+    return false;
   }
 
   /** The comma closing a cue's adverbial tail ("said on Sunday, ..."), or k itself. */
