@@ -159,6 +159,9 @@ describe('runEval over a gold corpus folder', () => {
     assert.equal(await runEval(root, { json: true, out }), 0);
     const r = JSON.parse(text);
     assert.deepEqual(Object.keys(r.corpus.areas), ['entities', 'quotes', 'casualties', 'locations', 'dates', 'incidents', 'actors']);
+    // The one reported statement is found and split out as reported speech.
+    assert.equal(r.corpus.areas.quotes.tp, 1);
+    assert.deepEqual([r.corpus.areas.quotes.reported.tp, r.corpus.areas.quotes.direct.tp], [1, 0]);
     // Actors: Boko Haram found (attacker), the army not mentioned: recall 1 of 2.
     assert.equal(r.corpus.areas.actors.fn, 1, JSON.stringify(r.corpus.areas.actors));
     assert.equal(r.corpus.areas.entities.built, true);

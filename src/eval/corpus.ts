@@ -84,15 +84,23 @@ export function entityRecallHits(doc: Document, gold: Gold): number {
 }
 
 /** Quotes: one-to-one; a system quote matches a gold quote when its span covers `contains` and its speaker matches. */
-export function scoreQuotes(doc: Document, gold: Gold): Counts {
+export function scoreQuotes(doc: Document, gold: Gold): Counts & { direct: Counts; reported: Counts } {
   const used = new Set<number>();
   let tp = 0;
+  const direct = zero(), reported = zero();
   for (const q of gold.quotes) {
     const want = normText(q.contains);
     const i = doc.quotes.findIndex((s, k) => !used.has(k) && normText(doc.text.slice(s.start, s.end)).includes(want) && nameMatches(sourceNames(doc, s.source), q.speaker));
-    if (i >= 0) { used.add(i); tp++; }
+    // The gold does not say which quotes are direct: a matched one is what the system found, a missed one
+    // is direct when a quote mark opens right before its words.
+    const at = doc.text.indexOf(q.contains);
+    const isDirect = i >= 0 ? doc.quotes[i].direct : at > 0 && /["“‘'”]\s*$/.test(doc.text.slice(Math.max(0, at - 3), at));
+    const part = isDirect ? direct : reported;
+    part.gold++;
+    if (i >= 0) { used.add(i); tp++; part.tp++; }
   }
-  return { tp, predicted: doc.quotes.length, gold: gold.quotes.length };
+  for (const s of doc.quotes) (s.direct ? direct : reported).predicted++;
+  return { tp, predicted: doc.quotes.length, gold: gold.quotes.length, direct, reported };
 }
 
 const sameRange = (a: Quantity | undefined, b: GoldRange | undefined) => !!a && !!b && a.min === b.min && (a.max ?? null) === (b.max ?? null);
@@ -197,7 +205,7 @@ export interface CorpusDocResult {
   id: string;
   words: number;
   stages: string[];
-  counts: Record<Area | 'casualty_claims' | 'entities_recall', Counts>;
+  counts: Record<Area | 'casualty_claims' | 'entities_recall' | 'quotes_direct' | 'quotes_reported', Counts>;
 }
 
 export function loadGold(dir: string): { gold: Gold; content: string; format: 'text' | 'html' } {
@@ -212,6 +220,7 @@ export function evaluateArticle(dir: string): CorpusDocResult {
   const doc = analyse(documentFrom(content, format, { origin: dir, ...(gold.published ? { published: gold.published, publishedFrom: 'metadata' as const } : {}) }));
   const ent = scoreEntities(doc, gold);
   const cas = scoreCasualties(doc, gold);
+  const quotes = scoreQuotes(doc, gold);
   return {
     id: gold.id,
     words: doc.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length,
@@ -219,7 +228,9 @@ export function evaluateArticle(dir: string): CorpusDocResult {
     counts: {
       entities: ent,
       entities_recall: { tp: entityRecallHits(doc, gold), predicted: ent.predicted, gold: ent.gold },
-      quotes: scoreQuotes(doc, gold),
+      quotes,
+      quotes_direct: quotes.direct,
+      quotes_reported: quotes.reported,
       casualties: cas.figures,
       casualty_claims: cas.claims,
       locations: scoreLocations(doc, gold),
@@ -230,7 +241,8 @@ export function evaluateArticle(dir: string): CorpusDocResult {
   };
 }
 
-export interface AreaScore { built: boolean; precision: number; recall: number; f1: number; tp: number; fp: number; fn: number; note?: string; per_claim?: ReturnType<typeof prf> }
+export interface AreaScore { built: boolean; precision: number; recall: number; f1: number; tp: number; fp: number; fn: number; note?: string; per_claim?: ReturnType<typeof prf>; direct?: ReturnType<typeof prf> & Tally; reported?: ReturnType<typeof prf> & Tally }
+interface Tally { tp: number; fp: number; fn: number }
 
 /** Sum per-document counts into per-area scores. Entities: precision from the system side, recall from the gold side. */
 export function summarise(results: CorpusDocResult[]): Record<Area, AreaScore> {
@@ -256,6 +268,13 @@ export function summarise(results: CorpusDocResult[]): Record<Area, AreaScore> {
       const cl = zero();
       for (const r of results) add(cl, r.counts.casualty_claims);
       score.per_claim = prf(cl.tp, cl.predicted, cl.gold);
+    }
+    if (area === 'quotes') {
+      for (const kind of ['direct', 'reported'] as const) {
+        const k = zero();
+        for (const r of results) add(k, r.counts[`quotes_${kind}`]);
+        score[kind] = { ...prf(k.tp, k.predicted, k.gold), tp: k.tp, fp: k.predicted - k.tp, fn: k.gold - k.tp };
+      }
     }
     if (!built) Object.assign(score, { precision: 0, recall: 0, f1: 0, note: `not built (no '${AREA_STAGE[area]}' stage yet)` });
     out[area] = score;

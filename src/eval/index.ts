@@ -71,6 +71,10 @@ function corpusTable(areas: Record<string, AreaScore>, docs: number): string {
   const lines = [`Gold corpus: ${docs} documents`, `  ${'area'.padEnd(12)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp/fp/fn`];
   for (const [area, s] of Object.entries(areas)) {
     lines.push(`  ${area.padEnd(12)} ${pct(s.precision)}% ${pct(s.recall)}% ${pct(s.f1)}%   ${s.tp}/${s.fp}/${s.fn}${s.note ? '   ' + s.note : ''}`);
+    for (const kind of ['direct', 'reported'] as const) {
+      const k = s[kind];
+      if (k && s.note === undefined) lines.push(`  ${('  ' + kind).padEnd(12)} ${pct(k.precision)}% ${pct(k.recall)}% ${pct(k.f1)}%   ${k.tp}/${k.fp}/${k.fn}`);
+    }
     if (s.per_claim && s.note === undefined) lines.push(`  ${'  per claim'.padEnd(12)} ${pct(s.per_claim.precision)}% ${pct(s.per_claim.recall)}% ${pct(s.per_claim.f1)}%`);
   }
   return lines.join('\n');
