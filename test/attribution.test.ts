@@ -270,4 +270,25 @@ describe('"they said"', () => {
     assert.equal(q.cue?.text, 'called');
     assert.ok(!doc.quotes.some((x) => x.text.includes('police after')));
   });
+
+  it('reads "estimated that", "disputed ..., saying", "in a letter to ..., X described ... as" and a quote inside a quote', () => {
+    const doc = run('Report\n\nA police commander estimated that about 300 fighters had joined the assault. The ministry disputed the toll, saying only four soldiers had died. In a letter to the Security Council, the foreign ministry described the strike as a massacre. "He told me, \'Leave now or die,\' and then the shooting began," said Karim Haddad, a farmer.');
+    assert.equal(quoteWith(doc, 'about 300 fighters').source.name, 'police commander');
+    assert.equal(quoteWith(doc, 'only four soldiers had died').source.name, 'ministry');
+    assert.equal(quoteWith(doc, 'the strike as a massacre').source.name, 'foreign ministry');
+    const outer = quoteWith(doc, 'Leave now or die');
+    assert.equal(outer.direct, true);
+    assert.equal(sourceName(doc, outer), 'Karim Haddad');
+    assert.ok(outer.text.startsWith('He told me') && outer.text.endsWith('the shooting began'));
+  });
+
+  it('reads a closing "according to" as where the statement comes from: a relay, or the speaker\'s own document', () => {
+    const doc = run('Report\n\nThe army said it had killed six militants, according to Reuters. Nine people were killed, according to a statement from the army.');
+    const relayed = quoteWith(doc, 'six militants');
+    assert.equal(relayed.text, 'it had killed six militants');
+    assert.equal(relayed.source.name, 'army');
+    assert.deepEqual(relayed.source.via?.map((v) => v.name), ['Reuters']);
+    assert.equal(doc.quotes.filter((q) => q.text.includes('six militants')).length, 1);
+    assert.equal(quoteWith(doc, 'Nine people were killed').source.name, 'army');
+  });
 });

@@ -27,6 +27,8 @@ interface Frame {
   owns?: QuoteMark;
 }
 
+/** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
+const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
 const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'as', 'because', 'although', 'though', 'after', 'before', 'when', 'where', 'that', 'if', 'since', 'so', 'than', 'or']);
 const TELL_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'a', 'an', 'the', 'news', 'briefing', 'conference', 'press', 'parliament', 'congress', 'told', 'us', 'him', 'her', 'them', 'me', 'viewers', 'listeners', 'supporters', 'crowd']);
@@ -114,9 +116,21 @@ export function attributeQuotes(doc: Document): void {
       if (w === 'according' && lowers[i + 1] === 'to' && i + 2 < b) {
         let e = i + 2;
         while (e < b && !boundary(e) && words[e] !== '.') e++;
+        // "The army said it was investigating, according to a statement / to Reuters": the phrase tells where
+        // the sentence's statement comes from - a document of the speaker, or a relay - not a second statement.
+        const opening = i === a || (i === a + 1 && isArtefact(a));
+        const earlier = opening ? undefined : sentenceFrames.find((f) => f.content && f.cue.start < tokens[i].start && f.content.end > tokens[i].start);
+        if (earlier) {
+          earlier.content = contentOf(tokenAt(earlier.content!.start), i) ?? earlier.content;
+          if (earlier.fragments) earlier.fragments = undefined;
+          const relay = DOCUMENT_WORDS.test(lowers.slice(i + 2, e).join(' ')) ? undefined : resolveSource(ctx, spanOf(i + 2, e));
+          if (relay) earlier.source = { ...earlier.source, via: [...(earlier.source.via ?? []), relay] };
+          i = e;
+          continue;
+        }
         const source = resolveSource(ctx, spanOf(i + 2, e));
         if (!source) continue;
-        const content = i === a || (i === a + 1 && isArtefact(a)) ? contentOf(e, b) : contentOf(a, i);
+        const content = opening ? contentOf(e, b) : contentOf(a, i);
         sentenceFrames.push({ source, cue: spanOf(i, i + 2), content, chunk: spanOf(i + 2, e), at: i });
         i = e;
         continue;
