@@ -291,4 +291,10 @@ describe('"they said"', () => {
     assert.equal(doc.quotes.filter((q) => q.text.includes('six militants')).length, 1);
     assert.equal(quoteWith(doc, 'Nine people were killed').source.name, 'army');
   });
+
+  it('reads a finding with a that-clause as a statement, not a physical find', () => {
+    const doc = run('Report\n\nA UN inquiry found that both sides had shelled the camp. Troops found the bodies of six men near the river.');
+    assert.equal(quoteWith(doc, 'both sides had shelled').source.name, 'UN inquiry');
+    assert.ok(!doc.quotes.some((q) => q.text.includes('bodies')));
+  });
 });

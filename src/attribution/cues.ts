@@ -6,13 +6,14 @@ confirm acknowledge suggest ask tweet post argue believe think allege assert dec
 urge accuse blame admit reply respond recall conclude stress emphasise emphasize indicate reveal disclose testify
 caution concede contend complain comment mention observe remark reiterate repeat agree charge demand question doubt
 fear hope expect want threaten boast brief inform quote cite estimate counter dismiss reject criticise criticize praise
-condemn decry denounce welcome acknowledge signal record tally count document`;
+condemn decry denounce welcome acknowledge signal record tally count document find show`;
 
 function inflect(lemma: string): string[] {
   const irregular: Record<string, string[]> = {
     say: ['says', 'said', 'saying'], tell: ['tells', 'told', 'telling'], write: ['writes', 'wrote', 'written', 'writing'],
     think: ['thinks', 'thought', 'thinking'], deny: ['denies', 'denied', 'denying'], reply: ['replies', 'replied', 'replying'],
     testify: ['testifies', 'testified', 'testifying'], signal: ['signals', 'signalled', 'signaled', 'signalling'],
+    find: ['finds', 'found', 'finding'], show: ['shows', 'showed', 'shown', 'showing'],
   };
   if (irregular[lemma]) return [lemma, ...irregular[lemma]];
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
@@ -47,7 +48,7 @@ function forms(lemmas: string): Set<string> {
  */
 export const OBJECT_CUES = forms(`describe dispute urge ask accuse blame criticise criticize praise condemn decry denounce welcome dismiss
 reject question demand charge quote cite record count tally document brief inform threaten promise pledge vow respond agree want
-expect hope fear signal comment mention counter post`);
+expect hope fear signal comment mention counter post find show`);
 
 /** Past forms: a reporting verb in one of these is a verb even right after a name ("Reuters reported"). */
 export const PAST_CUES = new Set([...CUE_VERBS].filter((w) => /(ed|said|told|wrote|written|thought)$/.test(w)));
@@ -68,3 +69,6 @@ export const CALL_CUES = forms('call');
 
 /** Verbs that characterise with a second object: "called the strike a war crime", "branded them 'terrorists'". */
 export const CHARACTERISE_CUES = forms('call brand label dub term');
+
+/** Verbs of finding and showing: a statement only with a that-clause ("the inquiry found that ..."), never "found the device". */
+export const THAT_ONLY_CUES = forms('find show');

@@ -8,7 +8,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import type { Source } from '../model/source.ts';
-import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
+import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, THAT_ONLY_CUES, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -214,7 +214,8 @@ export function attributeQuotes(doc: Document): void {
           // "described the raid as illegal" characterises; "urged Cuba to act", "blamed the group" do not state anything.
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
           const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 25)).includes('as');
-          if (call) content = contentOf(i + 2, b);
+          if (THAT_ONLY_CUES.has(w) && !thatNow) content = undefined;
+          else if (call) content = contentOf(i + 2, b);
           else if (characterise) {
             // The characterisation ends where the subject's next verb starts: "... a massacre" and demanded ...
             let e = i + 1;
