@@ -2,12 +2,12 @@
 // most expressions; our refiners (refiners.ts) apply news usage chrono gets wrong or misses: weekdays are
 // the latest such day on or before publication, "overnight" spans two dates, bare years, durations,
 // "this week", "last year" as a whole year. One expression is flagged as dating the incident.
-import * as chrono from 'chrono-node';
 import { CUE_VERBS } from '../attribution/cues.ts';
 import type { Document, Span } from '../model/document.ts';
 import type { TimeExpression } from '../model/where-when.ts';
 import { addDays, fromIso, iso, refine, type Resolved } from './refiners.ts';
 import { ANAPHORIC, durations, extraExpressions, quarterComparisons } from './parsers.ts';
+import { CHRONO } from './chrono.ts';
 
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'dateline']);
 /** Up to three words before an expression that make it the date of a statement ("tweeted early Sunday"). */
@@ -38,7 +38,7 @@ export function resolveTimes(doc: Document): void {
   }
   for (const x of quarterComparisons(doc.text, published)) push(x.span, x.resolved);
   for (const x of durations(doc.text)) if (!overlaps(x.span)) push(x.span, x.resolved);
-  for (const r of chrono.parse(doc.text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const r of CHRONO.parse(doc.text, { instant, timezone: 0 }, { forwardDate: false })) {
     const span = { start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length };
     if (overlaps(span)) continue;
     const resolved = refine(r, doc.text, published);
