@@ -16,7 +16,7 @@ it('bench runs over given inputs and reports well-formed figures', async () => {
   assert.equal(r.inputs, 1);
   assert.ok(r.words > 0 && r.words_per_second > 0 && r.peak_rss_mb > 0);
   // The warm-up is not counted: one round at least, and the cold documents are timed apart.
-  assert.ok(r.warmup_rounds >= 1 && r.first_document_ms > 0 && r.second_document_ms > 0);
+  assert.ok(r.warmup_documents >= 1 && r.first_document_ms > 0 && r.second_document_ms > 0);
   assert.ok(r.words_per_second_p10 <= r.words_per_second_p90);
   assert.equal(r.words, r.rounds * (r.words / r.rounds));
   assert.ok(Math.abs(Object.values(r.stage_share as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 0.01);

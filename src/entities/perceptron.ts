@@ -6,12 +6,15 @@ export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 
 const N = TAGS.length;
 
 /** Transitions that BIO forbids: I-X only after B-X or I-X. */
-function allowed(prev: number, tag: number): boolean {
+function allowedTransition(prev: number, tag: number): boolean {
   const t = TAGS[tag];
   if (t[0] !== 'I') return true;
   const p = TAGS[prev] ?? 'O';
   return p !== 'O' && p.slice(2) === t.slice(2);
 }
+/** The same as a table, read once per tag and token in the decoder. */
+const ALLOWED = Uint8Array.from({ length: N * N }, (_, i) => (allowedTransition(Math.floor(i / N), i % N) ? 1 : 0));
+const allowed = (prev: number, tag: number): boolean => ALLOWED[prev * N + tag] === 1;
 
 /**
  * Context templates (features.ts contextFeatures) as numbers: a feature "w-1w=a|b" becomes the key
@@ -103,30 +106,38 @@ export class Perceptron {
     const id = (x: string) => atoms!.get(x) ?? -1;
     const lw = numeric ? lowers.map(id) : [];
     const sh = numeric ? shapes.map(id) : [];
-    const gz = numeric ? lowers.map((x) => this.gaz?.lookup(x)?.map(id) ?? []) : [];
+    const none: number[] = [];
+    const gz = numeric ? lowers.map((x) => { const c = this.gaz?.lookup(x); return c ? c.map(id) : none; }) : [];
     const S = numeric ? id('<s>') : -1;
     const E = numeric ? id('</s>') : -1;
     const tagAtom = numeric ? TAGS.map(id) : [];
-    const add = (k: number, a: number, b?: number) => {
-      if (a < 0 || (b !== undefined && b < 0)) return;
-      const w = b === undefined ? numeric!.get(key(k, a)) : this.numeric2!.get(key(k, a))?.get(b);
-      if (w) for (let j = 0; j < N; j++) sc[j] += w[j];
+    const numeric2 = this.numeric2;
+    const add = (k: number, a: number) => {
+      if (a < 0) return;
+      const w = numeric!.get(key(k, a));
+      if (w !== undefined) for (let j = 0; j < N; j++) sc[j] += w[j];
+    };
+    const add2 = (k: number, a: number, b: number) => {
+      if (a < 0 || b < 0) return;
+      const inner = numeric2!.get(key(k, a));
+      const w = inner === undefined ? undefined : inner.get(b);
+      if (w !== undefined) for (let j = 0; j < N; j++) sc[j] += w[j];
     };
     for (let i = 0; i < words.length; i++) {
       if (numeric) {
         sc.fill(0);
         const before = i > 0 ? lw[i - 1] : S, after = i + 1 < words.length ? lw[i + 1] : E;
         add(T.t1, tagAtom[prev]);
-        add(T.t12, tagAtom[prev2], tagAtom[prev]);
-        add(T.t1w, tagAtom[prev], lw[i]);
+        add2(T.t12, tagAtom[prev2], tagAtom[prev]);
+        add2(T.t1w, tagAtom[prev], lw[i]);
         add(T['w-1'], before);
         add(T['w+1'], after);
         add(T['w-2'], i > 1 ? lw[i - 2] : S);
         add(T['w+2'], i + 2 < words.length ? lw[i + 2] : E);
-        add(T['sh-1'], i > 0 ? sh[i - 1] : S, sh[i]);
-        add(T['sh+1'], sh[i], i + 1 < words.length ? sh[i + 1] : E);
-        add(T['w-1w'], before, lw[i]);
-        add(T['ww+1'], lw[i], after);
+        add2(T['sh-1'], i > 0 ? sh[i - 1] : S, sh[i]);
+        add2(T['sh+1'], sh[i], i + 1 < words.length ? sh[i + 1] : E);
+        add2(T['w-1w'], before, lw[i]);
+        add2(T['ww+1'], lw[i], after);
         if (i === 0) add(T.first, 0);
         if (i > 0) for (const c of gz[i - 1]) add(T['g-1'], c);
         if (i + 1 < words.length) for (const c of gz[i + 1]) add(T['g+1'], c);

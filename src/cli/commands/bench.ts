@@ -11,7 +11,7 @@ peak memory and each stage's share of the time. Default input: the bundled examp
 Options:
   --benchmarks   add the texts of ../shared/benchmarks (conll, gwn, polnear, timebank) when present
   --seconds N    measure for at least N seconds (default 3)
-  --warmup N     warm up for N seconds first, not counted (default 1; 0 = one round only)
+  --warmup N     warm up for N seconds first, not counted (default 1; 0 = a few documents only)
   --json         print the figures as JSON
   --web          instead: fill a store with --incidents N incidents (default 10000), serve it, and
                  time the web app's first page load in headless Chromium and the API's responses
