@@ -297,4 +297,10 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'both sides had shelled').source.name, 'UN inquiry');
     assert.ok(!doc.quotes.some((q) => q.text.includes('bodies')));
   });
+
+  it('ends a statement made in an opening subordinate clause where the main clause starts', () => {
+    const doc = run('Report\n\nWhile the mayor said the fire was under control, the police posted a photo of the burning depot. While the army said the fire, which spread quickly, was contained, rebels disputed it.');
+    assert.equal(quoteWith(doc, 'under control').text, 'the fire was under control');
+    assert.equal(quoteWith(doc, 'spread quickly').text, 'the fire, which spread quickly, was contained');
+  });
 });

@@ -29,6 +29,8 @@ interface Frame {
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
+/** Openers of a subordinate clause that comes before the main one. */
+const SUBORDINATOR = /^(while|although|though|whereas|as|because|since|if|when|even)$/;
 const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'as', 'because', 'although', 'though', 'after', 'before', 'when', 'where', 'that', 'if', 'since', 'so', 'than', 'or']);
 const TELL_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'a', 'an', 'the', 'news', 'briefing', 'conference', 'press', 'parliament', 'congress', 'told', 'us', 'him', 'her', 'them', 'me', 'viewers', 'listeners', 'supporters', 'crowd']);
@@ -231,7 +233,12 @@ export function attributeQuotes(doc: Document): void {
             const before = contentOf(a, chunk[0] - 1), after = contentOf(commaAt(i + 1, b) + 1, b);
             if (before && after) { content = { start: before.start, end: after.end }; fragments = [before, after]; }
           }
-          else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, Math.min(b, i + 9))))) content = contentAfter(i + 1, b);
+          else if (thatNow || tail === 'quote' || ((tail === 'clause' || tail === 'that') && (!objectCue || characterises || quoteWithin(i + 1, Math.min(b, i + 9))))) {
+            content = contentAfter(i + 1, b);
+            // "While O'Neill said X, the bureau posted ...": a frame in an opening subordinate clause says
+            // only up to the comma where the main clause starts.
+            if (content && chunk[0] === a + 1 && SUBORDINATOR.test(lowers[a])) content = contentOf(tokenAt(content.start), mainClauseAfter(tokenAt(content.start), b));
+          }
           // What was urged, promised, charged or cited: "urged the council to act", "pledged to rebuild".
           else if (SPEECH_ACT_CUES.has(w) && (tail === 'infinitive' || tail === 'clause')) content = contentAfter(i + 1, b);
           // '..., the police said on Sunday.' / '..., a spokesman posted on Twitter.'
@@ -306,6 +313,16 @@ export function attributeQuotes(doc: Document): void {
       if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || PREPOSITION.test(lowers[j]) || CLAUSE_WORDS.has(lowers[j])) return false;
     }
     return false;
+  }
+
+  /** The comma after which a main clause starts (a noun phrase, then a verb), or b. */
+  function mainClauseAfter(k: number, b: number): number {
+    for (let j = k + 1; j < b - 2; j++) {
+      const next = lowers[j + 1];
+      if (words[j] !== ',' || FINITE.test(next) || RELATIVE.has(next) || CLAUSE_WORDS.has(next) || /(ed|ing|ly)$/.test(next) || !/^\p{L}/u.test(next)) continue;
+      for (let v = j + 2; v < b && v < j + 9 && words[v] !== ','; v++) if (FINITE.test(lowers[v]) || (/ed$/.test(lowers[v]) && /^\p{Ll}/u.test(words[v]))) return j;
+    }
+    return b;
   }
 
   /** The comma closing a cue's adverbial tail ("said on Sunday, ..."), or k itself. */
