@@ -303,4 +303,13 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'under control').text, 'the fire was under control');
     assert.equal(quoteWith(doc, 'spread quickly').text, 'the fire, which spread quickly, was contained');
   });
+
+  it('reads a headline led by its speaker, not one led by a place', () => {
+    const envoy = run('UN envoy: Talks on the truce have stalled\n\nThe envoy said on Monday that negotiations had made no progress.');
+    const q = quoteWith(envoy, 'Talks on the truce');
+    assert.equal(q.source.name, 'UN envoy');
+    assert.equal(q.text, 'Talks on the truce have stalled');
+    const place = run('Syria: Airstrike kills 12 in Idlib\n\nAn airstrike hit a market in Idlib province on Monday, killing 12 people, rescuers said.');
+    assert.ok(!place.quotes.some((x) => x.text.includes('Airstrike kills')));
+  });
 });

@@ -511,6 +511,22 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     const source = named(from, from + n[0].trimEnd().length);
     if (source) frames.push({ source, cue: { start: from - d[0].length + d[0].search(/[―—–]/), end: from - d[0].length + d[0].search(/[―—–]/) + 1 }, chunk: source.span!, owns: m });
   }
+  // A headline led by its speaker: "UN envoy: Talks on the truce have stalled". Only a person or a body
+  // speaks so; "Syria: Airstrike kills 12" is a place label.
+  for (const section of doc.sections) {
+    if (section.kind !== 'headline') continue;
+    const h = /^([^:\n]{2,60}?):[ \t]+(?=\S)/.exec(text.slice(section.start, section.end));
+    if (!h || NOT_A_SPEAKER.test(h[1].trim())) continue;
+    const span = { start: section.start, end: section.start + h[1].length };
+    if (doc.mentions.some((m) => m.start >= span.start && m.end <= span.end && (m.kind === 'place' || m.kind === 'nationality'))) continue;
+    const source = resolveSource(ctx, span) ?? named(span.start, span.end);
+    if (!source || (source.kind === 'named' && !doc.mentions.some((m) => m.kind === 'person' && m.start >= span.start && m.end <= span.end) && source.entity === undefined)) continue;
+    let end = section.end;
+    while (end > span.end && /[\s.]/.test(text[end - 1])) end--;
+    const from = section.start + h[0].length;
+    const m = marks.find((x) => x.open === from || x.start === from);
+    frames.push({ source: { ...source, span }, cue: { start: span.end, end: span.end + 1 }, chunk: span, ...(m && m.close >= end - 1 ? { owns: m } : { content: { start: from, end } }) });
+  }
   const found: [number, string, number][] = [];
   for (const section of doc.sections) {
     const l = LABEL.exec(text.slice(section.start, Math.min(section.end, section.start + 40)));
