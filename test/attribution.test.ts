@@ -312,4 +312,10 @@ describe('"they said"', () => {
     const place = run('Syria: Airstrike kills 12 in Idlib\n\nAn airstrike hit a market in Idlib province on Monday, killing 12 people, rescuers said.');
     assert.ok(!place.quotes.some((x) => x.text.includes('Airstrike kills')));
   });
+
+  it('reads two named people speaking together', () => {
+    const doc = run('Report\n\nMr. Grassley and Mr. Leahy say other changes are needed. General Amina Bello and Colonel Tunde Okafor said the checkpoint had been abandoned.');
+    assert.equal(quoteWith(doc, 'other changes').source.name, 'Grassley and Leahy');
+    assert.equal(quoteWith(doc, 'checkpoint had been abandoned').source.name, 'Amina Bello and Tunde Okafor');
+  });
 });

@@ -98,7 +98,8 @@ export function attributeQuotes(doc: Document): void {
     if (lowers[i + 1] === 'of' && !PAST_CUES.has(lowers[i]) && (i === a || isArtefact(i - 1))) return true;
     // "the agency's estimate", "Moscow's report".
     if (i > a && /^(?:.*['’]s|['’])$/.test(words[i - 1]) && !PAST_CUES.has(lowers[i])) return true;
-    const bare = !PAST_CUES.has(lowers[i]) && !/(s|ing)$/.test(lowers[i]);
+    // Bare forms that are never nouns after a name: "Grassley and Leahy say".
+    const bare = !PAST_CUES.has(lowers[i]) && !/(s|ing)$/.test(lowers[i]) && !/^(say|tell|insist|argue|believe|think|contend)$/.test(lowers[i]);
     // "New York state", "UN report" - but "Investigators say" opens a sentence with a plural subject.
     const pluralOpener = i - 1 === a && /^\p{Lu}\p{Ll}+s$/u.test(words[i - 1]);
     return bare && i > a && /^\p{Lu}/u.test(words[i - 1]) && words[i - 1] !== 'I' && !pluralOpener;

@@ -95,6 +95,12 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   let name = raw.replace(LEADING, '').replace(CARRIER, '').replace(TRAILING, '').replace(/\s*\([^()]{1,12}\)$/, '').replace(DETERMINER, '').trim();
   if (name.length < 2) return undefined;
 
+  // "Mr. Grassley and Mr. Leahy said": two named people speak together.
+  const people = mentions.filter((m) => m.kind === 'person');
+  if (people.length === 2 && /^\s*(?:and|&)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/.test(doc.text.slice(people[0].end, people[1].title?.start ?? people[1].start)) && !anonymous) {
+    const [x, y] = people.map((m) => personNamed(doc, m));
+    return { kind: 'named', name: `${x.name} and ${y.name}`, span };
+  }
   // "a commander in the alliance supporting Assad": a name inside a description headed by a role is not the speaker.
   if (person && !anonymous && leadsChunk(doc, span, person) && headsChunk(doc, span, person)) {
     const source = personNamed(doc, person);
