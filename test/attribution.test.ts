@@ -318,4 +318,10 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'other changes').source.name, 'Grassley and Leahy');
     assert.equal(quoteWith(doc, 'checkpoint had been abandoned').source.name, 'Amina Bello and Tunde Okafor');
   });
+
+  it('attributes a quote signed with a dash after a no-break space, and one opened by a misturned mark', () => {
+    const doc = run('Voices from the camp\n\n\u201cWe have had no water for three days.\u201d\u00a0\u2015 Mariam Yusuf\u00a0\n\n\u201dNobody came to help us after the shelling.\u201d \u2015 Idris Bello');
+    assert.equal(sourceName(doc, quoteWith(doc, 'no water for three days')), 'Mariam Yusuf');
+    assert.equal(sourceName(doc, quoteWith(doc, 'Nobody came to help')), 'Idris Bello');
+  });
 });

@@ -504,10 +504,10 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?[\p{L}'’-]*){0,3}$/u.test(name) ? { kind: 'named', name, span } : undefined;
   };
   for (const m of marks) {
-    const d = /^[ \t,]*[―—–][ \t]*/.exec(text.slice(m.close, m.close + 6));
+    const d = /^[ \t\u00a0,]*[―—–][ \t\u00a0]*/.exec(text.slice(m.close, m.close + 8));
     if (!d) continue;
     const from = m.close + d[0].length;
-    const n = /^\p{Lu}[\p{L}\p{M}.'’ -]{1,60}?(?=[ \t]*(?:[,.;(\n]|$))/u.exec(text.slice(from, from + 80));
+    const n = /^\p{Lu}[\p{L}\p{M}.'’ -]{1,60}?(?=[ \t\u00a0]*(?:[,.;(\n]|$))/u.exec(text.slice(from, from + 80));
     if (!n || /^\p{Lu}[\p{L}.'’-]*$/u.test(n[0]) && !doc.mentions.some((x) => x.start === from)) continue;
     const source = named(from, from + n[0].trimEnd().length);
     if (source) frames.push({ source, cue: { start: from - d[0].length + d[0].search(/[―—–]/), end: from - d[0].length + d[0].search(/[―—–]/) + 1 }, chunk: source.span!, owns: m });

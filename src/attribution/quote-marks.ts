@@ -33,7 +33,9 @@ export function findQuoteMarks(doc: Document): QuoteMark[] {
     for (let i = section.start; i < section.end; i++) {
       const c = text[i];
       const pair = c === "'" && text[i + 1] === "'";
-      if (openAt < 0 && (c === '“' || c === '"' || pair)) {
+      // A closing mark typed where an opening one belongs: '”Fear. I am afraid ...”' opens its paragraph.
+      const misturned = c === '”' && i === section.start && /\p{L}/u.test(text[i + 1] ?? '');
+      if (openAt < 0 && (c === '“' || c === '"' || pair || misturned)) {
         openAt = i;
         straight = c === '"';
         doubled = pair;
