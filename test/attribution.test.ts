@@ -324,4 +324,11 @@ describe('"they said"', () => {
     assert.equal(sourceName(doc, quoteWith(doc, 'no water for three days')), 'Mariam Yusuf');
     assert.equal(sourceName(doc, quoteWith(doc, 'Nobody came to help')), 'Idris Bello');
   });
+
+  it('reads "called for" after an acronym and a one-word demand, and "saying" after an auxiliary', () => {
+    const doc = run('Report\n\nThe NAACP called for a moratorium on evictions. The army called for calm. The governor is defending the curfew, saying it prevented looting.');
+    assert.equal(quoteWith(doc, 'moratorium').source.name, 'NAACP');
+    assert.equal(quoteWith(doc, 'calm').text, 'calm');
+    assert.equal(quoteWith(doc, 'prevented looting').source.name, 'governor');
+  });
 });

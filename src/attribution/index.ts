@@ -83,10 +83,10 @@ export function attributeQuotes(doc: Document): void {
 
   const spanOf = (a: number, b: number): Span => ({ start: tokens[a].start, end: tokens[b - 1].end });
   /** Content from token a to b, without trailing punctuation. */
-  const contentOf = (a: number, b: number): Span | undefined => {
+  const contentOf = (a: number, b: number, least = 2): Span | undefined => {
     while (b > a && /^[.,;:!?]$/.test(words[b - 1])) b--;
     while (a < b && (/^[,;:]$/.test(words[a]) || isArtefact(a))) a++;
-    return b - a >= 2 ? spanOf(a, b) : undefined;
+    return b - a >= least ? spanOf(a, b) : undefined;
   };
 
   /** A scrape artefact ("AD") standing before a capitalised word or a quote mark. */
@@ -99,7 +99,7 @@ export function attributeQuotes(doc: Document): void {
     // "the agency's estimate", "Moscow's report".
     if (i > a && /^(?:.*['’]s|['’])$/.test(words[i - 1]) && !PAST_CUES.has(lowers[i])) return true;
     // Bare forms that are never nouns after a name: "Grassley and Leahy say".
-    const bare = !PAST_CUES.has(lowers[i]) && !/(s|ing)$/.test(lowers[i]) && !/^(say|tell|insist|argue|believe|think|contend)$/.test(lowers[i]);
+    const bare = !PAST_CUES.has(lowers[i]) && !/(s|ing|ed)$/.test(lowers[i]) && !/^(say|tell|insist|argue|believe|think|contend)$/.test(lowers[i]);
     // "New York state", "UN report" - but "Investigators say" opens a sentence with a plural subject.
     const pluralOpener = i - 1 === a && /^\p{Lu}\p{Ll}+s$/u.test(words[i - 1]);
     return bare && i > a && /^\p{Lu}/u.test(words[i - 1]) && words[i - 1] !== 'I' && !pluralOpener;
@@ -218,7 +218,7 @@ export function attributeQuotes(doc: Document): void {
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
           const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 25)).includes('as');
           if (THAT_ONLY_CUES.has(w) && !thatNow) content = undefined;
-          else if (call) content = contentOf(i + 2, b);
+          else if (call) content = contentOf(i + 2, b, 1); // "called for calm"
           else if (characterise) {
             // The characterisation ends where the subject's next verb starts: "... a massacre" and demanded ...
             let e = i + 1;
@@ -475,7 +475,7 @@ export function attributeQuotes(doc: Document): void {
     if (isArtefact(start)) start++;
     if (CLAUSE_WORDS.has(lowers[start])) start++;
     let end = start;
-    while (end < i && !CUE_VERBS.has(lowers[end]) && !/ed$/.test(lowers[end]) && words[end] !== ',') end++;
+    while (end < i && !CUE_VERBS.has(lowers[end]) && !/ed$/.test(lowers[end]) && !FINITE.test(lowers[end]) && words[end] !== ',') end++;
     return end > start ? resolveSource(ctx, spanOf(start, end)) : undefined;
   }
 
