@@ -86,6 +86,10 @@ describe('relative expressions with a unit', () => {
     const doc = run('Rebels stormed the fort on 3 March 1961. The next day, they shelled the port.\n\nA convoy was hit on 9 March 1961 and its escort was captured a day later.');
     assert.deepEqual(time(doc, 'The next day'), { earliest: '1961-03-04', latest: '1961-03-04', precision: 1 });
     assert.deepEqual(time(doc, 'a day later'), { earliest: '1961-03-10', latest: '1961-03-10', precision: 1 });
+    // Weeks count the same way: from the date just told, not from publication.
+    const weeks = run('Gunmen attacked the village on 3 March 1961. A week later, troops returned. Two weeks after the raid, aid arrived.');
+    assert.deepEqual(time(weeks, 'A week later'), { earliest: '1961-03-10', latest: '1961-03-10', precision: 1 });
+    assert.deepEqual(time(weeks, 'Two weeks after'), { earliest: '1961-03-17', latest: '1961-03-17', precision: 1 });
   });
 
   it('in an undated text with only years, the latest year dates the incident; relative ones stay unresolved', () => {

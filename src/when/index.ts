@@ -27,10 +27,12 @@ export function resolveTimes(doc: Document): void {
   ANAPHORIC.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = ANAPHORIC.exec(doc.text)) !== null; ) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const n = m[4] ? (/^\d$/.test(m[4]) ? +m[4] : NUMBER_WORDS[m[4].toLowerCase()]) : 1;
-    const back = /^(previous|preceding)$/i.test(m[1] ?? '') || /^before$/i.test(m[3] ?? '') || /^(earlier|before)$/i.test(m[5] ?? '');
+    const count = m[4] ? (/^\d+$/.test(m[4]) ? +m[4] : NUMBER_WORDS[m[4].toLowerCase()]) : 1;
+    // "a week later": seven days after the date just told.
+    const n = /^week/i.test(m[5] ?? '') ? count * 7 : count;
+    const back = /^(previous|preceding)$/i.test(m[1] ?? '') || /^before$/i.test(m[3] ?? '') || /^(earlier|before)$/i.test(m[6] ?? '');
     // "three days after the bombing" counts from the incident; "a day later" from the date just told.
-    const fromIncident = /^(after|before)$/i.test(m[5] ?? '') && /^\s+the\s+[a-z]/i.test(doc.text.slice(span.end, span.end + 20));
+    const fromIncident = /^(after|before)$/i.test(m[6] ?? '') && /^\s+the\s+[a-z]/i.test(doc.text.slice(span.end, span.end + 20));
     const time: TimeExpression = { ...span, text: m[0], type: 'DATE' };
     found.push(time);
     taken.push(span);
@@ -80,7 +82,7 @@ export function resolveTimes(doc: Document): void {
   doc.times = found;
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 /**
  * "The next day" is the day after the last day-precise date told before it in the same paragraph, or

@@ -16,7 +16,7 @@ const VAGUE_REFS: [RegExp, string][] = [
 ];
 
 /** Dates told from another date in the text: "the next day", "a day later", "three days after the bombing". */
-export const ANAPHORIC = /\b(?:the\s+)?(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)\b|\b[Tt]he\s+day\s+(before|after)\b|\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+(later|earlier|after|before)\b/gi;
+export const ANAPHORIC = /\b(?:the\s+)?(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)\b|\b[Tt]he\s+day\s+(before|after)\b|\b(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(days?|weeks?)\s+(later|earlier|after|before)\b/gi;
 const QUARTER = /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter(?:\s+of\s+((?:19|20)\d{2}))?\b/gi;
 const QUARTER_INDEX: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
 
