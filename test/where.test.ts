@@ -41,6 +41,13 @@ describe('place resolution', () => {
     assert.equal(place(libya, 'Tripoli').country, 'LY');
   });
 
+  it('prefers the homonym near the places that anchor the story', () => {
+    const doc = run('A pressure-cooker device went off in Chelsea on Saturday night, injuring 12 people. Police in Manhattan closed several streets while New York officials searched for a second device.');
+    const chelsea = place(doc, 'Chelsea');
+    assert.equal(chelsea.country, 'US');
+    assert.equal(chelsea.admin1, 'New York');
+  });
+
   it('reads transliteration variants in text', () => {
     const doc = run('Airstrikes hit Deir el-Zour in eastern Syria on Friday.');
     const p = place(doc, 'Deir el-Zour');

@@ -5,6 +5,7 @@
 import type { Document, Mention, Span } from '../model/document.ts';
 import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
 import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
+import { haversineKm } from './distance.ts';
 import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
@@ -109,15 +110,29 @@ export function resolvePlaces(doc: Document): void {
     candidates.push({ mention: m, name, areaWord, places, retyped });
   }
   // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
-  // place must not vouch for itself.
+  // place must not vouch for itself. They also anchor the story: a homonym near one of them is the
+  // place meant ("Chelsea" in a story about Manhattan is the one in New York).
+  const anchors: { mention: Span; place: Place }[] = [];
   for (const c of candidates) {
     // One candidate far larger than its homonyms ("New York") is as good as unambiguous.
     const bySize = [...c.places].sort((a, b) => b.population - a.population);
     const only = c.places.length === 1 || (bySize[0].population >= 1000000 && bySize[0].population >= 20 * (bySize[1]?.population ?? 0)) ? bySize[0] : undefined;
-    if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA')) {
+    if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA' || only.feature === 'ADM1')) {
       countries.set(only.country, (countries.get(only.country) ?? 0) + 0.5);
+      anchors.push({ mention: c.mention, place: only });
     }
   }
+  /** Closeness to the story's anchors: within 100 km of one, or in the same first-level division as one. */
+  const nearAnchor = (c: Candidate, p: Place): number => {
+    if (c.places.length < 2 || p.feature === 'PCLI') return 0;
+    let bonus = 0;
+    for (const a of anchors) {
+      if (a.mention === c.mention || a.place.id === p.id) continue;
+      if (haversineKm(a.place.lat, a.place.lon, p.lat, p.lon) <= 100) return 3;
+      if (a.place.country === p.country && a.place.admin1 && a.place.admin1 === p.admin1) bonus = 1.5;
+    }
+    return bonus;
+  };
   const weights = new Map<string, number>();
   for (const [code, n] of countries) weights.set(code, Math.min(3, n));
 
@@ -132,7 +147,7 @@ export function resolvePlaces(doc: Document): void {
       // A spelling variant matched only by its consonants must be in a country the document is about,
       // and so must a name the tagger did not call a place.
       if ((weak.has(c.mention) || c.retyped) && !weights.has(p.country)) continue;
-      const s = score(p, weights);
+      const s = score(p, weights) + nearAnchor(c, p);
       if (s > bestScore) { best = p; bestScore = s; }
     }
     if (!best) continue;
