@@ -331,4 +331,10 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'calm').text, 'calm');
     assert.equal(quoteWith(doc, 'prevented looting').source.name, 'governor');
   });
+
+  it('takes nothing from an act told as a time, and cuts an opening time clause at the main clause', () => {
+    const doc = run('Report\n\nHis remarks came before authorities confirmed the nature of the explosion. After the ministry confirmed that three soldiers had died, the army withdrew.');
+    assert.ok(!doc.quotes.some((q) => q.text.includes('nature of the explosion')));
+    assert.equal(quoteWith(doc, 'three soldiers had died').text, 'three soldiers had died');
+  });
 });

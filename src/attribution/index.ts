@@ -29,8 +29,10 @@ interface Frame {
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
+/** Common irregular past forms in news, for telling a clause from a noun phrase. */
+const IRREGULAR_PAST = /^(withdrew|fled|struck|hit|shot|fought|took|came|went|began|left|held|made|found|gave|kept|led|met|ran|sent|set|stood|told|said|won|lost|brought|caught|threw|blew|broke|drew|rose|fell|sought|spread|became|got|saw|knew|thought|felt|heard|paid|put|read|wrote|overran|overtook|stole|swept|tore|wore|woke)$/;
 /** Openers of a subordinate clause that comes before the main one. */
-const SUBORDINATOR = /^(while|although|though|whereas|as|because|since|if|when|even)$/;
+const SUBORDINATOR = /^(while|although|though|whereas|as|because|since|if|when|even|after|before|until|once)$/;
 const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'as', 'because', 'although', 'though', 'after', 'before', 'when', 'where', 'that', 'if', 'since', 'so', 'than', 'or']);
 const TELL_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'a', 'an', 'the', 'news', 'briefing', 'conference', 'press', 'parliament', 'congress', 'told', 'us', 'him', 'her', 'them', 'me', 'viewers', 'listeners', 'supporters', 'crowd']);
@@ -244,6 +246,9 @@ export function attributeQuotes(doc: Document): void {
           else if (SPEECH_ACT_CUES.has(w) && (tail === 'infinitive' || tail === 'clause')) content = contentAfter(i + 1, b);
           // '..., the police said on Sunday.' / '..., a spokesman posted on Twitter.'
           if (!content && midSentence && (tail === 'adverbial' || tail === 'none' || commaAfter)) content = contentOf(a, chunk[0]);
+          // "... before authorities confirmed the nature of the blast": an act told as a time, its object a
+          // noun phrase - nothing is stated.
+          if (content && /^(before|after|until|since|once|when)$/.test(lowers[chunk[0] - 1] ?? '') && !hasVerb(tokenAt(content.start), tokenAt(content.end - 1) + 1)) content = undefined;
           // A frame nested in an earlier one's content: "officials say Dzhokhar told them that ...".
           const outer = chunk[2] !== undefined ? sentenceFrames.find((f) => f.at === chunk[2]) : undefined;
           if (outer) source = { ...source, via: [outer.source, ...(outer.source.via ?? [])] };
@@ -316,12 +321,18 @@ export function attributeQuotes(doc: Document): void {
     return false;
   }
 
+  /** A finite verb or a past form among tokens [k, b). */
+  function hasVerb(k: number, b: number): boolean {
+    for (let j = k; j < b; j++) if (FINITE.test(lowers[j]) || IRREGULAR_PAST.test(lowers[j]) || (/ed$/.test(lowers[j]) && /^\p{Ll}/u.test(words[j])) || CUE_VERBS.has(lowers[j])) return true;
+    return false;
+  }
+
   /** The comma after which a main clause starts (a noun phrase, then a verb), or b. */
   function mainClauseAfter(k: number, b: number): number {
     for (let j = k + 1; j < b - 2; j++) {
       const next = lowers[j + 1];
       if (words[j] !== ',' || FINITE.test(next) || RELATIVE.has(next) || CLAUSE_WORDS.has(next) || /(ed|ing|ly)$/.test(next) || !/^\p{L}/u.test(next)) continue;
-      for (let v = j + 2; v < b && v < j + 9 && words[v] !== ','; v++) if (FINITE.test(lowers[v]) || (/ed$/.test(lowers[v]) && /^\p{Ll}/u.test(words[v]))) return j;
+      for (let v = j + 2; v < b && v < j + 9 && words[v] !== ','; v++) if (FINITE.test(lowers[v]) || IRREGULAR_PAST.test(lowers[v]) || (/ed$/.test(lowers[v]) && /^\p{Ll}/u.test(words[v]))) return j;
     }
     return b;
   }
