@@ -337,4 +337,12 @@ describe('"they said"', () => {
     assert.ok(!doc.quotes.some((q) => q.text.includes('nature of the explosion')));
     assert.equal(quoteWith(doc, 'three soldiers had died').text, 'three soldiers had died');
   });
+
+  it('gives a speaker after the cue the whole phrase: bracketed party and appositive', () => {
+    const text = 'Report\n\n"This is a disgusting day," said Rep. Jane Doe (D-N.Y.), who chairs the panel.';
+    const doc = run(text);
+    const q = quoteWith(doc, 'disgusting day');
+    assert.equal(sourceName(doc, q), 'Jane Doe');
+    assert.equal(text.slice(q.source.span!.start, q.source.span!.end), 'Rep. Jane Doe (D-N.Y.), who chairs the panel');
+  });
 });

@@ -17,6 +17,12 @@ describe('sentences', () => {
     assert.deepEqual(sentences, ['U.S. Sen. Maria Ortez said on Feb. 3 that Gen. Hale agreed.', 'Dr. Ames did not.']);
   });
 
+  it('does not split inside a bracketed state abbreviation, but does after a full stop missing its space', () => {
+    assert.deepEqual(seg('The motion passed, said Rep. Jane Doe (D-N.Y.), who wrote it. Debate ended.').sentences,
+      ['The motion passed, said Rep. Jane Doe (D-N.Y.), who wrote it.', 'Debate ended.']);
+    assert.deepEqual(seg('The convoy left.The next day it returned.').sentences, ['The convoy left.', 'The next day it returned.']);
+  });
+
   it('splits after an acronym that ends a sentence when a sentence starter follows', () => {
     const { sentences } = seg('The convoy reached the U.S. The drivers rested.');
     assert.deepEqual(sentences, ['The convoy reached the U.S.', 'The drivers rested.']);

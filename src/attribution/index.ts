@@ -275,8 +275,13 @@ export function attributeQuotes(doc: Document): void {
       if (call || characterise) continue;
       // Subject after the cue: '..., said a U.S. official on condition of anonymity.' / '"...," said Haddad.'
       if (!weak && i > a && (words[i - 1] === ',' || /^["”’']$/.test(words[i - 1]))) {
-        let e = i + 1;
-        while (e < b && words[e] !== ',' && words[e] !== '.' && words[e] !== ';') e++;
+        // The speaker runs to a comma or the sentence end; a bracket is part of it ("Rep. Jane Doe (D-N.Y.)").
+        const phraseEnd = (from: number): number => {
+          let e = from;
+          while (e < b && words[e] !== ',' && words[e] !== '.' && words[e] !== ';') e = words[e] === '(' ? closeBracket(e, b) : e + 1;
+          return e;
+        };
+        let e = phraseEnd(i + 1);
         const first = words[i + 1] ?? '';
         if (e > i + 1 && (NP_START.test(first.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(first)) && !FINITE.test(first.toLowerCase())) {
           let source = resolveSource(ctx, spanOf(i + 1, e));
@@ -288,7 +293,13 @@ export function attributeQuotes(doc: Document): void {
             if (named) source = named;
           }
           if (source) {
-            if (source.kind !== 'named' || source.span === undefined || source.span.start >= tokens[i + 1].start) source = { ...source, span: spanOf(i + 1, e) };
+            // An appositive after the name belongs to the phrase: 'said Rep. Jane Doe, who chairs the panel.'
+            let spanEnd = e;
+            if (words[e] === ',' && (APPOSITIVE_START.has(lowers[e + 1] ?? '') || /^\p{Ll}/u.test(words[e + 1] ?? ''))) {
+              const f = phraseEnd(e + 1);
+              if (f - e <= 20 && f > e + 1) spanEnd = f;
+            }
+            if (source.kind !== 'named' || source.span === undefined || source.span.start >= tokens[i + 1].start) source = { ...source, span: spanOf(i + 1, spanEnd) };
             sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentOf(a, i), chunk: spanOf(i + 1, e), at: i });
           }
         }
@@ -437,6 +448,12 @@ export function attributeQuotes(doc: Document): void {
     // A chunk holding an inflected reporting verb is a clause, not a speaker ("Defence secretary dismisses").
     for (let k = start; k < end; k++) if (CUE_VERBS.has(words[k]) && !WEAK_CUES.has(words[k]) && /(ed|s|said|told|wrote|thought)$/.test(words[k]) && !nounUse(k, start)) return undefined;
     return end > start && end - start <= 14 ? [start, end, nestedIn, Math.max(end, phraseEnd)] : undefined;
+  }
+
+  /** Token index just past the ")" closing the "(" at k (k + 1 when none closes it nearby). */
+  function closeBracket(k: number, b: number): number {
+    for (let j = k + 1; j < b && j <= k + 8; j++) if (words[j] === ')') return j + 1;
+    return k + 1;
   }
 
   /** Token index of the "(" matching a ")" right before token end (end itself when there is none nearby). */

@@ -35,6 +35,8 @@ export function sentenceEnds(text: string, tokens: RawToken[], from: number, to:
     const surface = text.slice(tok.start, tok.end);
     let boundary = false;
     if (surface.length === 1 && TERMINAL.has(surface)) {
+      // A full stop with a letter right after it sits inside an abbreviation ("D-N.Y.", "S.C."), not at an end.
+      if (surface === '.' && next.start === tok.end && /^\p{Lu}\.?$/u.test(text.slice(next.start, next.end))) continue;
       // Swallow closing quotes and brackets into the sentence they close.
       let j = i + 1;
       while (j < to && CLOSERS.has(text.slice(tokens[j].start, tokens[j].end)) && tokens[j].start === tokens[j - 1].end) j++;
