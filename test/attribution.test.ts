@@ -345,4 +345,10 @@ describe('"they said"', () => {
     assert.equal(sourceName(doc, q), 'Jane Doe');
     assert.equal(text.slice(q.source.span!.start, q.source.span!.end), 'Rep. Jane Doe (D-N.Y.), who chairs the panel');
   });
+
+  it('keeps a middle initial in a dash signature', () => {
+    const doc = run('Voices\n\n\u201cWe have had no water for days.\u201d \u2015 Julie A. Diaz Martinez\n\n\u201cThe shelling never stops.\u201d \u2015 Sami K. Nasser.');
+    assert.equal(quoteWith(doc, 'no water').source.name, 'Julie A. Diaz Martinez');
+    assert.equal(quoteWith(doc, 'shelling never stops').source.name, 'Sami K. Nasser');
+  });
 });

@@ -535,7 +535,8 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     const d = /^[ \t\u00a0,]*[―—–][ \t\u00a0]*/.exec(text.slice(m.close, m.close + 8));
     if (!d) continue;
     const from = m.close + d[0].length;
-    const n = /^\p{Lu}[\p{L}\p{M}.'’ -]{1,60}?(?=[ \t\u00a0]*(?:[,.;(\n]|$))/u.exec(text.slice(from, from + 80));
+    // The name runs to a comma, a bracket, the line's end or a full stop that is not an initial's ("Julie A. Diaz").
+    const n = /^\p{Lu}(?:[\p{L}\p{M}'’ -]|(?<=(?:^|[ \u00a0])\p{Lu})\.){1,60}?(?=[ \t\u00a0]*(?:[,;(\n]|$|(?<!(?:^|[ \u00a0])\p{Lu})\.))/u.exec(text.slice(from, from + 80));
     if (!n || /^\p{Lu}[\p{L}.'’-]*$/u.test(n[0]) && !doc.mentions.some((x) => x.start === from)) continue;
     const source = named(from, from + n[0].trimEnd().length);
     if (source) frames.push({ source, cue: { start: from - d[0].length + d[0].search(/[―—–]/), end: from - d[0].length + d[0].search(/[―—–]/) + 1 }, chunk: source.span!, owns: m });
