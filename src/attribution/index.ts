@@ -8,7 +8,7 @@
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import type { Source } from '../model/source.ts';
-import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, THAT_ONLY_CUES, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, WEAK_CUES } from './cues.ts';
+import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, THAT_ONLY_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -126,8 +126,7 @@ export function attributeQuotes(doc: Document): void {
         const opening = i === a || (i === a + 1 && isArtefact(a));
         const earlier = opening ? undefined : sentenceFrames.find((f) => f.content && f.cue.start < tokens[i].start && f.content.end > tokens[i].start);
         if (earlier) {
-          earlier.content = contentOf(tokenAt(earlier.content!.start), i) ?? earlier.content;
-          if (earlier.fragments) earlier.fragments = undefined;
+          endContent(earlier, i);
           const relay = DOCUMENT_WORDS.test(lowers.slice(i + 2, e).join(' ')) ? undefined : resolveSource(ctx, spanOf(i + 2, e));
           if (relay) earlier.source = { ...earlier.source, via: [...(earlier.source.via ?? []), relay] };
           i = e;
@@ -259,12 +258,7 @@ export function attributeQuotes(doc: Document): void {
               inner.source = { ...inner.source, via: [source, ...(source.via ?? [])] };
               // The inner content stops before ", SANA said".
               const comma = tokens[chunk[0] - 1];
-              if (inner.content && comma && inner.content.end > comma.start) {
-                inner.content = contentOf(tokenAt(inner.content.start), chunk[0] - 1) ?? inner.content;
-                const end = inner.content.end;
-                inner.fragments = inner.fragments?.filter((x) => x.start < end).map((x) => ({ start: x.start, end: Math.min(x.end, end) }));
-                if (inner.fragments && inner.fragments.length < 2) inner.fragments = undefined;
-              }
+              if (inner.content && comma && inner.content.end > comma.start) endContent(inner, chunk[0] - 1);
             }
             continue;
           }
@@ -322,9 +316,18 @@ export function attributeQuotes(doc: Document): void {
     return { ...source, span: spanOf(lowers[chunk[0]] === 'with' && chunk[0] + 1 < end ? chunk[0] + 1 : chunk[0], end) };
   }
 
+  /** Ends a frame's content before token k, its pieces with it. */
+  function endContent(f: Frame, k: number): void {
+    if (!f.content) return;
+    f.content = contentOf(tokenAt(f.content.start), k) ?? f.content;
+    const end = f.content.end;
+    f.fragments = f.fragments?.filter((x) => x.start < end).map((x) => ({ start: x.start, end: Math.min(x.end, end) }));
+    if (f.fragments && f.fragments.length < 2) f.fragments = undefined;
+  }
+
   /** A noun phrase and then a second one or quoted words: "the strike a war crime", 'it "total nonsense"'. */
   function secondObject(k: number, b: number): boolean {
-    if (k >= b || /^(for|on|off|up|in|out|back|to|by|at|from|it's|him|her|them)$/.test(lowers[k]) && lowers[k] !== 'it') return false;
+    if (k >= b || /^(for|on|off|up|in|out|back|to|by|at|from)$/.test(lowers[k])) return false;
     for (let j = k + 1; j < b && j < k + 8; j++) {
       if (/^(a|an)$/.test(lowers[j]) || /^["“'‘]$/.test(words[j])) return j > k;
       if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || PREPOSITION.test(lowers[j]) || CLAUSE_WORDS.has(lowers[j])) return false;
