@@ -34,7 +34,11 @@ export function describe(doc: Document): string {
   }
   if (doc.quotes.length) {
     lines.push('', `Quotes (${doc.quotes.length})`);
-    for (const q of doc.quotes) lines.push(`  ${q.source.name}${q.source.via?.length ? ' via ' + q.source.via.map((v) => v.name).join(' via ') : ''}: ${q.direct ? '"' : ''}${clip(q.text)}${q.direct ? '"' : ''}  @${q.start}`);
+    // Who (what kind of source, through whom), the verb, then the words: quoted when direct.
+    for (const q of doc.quotes) {
+      const via = q.source.via?.length ? ' via ' + q.source.via.map((v) => v.name).join(' via ') : '';
+      lines.push(`  ${q.source.name} (${q.source.kind})${via} ${q.cue?.text ?? ''}: ${q.direct ? '"' : ''}${clip(q.text)}${q.direct ? '"' : ''}  @${q.start}`);
+    }
   }
   if (doc.claims.length) {
     lines.push('', `Claims (${doc.claims.length})`);
