@@ -96,13 +96,14 @@ Al Mayadeen; BBC; CNN; Fox News; NBC; CBS; ABC; NPR; PBS; MSNBC; Sky News; Franc
 The New York Times; New York Times; The Washington Post; Washington Post; The Wall Street Journal; Wall Street Journal;
 The Guardian; Guardian; The Times; The Independent; The Telegraph; Daily Telegraph; Financial Times; Los Angeles Times;
 USA Today; Bloomberg; Politico; The Hill; Axios; Haaretz; Times of Israel; Jerusalem Post; Dawn; Kyodo; Yonhap; NHK;
-Asharq Al-Awsat; Getty Images; Getty; EPA; EPA-EFE; AFP/Getty Images; Shutterstock; Anadolu Images; Rudaw; Kurdistan 24; Syrian Observatory for Human Rights; Ukrinform; UNIAN; Kyiv Independent; Meduza
+Asharq Al-Awsat; Getty Images; Getty; EPA; EPA-EFE; AFP/Getty Images; Shutterstock; Anadolu Images; Rudaw; Kurdistan 24; Ukrinform; UNIAN; Kyiv Independent; Meduza
 `);
 
 /** Institutions that are not armed groups even though some contain "Forces" or "Army" words. */
 export const ORGANISATIONS = words(`
 United Nations; UN; U.N.; UN Security Council; Security Council; NATO; European Union; EU; African Union; Arab League;
 Red Cross; International Committee of the Red Cross; ICRC; Red Crescent; Amnesty International; Human Rights Watch;
+Syrian Observatory for Human Rights;
 Doctors Without Borders; MSF; UNHCR; UNICEF; WHO; World Health Organization; World Bank; IMF; Interpol; Europol; FBI;
 CIA; NSA; Pentagon; White House; Kremlin; State Department; U.S. State Department; Defence Ministry; Defense Ministry;
 Department of Homeland Security; Homeland Security; Congress; Senate; House of Representatives; Parliament; OSCE;
