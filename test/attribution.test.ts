@@ -309,6 +309,9 @@ describe('"they said"', () => {
     const q = quoteWith(envoy, 'Talks on the truce');
     assert.equal(q.source.name, 'UN envoy');
     assert.equal(q.text, 'Talks on the truce have stalled');
+    // A title line that ends with a full stop is not taken for a headline, but still reads the same way.
+    const titled = run('UN envoy: Talks on the truce have stalled.\n\nThe envoy said on Monday that negotiations had made no progress.');
+    assert.equal(quoteWith(titled, 'Talks on the truce').text, 'Talks on the truce have stalled');
     const place = run('Syria: Airstrike kills 12 in Idlib\n\nAn airstrike hit a market in Idlib province on Monday, killing 12 people, rescuers said.');
     assert.ok(!place.quotes.some((x) => x.text.includes('Airstrike kills')));
   });

@@ -546,8 +546,10 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
   }
   // A headline led by its speaker: "UN envoy: Talks on the truce have stalled". Only a person or a body
   // speaks so; "Syria: Airstrike kills 12" is a place label.
-  for (const section of doc.sections) {
-    if (section.kind !== 'headline') continue;
+  for (const [n, section] of doc.sections.entries()) {
+    // A headline, or a first short line that stands as the title of an untyped text.
+    const titleLine = n === 0 && section.end - section.start <= 200 && !text.slice(section.start, section.end).includes('\n');
+    if (section.kind !== 'headline' && !titleLine) continue;
     const h = /^([^:\n]{2,60}?):[ \t]+(?=\S)/.exec(text.slice(section.start, section.end));
     if (!h || NOT_A_SPEAKER.test(h[1].trim())) continue;
     const span = { start: section.start, end: section.start + h[1].length };
