@@ -354,4 +354,12 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'no water').source.name, 'Julie A. Diaz Martinez');
     assert.equal(quoteWith(doc, 'shelling never stops').source.name, 'Sami K. Nasser');
   });
+
+  it('gives a quote after the listener of "told" to the teller', () => {
+    const doc = run('Report\n\nThe commander told his troops on Monday, "We will hold the bridge at any cost."');
+    const q = quoteWith(doc, 'hold the bridge');
+    assert.equal(q.direct, true);
+    assert.equal(q.source.name, 'commander');
+    assert.equal(doc.quotes.length, 1);
+  });
 });

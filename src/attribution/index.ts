@@ -618,7 +618,9 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
         /^[\s,]*$/.test(text.slice(m.close, Math.min(f.chunk.start, f.cue.start)).replace(/[”"']/g, ''));
       // A quote inside the frame's content or right after its cue: 'Mattis said: "No."'
       const inside = f.content && m.start >= f.content.start - 2 && m.end <= f.content.end + 2;
-      const after = m.open >= f.cue.end && m.open - f.cue.end < 40 && /^[\s,:]*$/.test(text.slice(f.cue.end, m.open));
+      // ... or after its listener: 'Limbaugh told his radio audience on Monday: "..."'.
+      const gap = m.open >= f.cue.end && m.open - f.cue.end < 60 ? text.slice(f.cue.end, m.open) : undefined;
+      const after = gap !== undefined && (/^[\s,:]*$/.test(gap) || (/^tel|^told$/i.test(text.slice(f.cue.start, f.cue.end)) && /^\s+[^".;:“”\n]{1,50}[,:]\s*$/.test(gap)));
       if (before || inside || after) owner.set(m, f);
       // '"...," Mattis told reporters at the Pentagon.': what follows the cue is not a statement.
       if (before && f.content && f.content.start >= f.cue.end) f.content = undefined;
