@@ -356,9 +356,10 @@ describe('"they said"', () => {
   });
 
   it('gives a quote after the listener of "told" to the teller', () => {
-    const doc = run('Report\n\nThe commander told his troops on Monday, "We will hold the bridge at any cost."');
-    const q = quoteWith(doc, 'hold the bridge');
+    const doc = run('Report\n\nThe commander told the soldiers of his brigade on Monday, "Hold the bridge."');
+    const q = quoteWith(doc, 'Hold the bridge');
     assert.equal(q.direct, true);
+    assert.equal(q.text, 'Hold the bridge.');
     assert.equal(q.source.name, 'commander');
     assert.equal(doc.quotes.length, 1);
   });

@@ -484,6 +484,11 @@ export function attributeQuotes(doc: Document): void {
 
   /** The token after the listener of "told" ("told reporters", "told a news conference"); an article after a listener opens the content. */
   function pastListener(i: number, b: number): number {
+    // "told his radio audience on Monday, "..."": whatever stands before the comma or colon that opens a quote.
+    for (let j = i + 1; j < b && j < i + 8; j++) {
+      if ((words[j] === ',' || words[j] === ':') && /^["“'‘]$/.test(words[j + 1] ?? '')) return j + 1;
+      if (BOUNDARY.has(words[j]) || FINITE.test(lowers[j]) || lowers[j] === 'that') break;
+    }
     let k = i;
     while (k < b && k < i + 4 && TELL_OBJECTS.has(lowers[k]) && !(k > i && /^(a|an|the)$/.test(lowers[k]))) k++;
     return k;
