@@ -122,12 +122,10 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
     if (t && t.length < 200 && !credits.includes(t)) credits.push(t);
   }
 
-  const article = new Readability(document as any, { charThreshold: 200 }).parse();
+  // The article comes back as its element (not serialised to HTML and parsed again): we only walk its text.
+  const article = new Readability(document as any, { charThreshold: 200, serializer: (el: unknown) => el as any }).parse();
   let paragraphs: string[] = [];
-  if (article?.content) {
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    paragraphs = blockTexts(content.body);
-  }
+  if (article?.content) paragraphs = blockTexts(article.content);
   // Readability gives up on short pages (a news brief, an HTML fragment in a JSONL record): then take
   // the page's own blocks, without navigation and page furniture.
   if (paragraphs.reduce((n, p) => n + p.length, 0) < 40) {
