@@ -25,6 +25,10 @@ const TWO_ATOMS = new Set(['t12', 't1w', 'sh-1', 'sh+1', 'w-1w', 'ww+1']);
 const T = Object.fromEntries(CONTEXT_TEMPLATES.map((t, i) => [t, i + 1])) as Record<(typeof CONTEXT_TEMPLATES)[number], number>;
 const ATOM_SPACE = 4194304; // 2^22 atoms: (template, atom) packs into a small integer, which V8 hashes fastest
 const key = (t: number, a: number) => t * ATOM_SPACE + a;
+/** Two atoms: above every one-atom key, and exact in a double (< 2^53). */
+const key2 = (t: number, a: number, b: number) => (t * ATOM_SPACE + a) * ATOM_SPACE + b;
+/** Table slot of a key (Fibonacci hashing of its two 32-bit halves). */
+const slot = (k: number, shift: number) => Math.imul((k >>> 0) ^ Math.imul(Math.floor(k / 4294967296), 0x85ebca77), 0x9e3779b1) >>> shift;
 
 export class Perceptron {
   weights = new Map<string, Float32Array>();
@@ -43,40 +47,41 @@ export class Perceptron {
     }
   }
 
-  // Numeric form of the context features, built once from `weights` (compile()).
+  // Numeric form of the context features, built once from `weights` (compile()): one open-addressing
+  // table of numeric keys -> a row of N weights, flat in typed arrays (no Map or array object per feature).
   private atoms?: Map<string, number>;
-  private numeric?: Map<number, Float32Array>;
-  /** Two-atom templates: (template, first atom) -> second atom -> weights. */
-  private numeric2?: Map<number, Map<number, Float32Array>>;
+  private table?: { keys: Float64Array; rows: Float32Array; mask: number; shift: number };
 
   /** Index the context features by number (after loading or training; weights must not change after). */
   compile(): void {
     const atoms = new Map<string, number>();
     const atom = (x: string) => { let id = atoms.get(x); if (id === undefined) { id = atoms.size + 1; atoms.set(x, id); } return id; };
-    const numeric = new Map<number, Float32Array>();
-    const numeric2 = new Map<number, Map<number, Float32Array>>();
+    const entries: [number, Float32Array][] = [];
     for (const [f, w] of this.weights) {
       const eq = f.indexOf('=');
       const name = eq < 0 ? f : f.slice(0, eq);
       const t = (T as Record<string, number>)[name];
       if (t === undefined) continue;
       const value = eq < 0 ? '' : f.slice(eq + 1);
-      let k: number;
       if (TWO_ATOMS.has(name)) {
         const bar = value.indexOf('|');
         if (bar < 0 || value.indexOf('|', bar + 1) >= 0) continue; // a word with "|" in it: keep to the string path
-        const first = key(t, atom(value.slice(0, bar)));
-        let inner = numeric2.get(first);
-        if (!inner) numeric2.set(first, (inner = new Map()));
-        inner.set(atom(value.slice(bar + 1)), w);
-        continue;
-      } else k = eq < 0 ? key(t, 0) : key(t, atom(value));
-      numeric.set(k, w);
+        entries.push([key2(t, atom(value.slice(0, bar)), atom(value.slice(bar + 1))), w]);
+      } else entries.push([eq < 0 ? key(t, 0) : key(t, atom(value)), w]);
     }
     if (atoms.size >= ATOM_SPACE) return; // too many to pack: the string path stays
+    let bits = 4;
+    while (1 << bits < entries.length * 2.5) bits++;
+    const size = 1 << bits;
+    const table = { keys: new Float64Array(size), rows: new Float32Array(size * N), mask: size - 1, shift: 32 - bits };
+    for (const [k, w] of entries) {
+      let h = slot(k, table.shift);
+      while (table.keys[h] !== 0) h = (h + 1) & table.mask;
+      table.keys[h] = k;
+      table.rows.set(w, h * N);
+    }
     this.atoms = atoms;
-    this.numeric = numeric;
-    this.numeric2 = numeric2;
+    this.table = table;
     this.wordCache.clear();
   }
 
@@ -100,7 +105,8 @@ export class Perceptron {
     const sc = new Float64Array(N);
     let prev = 0;
     let prev2 = 0;
-    const numeric = this.numeric;
+    const table = this.table;
+    const numeric = table !== undefined;
     const atoms = this.atoms;
     // Atom ids of the sentence's words, shapes, and gazetteer classes (-1: never seen in training).
     const id = (x: string) => atoms!.get(x) ?? -1;
@@ -111,18 +117,16 @@ export class Perceptron {
     const S = numeric ? id('<s>') : -1;
     const E = numeric ? id('</s>') : -1;
     const tagAtom = numeric ? TAGS.map(id) : [];
-    const numeric2 = this.numeric2;
-    const add = (k: number, a: number) => {
-      if (a < 0) return;
-      const w = numeric!.get(key(k, a));
-      if (w !== undefined) for (let j = 0; j < N; j++) sc[j] += w[j];
+    const addKey = (k: number) => {
+      const { keys, rows, mask } = table!;
+      for (let h = slot(k, table!.shift); ; h = (h + 1) & mask) {
+        const at = keys[h];
+        if (at === k) { const base = h * N; for (let j = 0; j < N; j++) sc[j] += rows[base + j]; return; }
+        if (at === 0) return;
+      }
     };
-    const add2 = (k: number, a: number, b: number) => {
-      if (a < 0 || b < 0) return;
-      const inner = numeric2!.get(key(k, a));
-      const w = inner === undefined ? undefined : inner.get(b);
-      if (w !== undefined) for (let j = 0; j < N; j++) sc[j] += w[j];
-    };
+    const add = (t: number, a: number) => { if (a >= 0) addKey(key(t, a)); };
+    const add2 = (t: number, a: number, b: number) => { if (a >= 0 && b >= 0) addKey(key2(t, a, b)); };
     for (let i = 0; i < words.length; i++) {
       if (numeric) {
         sc.fill(0);
@@ -177,7 +181,7 @@ export class Perceptron {
   /** One pass over a sentence with gold tags; updates on mistakes. Returns the number correct. */
   train(words: string[], gold: number[]): number {
     this.wordCache.clear(); // weights change: cached word scores are stale
-    this.numeric = this.numeric2 = this.atoms = undefined;
+    this.table = this.atoms = undefined;
     const lowers = words.map((w) => w.toLowerCase());
     const shapes = words.map(shape);
     const sc = new Float64Array(N);
