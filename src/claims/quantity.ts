@@ -18,6 +18,11 @@ const VAGUE: Record<string, [number, number | null]> = {
   numerous: [3, null], many: [3, null], tens: [20, null],
 };
 const HEDGES = new Set(['about', 'around', 'some', 'nearly', 'almost', 'approximately', 'roughly', 'an estimated', 'estimated', 'up to', 'close to', 'perhaps', 'possibly', 'reportedly']);
+/** First words of a count expression other than a digit: modifiers, hedges, vague amounts, number words. */
+const MAY_START: ReadonlySet<string> = new Set([
+  'at', 'no', 'more', 'upwards', 'over', 'above', 'exceeding', 'between', 'a', ...[...HEDGES].map((h) => h.split(' ')[0]),
+  ...Object.keys(VAGUE), ...Object.keys(UNITS), ...Object.keys(SCALES),
+]);
 const ORDINAL = /^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth)$/i;
 
 /** Words after a number that make it a measure, not a count of people or things. */
@@ -71,6 +76,9 @@ function numberAt(lowers: string[], i: number): [number, number] | undefined {
  */
 export function quantityAt(words: string[], lowers: string[], i: number): QuantityMatch | undefined {
   const w = lowers[i];
+  // Called on every token: most are words that cannot start a count.
+  const c = w.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !MAY_START.has(w) && !/^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-/.test(w)) return undefined;
   if (ORDINAL.test(w)) return undefined;
   // Modifiers before the number.
   let k = i;
