@@ -54,9 +54,25 @@ function blockTexts(root: any): string[] {
   return out;
 }
 
-function meta(doc: any, selectors: string[]): string | undefined {
+/** The page's <meta> tags by attribute and value ("property=og:title" -> the first such tag), read in one pass. */
+function metaIndex(doc: any): Map<string, any> {
+  const index = new Map<string, any>();
+  for (const el of doc.querySelectorAll('meta')) {
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const v = el.getAttribute(attr);
+      if (v && !index.has(`${attr}=${v}`)) index.set(`${attr}=${v}`, el);
+    }
+  }
+  return index;
+}
+
+const META_SELECTOR = /^meta\[(property|name|itemprop)="([^"]+)"\]$/;
+
+/** The first selector that finds a non-empty value; meta tags come from the index, anything else is queried. */
+function meta(doc: any, index: Map<string, any>, selectors: string[]): string | undefined {
   for (const sel of selectors) {
-    const el = doc.querySelector(sel);
+    const m = META_SELECTOR.exec(sel);
+    const el = m ? index.get(`${m[1]}=${m[2]}`) : doc.querySelector(sel);
     const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.textContent;
     if (v && v.trim()) return v.trim();
   }
@@ -95,15 +111,16 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   const { document } = parseHTML(html);
   // Read metadata and captions before Readability, which rewrites the DOM.
   const ld = jsonLd(document);
+  const metas = metaIndex(document);
   const published = parseDateString(
-    meta(document, [
+    meta(document, metas, [
       'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]',
       'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]', 'meta[name="date"]',
       'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[property="og:published_time"]',
-    ]) ?? ld.datePublished ?? meta(document, ['time[datetime]']),
+    ]) ?? ld.datePublished ?? meta(document, metas, ['time[datetime]']),
   );
   const h1 = clean(document.querySelector('h1')?.textContent);
-  const siteName = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher;
+  const siteName = meta(document, metas, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? ld.publisher;
   const captions: string[] = [];
   const credits: string[] = [];
   for (const el of document.querySelectorAll('figcaption, [class*="caption"]')) {
@@ -134,7 +151,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
     if (page.body) paragraphs = blockTexts(page.body).filter((p) => p !== h1);
   }
   // <title> often carries the site's name; the page's own headline fields do not.
-  const title = clean(meta(document, ['meta[property="og:title"]']) || ld.headline || h1 || article?.title || meta(document, ['title']));
+  const title = clean(meta(document, metas, ['meta[property="og:title"]']) || ld.headline || h1 || article?.title || meta(document, metas, ['title']));
   // Readability keeps the headline inside the content on some sites; the headline has its own section.
   if (paragraphs.length && (paragraphs[0] === title || paragraphs[0] === h1)) paragraphs.shift();
   const captionSet = new Set(captions);
