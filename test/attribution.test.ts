@@ -263,7 +263,8 @@ describe('"they said"', () => {
   });
 
   it('takes a characterisation with a second object as a statement, not a phone call or a name', () => {
-    const doc = run('Report\n\nRights groups called the raid "a massacre" and demanded an inquiry. The governor called the police after the blast.');
+    const doc = run('Report\n\nRights groups called the raid "a massacre" and demanded an inquiry. The governor called the police after the blast. The mayor called half of the new arrivals "refugees of war."');
+    assert.equal(quoteWith(doc, 'half of the new arrivals').source.name, 'mayor');
     const q = quoteWith(doc, 'the raid');
     assert.equal(q.text, 'the raid "a massacre"');
     assert.equal(q.source.name, 'Rights groups');
@@ -293,9 +294,11 @@ describe('"they said"', () => {
   });
 
   it('reads a finding with a that-clause as a statement, not a physical find', () => {
-    const doc = run('Report\n\nA UN inquiry found that both sides had shelled the camp. Troops found the bodies of six men near the river.');
+    const doc = run('Report\n\nA UN inquiry found that both sides had shelled the camp. Troops found the bodies of six men near the river. An arbitration panel found the government was in breach of the truce. The army posted a video showing the ruined bridge. Video shows that soldiers fired on the crowd.');
     assert.equal(quoteWith(doc, 'both sides had shelled').source.name, 'UN inquiry');
-    assert.ok(!doc.quotes.some((q) => q.text.includes('bodies')));
+    assert.ok(!doc.quotes.some((q) => q.text.includes('bodies') || q.text.includes('ruined bridge')));
+    assert.equal(quoteWith(doc, 'in breach of the truce').source.name, 'arbitration panel');
+    assert.equal(quoteWith(doc, 'soldiers fired').source.name, 'Video');
   });
 
   it('ends a statement made in an opening subordinate clause where the main clause starts', () => {

@@ -13,7 +13,8 @@ function inflect(lemma: string): string[] {
     say: ['says', 'said', 'saying'], tell: ['tells', 'told', 'telling'], write: ['writes', 'wrote', 'written', 'writing'],
     think: ['thinks', 'thought', 'thinking'], deny: ['denies', 'denied', 'denying'], reply: ['replies', 'replied', 'replying'],
     testify: ['testifies', 'testified', 'testifying'], signal: ['signals', 'signalled', 'signaled', 'signalling'],
-    find: ['finds', 'found', 'finding'], show: ['shows', 'showed', 'shown', 'showing'],
+    // No -ing forms: "a photo showing the site", "the finding" describe, they do not report.
+    find: ['finds', 'found'], show: ['shows', 'showed', 'shown'],
   };
   if (irregular[lemma]) return [lemma, ...irregular[lemma]];
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;

@@ -218,7 +218,8 @@ export function attributeQuotes(doc: Document): void {
           // "described the raid as illegal" characterises; "urged Cuba to act", "blamed the group" do not state anything.
           const thatNow = tail === 'that' && (!objectCue || lowers[i + 1] === 'that' || /^tel|^told$/.test(w));
           const characterises = /^describ/.test(w) && lowers.slice(i + 1, Math.min(b, i + 25)).includes('as');
-          if (THAT_ONLY_CUES.has(w) && !thatNow) content = undefined;
+          // "found the country was in breach": a clause without "that" is a finding too; "found the bodies" is not.
+          if (THAT_ONLY_CUES.has(w) && !thatNow) content = tail === 'clause' && hasFiniteVerb(i + 1, b) ? contentAfter(i + 1, b) : undefined;
           else if (call) content = contentOf(i + 2, b, 1); // "called for calm"
           else if (characterise) {
             // The characterisation ends where the subject's next verb starts: "... a massacre" and demanded ...
@@ -330,8 +331,15 @@ export function attributeQuotes(doc: Document): void {
     if (k >= b || /^(for|on|off|up|in|out|back|to|by|at|from)$/.test(lowers[k])) return false;
     for (let j = k + 1; j < b && j < k + 8; j++) {
       if (/^(a|an)$/.test(lowers[j]) || /^["“'‘]$/.test(words[j])) return j > k;
-      if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || PREPOSITION.test(lowers[j]) || CLAUSE_WORDS.has(lowers[j])) return false;
+      // "called half of the supporters 'deplorables'": "of" stays inside the noun phrase.
+      if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || (PREPOSITION.test(lowers[j]) && lowers[j] !== 'of') || CLAUSE_WORDS.has(lowers[j])) return false;
     }
+    return false;
+  }
+
+  /** An auxiliary, copula or modal among tokens [k, b): what makes "the country was in breach" a clause. */
+  function hasFiniteVerb(k: number, b: number): boolean {
+    for (let j = k; j < b; j++) if (FINITE.test(lowers[j])) return true;
     return false;
   }
 
