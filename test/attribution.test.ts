@@ -256,6 +256,7 @@ describe('"they said"', () => {
     const doc = run('Report\n\nMr. Okafor said that the market had reopened. The rebels said they had captured the base. Local residents told reporters the shelling stopped at dawn.');
     assert.equal(sourceName(doc, quoteWith(doc, 'the market had reopened')), 'Okafor');
     assert.equal(quoteWith(doc, 'they had captured the base').source.name, 'rebels');
+    assert.equal(quoteWith(run('Report\n\nMany Syrians say the shelling has not stopped.'), 'shelling has not stopped').source.name, 'Syrians');
     // "told reporters": the listener is not part of the statement, the article after it is.
     const q = quoteWith(doc, 'shelling stopped');
     assert.equal(q.text, 'the shelling stopped at dawn');

@@ -3,6 +3,7 @@
 // institution or a person known only by role.
 import type { Document, Mention, Span } from '../model/document.ts';
 import type { Source } from '../model/source.ts';
+import { DEMONYMS } from '../entities/lexicons.ts';
 import { ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
 
 export interface SourceContext {
@@ -19,8 +20,9 @@ export interface SourceContext {
   quoted?: (offset: number) => boolean;
 }
 
+const DEMONYM_SET = new Set(DEMONYMS);
 const INSTITUTION = /\b(ministry|army|military|government|police|coalition|command|agency|authorities|group|observatory|monitor|council|office|department|embassy|forces|administration|statement|letter|report|campaign|court|prosecutors?|hospital|committee|commission|mission|bank|company|firm|party|union|parliament|senate|congress|university|institute|foundation|charity|federation|alliance|movement|militia|brigade|battalion|regiment|tribunal|board|bureau|service|directorate|cabinet|presidency|organi[sz]ation|network|channel|newspaper|team|office|poll|survey|study|investigation|inquiry|review|analysis|audit|statistics|figures|data|records|estimates|journal|census|assessment|findings|video|footage|images|transcript|recording|slide|panel)s?\b/i;
-const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent|speaker|voice|narrator|announcer|nominee|candidate|chair(?:man|woman)|lawyer|attorney|prosecutor|professor|historian|economist|nurse|paramedic|firefighter|eyewitness|bystander|owner|manager|pilot|guard|detective|investigator|inspector|police(?:wo)?man|sergeant|constable|superintendent|lieutenant|medic|surgeon|rebel|militant|insurgent|protester|demonstrator|villager|troop|member|volunteer|local|refugee|civilian|parent|employee|voter|supporter|opponent|critic|organi[sz]er|negotiator|mediator|observer|rescuer|aide|adviser|advisor|diplomat|delegate|legislator|representative|staffer|official|judge)s?\b/i;
+const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent|speaker|voice|narrator|announcer|nominee|candidate|chair(?:man|woman)|lawyer|attorney|prosecutor|professor|historian|economist|nurse|paramedic|firefighter|eyewitness|bystander|owner|manager|pilot|guard|detective|investigator|inspector|police(?:wo)?man|sergeant|constable|superintendent|lieutenant|medic|surgeon|rebel|militant|insurgent|protester|demonstrator|villager|troop|member|volunteer|local|refugee|civilian|parent|employee|voter|supporter|opponent|critic|organi[sz]er|negotiator|mediator|observer|rescuer|aide|adviser|advisor|diplomat|delegate|legislator|representative|staffer|official|judge|democrat|republican|conservative|liberal|observer|insider)s?\b/i;
 const LEADING = /^(?:(?:but|and|yet|so|then|however|meanwhile|also|later|earlier|separately|still|instead|now|today|yesterday|on \w+day|with),?\s+)+/i;
 /** The document or count a source speaks through: "reports logged by the Bureau", "figures released by the ministry". */
 const CARRIER = /^(?:(?:the|a|an)\s+)?(?:reports?|figures|data|estimates?|statements?|tall(?:y|ies)|counts?|records|documents?)\s+(?:(?:\w+ed|\w+en)\s+by|from|by)\s+(?=\S)/i;
@@ -131,6 +133,13 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
       ctx.lastPerson = source;
       return source;
     }
+  }
+  // "Many Syrians say": people named by their nationality speak as a group.
+  const lastWord = name.split(/\s+/).pop()!;
+  if (!person && /s$/.test(lastWord) && DEMONYM_SET.has(lastWord.slice(0, -1).toLowerCase())) {
+    const source: Source = { kind: 'named_role', name, span };
+    ctx.lastGroup = source;
+    return source;
   }
   const org = mentions.find((m) => m.kind === 'organisation' || m.kind === 'armed_group' || m.kind === 'place');
   // The head of a description stands before its affiliation: "doctor X from the town hospital" is a person.
