@@ -367,4 +367,10 @@ describe('"they said"', () => {
     assert.equal(q.source.name, 'commander');
     assert.equal(doc.quotes.length, 1);
   });
+
+  it('reads "saying" after a preposition as the subject\'s statement, but not "without warning"', () => {
+    const doc = run('Report\n\nThe commander was criticised for saying that the villagers had fled. The bomb exploded without warning at the market.');
+    assert.equal(quoteWith(doc, 'villagers had fled').source.name, 'commander');
+    assert.equal(doc.quotes.length, 1);
+  });
 });

@@ -147,7 +147,8 @@ export function attributeQuotes(doc: Document): void {
       // Words inside a direct quote belong to its speaker, not to a new frame.
       if (insideClosedQuote(tokens[i].start)) continue;
       // "amid reports of", "the alleged use", "such claims": a noun or adjective, not a reporting verb.
-      if (i > a && NOT_BEFORE_VERB.has(lowers[i - 1])) continue;
+      const afterPreposition = i > a && /^(by|from|for|after|before|while|without|when)$/.test(lowers[i - 1]);
+      if (i > a && NOT_BEFORE_VERB.has(lowers[i - 1]) && !(PARTICIPLE_CUES.has(w) && afterPreposition)) continue;
       if (nounUse(i, a)) continue;
       const weak = WEAK_CUES.has(w);
 
@@ -166,7 +167,9 @@ export function attributeQuotes(doc: Document): void {
       }
 
       // Participles continue the speaker of the sentence's earlier frame: "disputed the toll, saying ...".
-      if (PARTICIPLE_CUES.has(w) && i > a && words[i - 1] === ',') {
+      // ... and after a preposition: "began by saying he would ...", "was criticised for saying that ...".
+      // ("exploded without warning at the pub" says nothing: after a preposition a clause must follow.)
+      if (PARTICIPLE_CUES.has(w) && i > a && (words[i - 1] === ',' || (afterPreposition && /^(that|clause|quote)$/.test(tailKind(i + 1, b)) && !PREPOSITION.test(lowers[i + 1] ?? '')))) {
         const earlier = sentenceFrames[sentenceFrames.length - 1];
         const source = earlier?.source ?? subjectOfSentence(i);
         if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
