@@ -373,4 +373,11 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'villagers had fled').source.name, 'commander');
     assert.equal(doc.quotes.length, 1);
   });
+
+  it('takes an institution only when its word heads the description', () => {
+    const doc = run('Report\n\nGovernor Amal Haddad said the recent spate of police shootings demands that everyone listen more. Families of the victims said they were not told.');
+    assert.equal(doc.quotes.filter((q) => q.text.includes('everyone listen')).length, 1);
+    assert.equal(sourceName(doc, quoteWith(doc, 'spate of police shootings')), 'Amal Haddad');
+    assert.equal(quoteWith(doc, 'they were not told').source.name, 'Families of the victims');
+  });
 });
