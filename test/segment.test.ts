@@ -23,6 +23,11 @@ describe('sentences', () => {
     assert.deepEqual(seg('The convoy left.The next day it returned.').sentences, ['The convoy left.', 'The next day it returned.']);
   });
 
+  it('keeps AP state abbreviations inside a sentence and ends one after them when a sentence starts', () => {
+    assert.deepEqual(seg('Del. Stacey Plaskett spoke first. Rawlings, of Ashton, Md., watched it. She lives in Dover, Del. The town is quiet.').sentences,
+      ['Del. Stacey Plaskett spoke first.', 'Rawlings, of Ashton, Md., watched it.', 'She lives in Dover, Del.', 'The town is quiet.']);
+  });
+
   it('splits after an acronym that ends a sentence when a sentence starter follows', () => {
     const { sentences } = seg('The convoy reached the U.S. The drivers rested.');
     assert.deepEqual(sentences, ['The convoy reached the U.S.', 'The drivers rested.']);

@@ -11,6 +11,9 @@ export const NON_FINAL_ABBREVIATIONS = new Set([
 /** Abbreviations that keep their period but can also close a sentence ("… in the U.S. The …"). */
 export const FINAL_ABBREVIATIONS = new Set([
   'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'etc', 'bros', 'plc', 'llc', 'a.m', 'p.m', 'am', 'pm',
+  // US states as AP writes them ("Ashton, Md.", "Del. Jane Doe"), leaving out those that are also words (Ill., Miss., Wash.).
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'kan', 'kans', 'ky', 'md', 'mich', 'minn', 'mont',
+  'neb', 'nev', 'okla', 'ore', 'tenn', 'tex', 'vt', 'va', 'wis', 'wyo',
 ]);
 
 /** Words that start sentences often enough that after "U.S." or "Inc." they signal a new one. */
