@@ -466,7 +466,7 @@ async function documentPage(id) {
           h('dt', {}, 'Id'), h('dd', {}, doc.id)),
         incidents.length ? [h('h2', {}, 'Incidents'), h('ul', {}, incidents)] : null),
       h('section', { class: 'panel' }, h('h2', {}, `Quotes (${doc.quotes.length})`),
-        h('ul', {}, doc.quotes.map((q, i) => item(`q${i}`, h('strong', {}, sourceName(q.source)), `: ${q.direct ? '“' : ''}${q.text.length > 160 ? q.text.slice(0, 160) + '…' : q.text}${q.direct ? '”' : ''}`)))),
+        h('ul', {}, doc.quotes.map((q, i) => item(`q${i}`, h('strong', {}, sourceName(q.source)), ` ${q.cue ? q.cue.text : ''}: ${q.direct ? '“' : ''}${q.text.length > 160 ? q.text.slice(0, 160) + '…' : q.text}${q.direct ? '”' : ''}`)))),
       h('section', { class: 'panel' }, h('h2', {}, `Entities (${doc.entities.length})`),
         h('ul', {}, doc.entities.map((e) => item(`m${e.mentions[0]}`, h('strong', {}, e.name), ` — ${e.kind}${e.titles.length ? ', ' + e.titles.join(', ') : ''}${e.aliases.length ? ' (also ' + e.aliases.join(', ') + ')' : ''}`)))),
       h('section', { class: 'panel' }, h('h2', {}, 'Dates and places'),
