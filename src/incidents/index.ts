@@ -360,6 +360,7 @@ function isTown(name: string): boolean {
   if (known === undefined) {
     const { places, bySkeleton } = loadGazetteer().match(name);
     known = !bySkeleton && places.some((p) => p.feature.startsWith('PPL') && p.population >= 10000 && foldName(p.name) === foldName(name));
+    if (towns.size > 50_000) towns.clear(); // bounded for a long-running server
     towns.set(name, known);
   }
   return known;

@@ -114,6 +114,19 @@ export class Gazetteer {
   match(name: string): { places: Place[]; bySkeleton: boolean } {
     const key = foldName(name);
     if (!key) return { places: [], bySkeleton: false };
+    // News repeats its place names: a name is looked up once per process (bounded, as the tagger's cache).
+    let found = this.matches.get(key);
+    if (!found) {
+      found = this.matchKey(key);
+      if (this.matches.size > 50_000) this.matches.clear();
+      this.matches.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly matches = new Map<string, { places: Place[]; bySkeleton: boolean }>();
+
+  private matchKey(key: string): { places: Place[]; bySkeleton: boolean } {
     const exact = this.find(key);
     if (exact) return { places: exact.map((r) => this.get(r)), bySkeleton: false };
     const variant = vowelVariant(key);
@@ -123,7 +136,8 @@ export class Gazetteer {
     }
     const rows = key.length >= 5 ? this.find('~' + skeleton(key)) : undefined;
     if (!rows) return { places: [], bySkeleton: true };
-    const near = rows.map((r) => this.get(r)).filter((p) => [p.name, ...p.alternates].some((n) => nearSpelling(key, foldName(n))));
+    const query = spellingKey(key);
+    const near = rows.map((r) => this.get(r)).filter((p) => [p.name, ...p.alternates].some((n) => nearSpellingKeys(query, spellingKey(foldName(n)))));
     return { places: near, bySkeleton: true };
   }
 
@@ -142,9 +156,15 @@ export function vowelVariant(folded: string): string {
  * collapsed, they differ in at most a quarter of their letters (and at least share the first letter).
  */
 export function nearSpelling(a: string, b: string): boolean {
-  const norm = (s: string) => vowelVariant(s).replace(/([dtkg])h/g, '$1').replace(/q/g, 'k').replace(/(.)\1+/g, '$1').replace(/ /g, '');
-  const x = norm(a);
-  const y = norm(b);
+  return nearSpellingKeys(spellingKey(a), spellingKey(b));
+}
+
+/** A folded name as nearSpelling compares it: long vowels, "dh/th/kh/gh", "q", doubled letters and spaces evened out. */
+function spellingKey(s: string): string {
+  return vowelVariant(s).replace(/([dtkg])h/g, '$1').replace(/q/g, 'k').replace(/(.)\1+/g, '$1').replace(/ /g, '');
+}
+
+function nearSpellingKeys(x: string, y: string): boolean {
   if (!x || !y || x[0] !== y[0]) return false;
   // "Baghdadi", "Halabi": the nisba of a place is a surname or an adjective, not the place.
   if (x === y + 'i') return false;
