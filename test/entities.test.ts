@@ -138,4 +138,12 @@ describe('tagger fast path', () => {
       assert.deepEqual(compiled.tag(words), plain.tag(words), s);
     }
   });
+
+  it('reads a lone surname the tagger took for a place or an organisation as the person named in full', () => {
+    const doc = analyse(createDocument('Haddad: We will rebuild the bridge\n\nGovernor Samir Haddad visited the crossing on Tuesday. Haddad promised repairs within a month.', { origin: 'test', format: 'text' }));
+    const haddad = doc.entities.find((e) => e.name === 'Samir Haddad');
+    assert.ok(haddad, JSON.stringify(doc.entities.map((e) => [e.kind, e.name])));
+    assert.equal(haddad.kind, 'person');
+    assert.ok(!doc.entities.some((e) => e.name === 'Haddad' && e.kind !== 'person'), JSON.stringify(doc.entities.map((e) => [e.kind, e.name])));
+  });
 });

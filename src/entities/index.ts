@@ -352,6 +352,16 @@ function corefer(doc: Document): void {
     byAlias.set(family(m.kind) + ':' + aliasKey(name), e.id);
     return e;
   };
+  // A lone word the tagger typed as a place or an organisation that is the surname of a person the
+  // document names in full ("Duque" after "Ivan Duque", "Haddad:" in a headline) is that person, unless
+  // it stands where a place does ("in Haddad") or names a country.
+  const surnames = new Set<string>();
+  for (const m of mentions) if (m.kind === 'person' && /\s/.test(m.text)) surnames.add(key(m.text.split(/\s+/).pop()!));
+  for (const m of mentions) {
+    if (m.kind === 'person' || m.kind === 'nationality' || /\s/.test(m.text)) continue;
+    const k = key(m.text);
+    if (surnames.has(k) && !PLACES.has(k) && !/\b(?:in|near|at|from|to|into|outside|toward|towards|around)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start))) m.kind = 'person';
+  }
   const pending: number[] = [];
   mentions.forEach((m, mi) => {
     const name = m.text.replace(/['’]s$/, '');
