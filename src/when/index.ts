@@ -3,6 +3,7 @@
 // the latest such day on or before publication, "overnight" spans two dates, bare years, durations,
 // "this week", "last year" as a whole year. One expression is flagged as dating the incident.
 import { CUE_VERBS } from '../attribution/cues.ts';
+import type { ParsedResult } from 'chrono-node';
 import type { Document, Span } from '../model/document.ts';
 import type { TimeExpression } from '../model/where-when.ts';
 import { addDays, fromIso, iso, refine, type Resolved } from './refiners.ts';
@@ -19,8 +20,11 @@ export function resolveTimes(doc: Document): void {
   // Without a publication date chrono would anchor on today's date: only absolute dates are read then.
   const instant = published ?? new Date(Date.UTC(2000, 0, 1, 12));
   const found: TimeExpression[] = [];
-  const taken: Span[] = [];
-  const overlaps = (s: Span) => taken.some((t) => s.start < t.end && t.start < s.end);
+  // Characters already read as a time expression: a later reader skips what overlaps them (linear on a
+  // long page, where a list of spans to search grew quadratic).
+  const covered = new Uint8Array(doc.text.length + 1);
+  const take = (s: Span) => covered.fill(1, s.start, s.end);
+  const overlaps = (s: Span) => { for (let i = s.start; i < s.end; i++) if (covered[i]) return true; return false; };
 
   // "The next day", "a day later": dated from another date in the text, resolved once the others are.
   const anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[] = [];
@@ -35,19 +39,19 @@ export function resolveTimes(doc: Document): void {
     const fromIncident = /^(after|before)$/i.test(m[6] ?? '') && /^\s+the\s+[a-z]/i.test(doc.text.slice(span.end, span.end + 20));
     const time: TimeExpression = { ...span, text: m[0], type: 'DATE' };
     found.push(time);
-    taken.push(span);
+    take(span);
     anaphors.push({ time, days: back ? -n : n, fromIncident });
   }
   for (const x of quarterComparisons(doc.text, published)) push(x.span, x.resolved);
   for (const x of durations(doc.text)) if (!overlaps(x.span)) push(x.span, x.resolved);
-  for (const r of CHRONO.parse(doc.text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chronoBySection(doc, instant)) {
     const span = { start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length };
     if (overlaps(span)) continue;
     const resolved = refine(r, doc.text, published);
     if (!resolved) continue;
     if (!published && resolved.relative) {
       found.push({ ...span, text: doc.text.slice(span.start, span.end), type: resolved.type });
-      taken.push(span);
+      take(span);
       continue;
     }
     push(span, resolved);
@@ -64,7 +68,7 @@ export function resolveTimes(doc: Document): void {
     // TimeML spans leave out the preposition: "on Thursday" -> "Thursday".
     const lead = /^(?:on|in|at|by|since|from|during|until|of)\s+/i.exec(doc.text.slice(span.start, span.end));
     if (lead && lead[0].length < span.end - span.start) span = { start: span.start + lead[0].length, end: span.end };
-    taken.push(span);
+    take(span);
     found.push({
       ...span, text: doc.text.slice(span.start, span.end), type: r.type,
       ...(r.earliest ? { earliest: iso(r.earliest), latest: iso(r.latest ?? r.earliest) } : {}),
@@ -82,6 +86,35 @@ export function resolveTimes(doc: Document): void {
   doc.times = found;
 }
 
+/**
+ * chrono over each section, offsets moved to the document's. One call over a whole long page went
+ * quadratic: a chrono refiner matches a pattern against all the text before each result.
+ */
+function chronoBySection(doc: Document, instant: Date): ParsedResult[] {
+  const parts = doc.sections.length ? doc.sections : [{ start: 0, end: doc.text.length }];
+  const out: ParsedResult[] = [];
+  for (const part of parts) {
+    for (const r of CHRONO.parse(doc.text.slice(part.start, part.end), { instant, timezone: 0 }, { forwardDate: false })) {
+      (r as { index: number }).index += part.start; // chrono types it read-only; it is a plain field
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The section holding an offset (sections are sorted and do not overlap): a binary search. */
+function sectionAt(doc: Document, offset: number): Document['sections'][number] | undefined {
+  let lo = 0, hi = doc.sections.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sections[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 /**
@@ -92,10 +125,15 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 function resolveAnaphors(doc: Document, times: TimeExpression[], anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[]): void {
   const incident = times.find((t) => t.incident && t.precision === 1 && t.earliest === t.latest);
   for (const a of anaphors) {
-    const section = doc.sections.find((s) => s.start <= a.time.start && s.end >= a.time.end);
-    const previous = section && !a.fromIncident
-      ? times.filter((t) => t.start >= section.start && t.end <= a.time.start && t.precision === 1 && t.earliest && t.earliest === t.latest).pop()
-      : undefined;
+    const section = sectionAt(doc, a.time.start);
+    let previous: TimeExpression | undefined;
+    // Times are sorted by start: walk back from the anaphor to the start of its paragraph.
+    if (section && !a.fromIncident) {
+      for (let k = times.indexOf(a.time) - 1; k >= 0 && times[k].start >= section.start; k--) {
+        const t = times[k];
+        if (t.end <= a.time.start && t.precision === 1 && t.earliest && t.earliest === t.latest) { previous = t; break; }
+      }
+    }
     const anchor = previous ?? incident;
     if (!anchor?.earliest) continue;
     const date = iso(addDays(fromIso(anchor.earliest), a.days));
@@ -114,7 +152,7 @@ export function datesStatementIn(text: string, t: Span): boolean {
  * Background ("last year", "in 2014") is coarser or older and is passed over.
  */
 function flagIncidentTime(doc: Document, times: TimeExpression[], published: Date | undefined): void {
-  const sectionKind = (offset: number) => doc.sections.find((s) => s.start <= offset && s.end >= offset)?.kind;
+  const sectionKind = (offset: number) => sectionAt(doc, offset)?.kind;
   const pub = published ? iso(published) : undefined;
   const monthBefore = published ? iso(addDays(published, -31)) : undefined;
   const datesStatement = (t: TimeExpression) => datesStatementIn(doc.text, t);
