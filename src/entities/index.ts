@@ -440,7 +440,9 @@ export function recogniseEntities(doc: Document): void {
       lowers.push(w.toLowerCase());
     }
   }
-  // A parenthesised acronym right after an organisation is a mention of it even if the tagger missed it.
+  // Mentions in text order, which later stages search by bisection (the repairs above can leave a
+  // sentence's candidates out of order).
+  candidates.sort((a, b) => a.s - b.s || a.e - b.e);
   const mentions: Mention[] = candidates.map((c) => {
     const start = tokens[c.s].start;
     const end = tokens[c.e - 1].end;
