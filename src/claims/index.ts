@@ -54,13 +54,21 @@ export function extractClaims(doc: Document): void {
   const lowers = words.map((w) => w.toLowerCase());
   const claims: Claim[] = [];
   const parentOf = new Map<Claim, Claim>();
-  const quotes = [...doc.quotes].sort((a, b) => (a.end - a.start) - (b.end - b.start));
+  // Statements by start, with the furthest end reached so far: the ones containing a span are found by
+  // walking back from it only as far as some statement still reaches past it.
+  const quotes = [...doc.quotes].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const q of quotes) reach.push(Math.max(q.end, reach[reach.length - 1] ?? 0));
   const personByStart = new Map(doc.mentions.filter((m) => m.kind === 'person').map((m) => [m.start, m]));
 
   const spanOf = (a: number, b: number): Span => ({ start: tokens[a].start, end: tokens[b - 1].end });
   /** The innermost statement containing the span gives the source; otherwise the narrator speaks. */
   const sourceFor = (span: Span): { source: Source; modality: Modality } => {
-    const q = quotes.find((x) => x.start <= span.start && x.end >= span.end);
+    let q: (typeof quotes)[number] | undefined;
+    for (let k = lastAtOrBefore(quotes, span.start, (x) => x.start); k >= 0 && reach[k] >= span.end; k--) {
+      const x = quotes[k];
+      if (x.end >= span.end && (!q || x.end - x.start <= q.end - q.start)) q = x; // the innermost (the first of equals)
+    }
     // "Colombia blamed the ELN for the bombing that killed 20": the blame is Colombia's, the toll narrated.
     if (!q || EVALUATIVE.test(q.cue?.text ?? '')) return { source: NARRATOR, modality: 'asserted' };
     return { source: q.source, modality: MODALITY[q.cue?.text.toLowerCase() ?? ''] ?? 'asserted' };
@@ -84,7 +92,11 @@ export function extractClaims(doc: Document): void {
 
   function describe(span: Span): NonNullable<Claim['subject']> {
     const subjectText = text.slice(span.start, span.end);
-    const mention = doc.mentions.find((m) => m.start >= span.start && m.end <= span.end && m.kind !== 'place');
+    let mention: (typeof doc.mentions)[number] | undefined;
+    for (let k = lastAtOrBefore(doc.mentions, span.start - 1, (m) => m.start) + 1; k < doc.mentions.length && doc.mentions[k].start < span.end; k++) {
+      const m = doc.mentions[k];
+      if (m.end <= span.end && m.kind !== 'place') { mention = m; break; }
+    }
     const civilian = CIVILIAN.test(subjectText) ? true : COMBATANT.test(subjectText) ? false : undefined;
     return { ...span, text: subjectText, ...(mention ? { entity: mention.entity } : {}), ...(civilian !== undefined ? { civilian } : {}) };
   }
@@ -356,9 +368,10 @@ export function extractClaims(doc: Document): void {
     seenSpans.add(key);
     return true;
   });
+  const indexOf = new Map(unique.map((c, i) => [c, i]));
   unique.forEach((c) => {
     const parent = parentOf.get(c);
-    const j = parent ? unique.indexOf(parent) : -1;
+    const j = parent ? indexOf.get(parent) ?? -1 : -1;
     if (j >= 0) c.partOf = j;
   });
   linkRepeatsAndDisputes(unique);
@@ -407,10 +420,11 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
       sameGroup(c.subject!.text, d.subject.text) && outcomes.every((o) => d.figures?.[o] && overlaps(c.figures![o]!, d.figures[o]!)));
     if (j >= 0) c.repeats = j;
   });
-  claims.forEach((c, i) => {
-    if (c.kind !== 'casualties' || c.repeats !== undefined || !c.subject) return;
-    claims.forEach((d, j) => {
-      if (j === i || d.kind !== 'casualties' || d.repeats !== undefined || !d.subject) return;
+  // Only the claims that are not repeats can dispute each other: pairs among those.
+  const live = claims.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'casualties' && c.repeats === undefined && c.subject);
+  live.forEach(([c, i]) => {
+    live.forEach(([d, j]) => {
+      if (j === i) return;
       if (sourceKey(c) === sourceKey(d)) return;
       if (!sameGroup(c.subject!.text, d.subject!.text)) return;
       const differs = (['killed', 'injured', 'killed_or_injured'] as const).some((o) => c.figures?.[o] && d.figures?.[o] && (c.figures[o]!.min !== d.figures[o]!.min || c.figures[o]!.max !== d.figures[o]!.max));
@@ -418,4 +432,11 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
       if (differs || lumped) (c.disputes ??= []).push(j);
     });
   });
+}
+
+/** Index of the last element whose key is <= value (-1 when none), in an array sorted by that key. */
+function lastAtOrBefore<T>(list: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(list[mid]) <= value) lo = mid + 1; else hi = mid; }
+  return lo - 1;
 }
