@@ -41,6 +41,14 @@ describe('normalisation', () => {
 });
 
 describe('plain text', () => {
+  it('refuses a text too long for one document, from a file or a page, with a message that says so', () => {
+    const sentence = 'The convoy was hit near the bridge on Monday, officials said. ';
+    const long = 'Report\n\n' + sentence.repeat(Math.ceil(3_000_001 / sentence.length));
+    assert.throws(() => documentFromText(long, { origin: 'long.txt' }), /text too long for one document .* the limit is 3,000,000/);
+    assert.throws(() => documentFromHtml(`<html><body><article><p>${long}</p></article></body></html>`, { origin: 'long.html' }), /text too long/);
+    assert.doesNotThrow(() => documentFromText('Report\n\n' + sentence.repeat(1000), { origin: 'ok.txt' }));
+  });
+
   it('keeps headline, byline, caption and credit apart from the body', () => {
     const doc = documentFromText(ARTICLE, { origin: 't' });
     assert.deepEqual(sectionTexts(doc, 'headline'), ['Militia fighters seize hilltop village']);

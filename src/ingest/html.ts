@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { Document, DocumentMeta, Section, SectionKind } from '../model/document.ts';
 import { createDocument } from '../model/create.ts';
 import { outletFromUrl, parseDateString } from './metadata.ts';
-import { InputError, normaliseText } from './normalise.ts';
+import { checkTextLength, InputError, normaliseText } from './normalise.ts';
 
 export interface ExtractedHtml {
   title?: string;
@@ -188,6 +188,7 @@ export function documentFromHtml(html: string, meta: HtmlMeta): Document {
     sections.push({ start: text.length, end: text.length + t.length, kind: part.kind });
     text += t;
   }
+  checkTextLength(text);
   const full: DocumentMeta = { format: 'html', ...meta };
   full.title ??= x.title;
   full.byline ??= x.byline;

@@ -4,6 +4,17 @@
 export class InputError extends Error {}
 
 /**
+ * The longest text analysed as one document: several times a long report, far beyond any article. A
+ * longer one (a book, a site dump in one file) is refused with a clear error rather than taking minutes
+ * and gigabytes; split it into documents.
+ */
+export const MAX_TEXT_CHARS = 3_000_000;
+
+export function checkTextLength(text: string): void {
+  if (text.length > MAX_TEXT_CHARS) throw new InputError(`text too long for one document (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString('en')}): split it into articles`);
+}
+
+/**
  * BOM, CRLF, Unicode NFC, control characters, non-breaking and odd spaces, trailing spaces and
  * runs of blank lines. Quotes and dashes are kept as written: attribution reads them.
  */

@@ -3,7 +3,7 @@
 import type { Document, DocumentMeta, Section, SectionKind } from '../model/document.ts';
 import { createDocument } from '../model/create.ts';
 import { publishedFromText } from './metadata.ts';
-import { InputError, normaliseText } from './normalise.ts';
+import { checkTextLength, InputError, normaliseText } from './normalise.ts';
 
 type TextMeta = Partial<DocumentMeta> & { origin: string };
 
@@ -58,6 +58,7 @@ export function plainTextSections(text: string): Section[] {
 export function documentFromText(raw: string, meta: TextMeta): Document {
   const text = normaliseText(raw);
   if (!text) throw new InputError('no text (empty or whitespace only)');
+  checkTextLength(text);
   const sections = plainTextSections(text);
   const headline = sections.find((s) => s.kind === 'headline');
   const byline = sections.find((s) => s.kind === 'byline');
