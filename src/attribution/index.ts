@@ -7,6 +7,7 @@
 //    they open a paragraph. Fills doc.quotes.
 import type { Document, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
+import { lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, THAT_ONLY_CUES, WEAK_CUES } from './cues.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
@@ -306,10 +307,9 @@ export function attributeQuotes(doc: Document): void {
     frames.push(...sentenceFrames);
   }
 
+  /** The token holding an offset: the first one ending after it (the last token when none does). */
   function tokenAt(offset: number): number {
-    let lo = 0, hi = tokens.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
-    return lo;
+    return Math.min(lowerBound(tokens, offset + 1, (t) => t.end), tokens.length - 1);
   }
 
   /** The source keeps the whole phrase it was read from (title, appositive), except a pronoun, which keeps its own span. */
@@ -597,13 +597,6 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     frames.push({ source, cue, chunk: source.span!, ...(m ? { owns: m } : { content: { start: start + length, end } }) });
   }
   return frames;
-}
-
-/** Index of the first element whose key is >= value (arrays sorted by key). */
-function lowerBound<T>(list: T[], value: number, key: (x: T) => number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(list[mid]) < value) lo = mid + 1; else hi = mid; }
-  return lo;
 }
 
 /** How far from its cue a frame may reach for a quote: a long paragraph's worth. */

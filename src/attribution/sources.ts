@@ -2,6 +2,7 @@
 // resolved to the last person speaking, an anonymous source with its affiliation, a medium, an
 // institution or a person known only by role.
 import type { Document, Mention, Span } from '../model/document.ts';
+import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { DEMONYMS } from '../entities/lexicons.ts';
 import { ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
@@ -228,15 +229,9 @@ function headsChunk(doc: Document, span: Span, person: Mention): boolean {
 /** The first person named in a recent sentence, outside quotes, before an offset: who a pronoun most likely points to. */
 function subjectBefore(ctx: SourceContext, offset: number, pronoun: string): Source | undefined {
   const { doc } = ctx;
-  const sentenceOf = (x: number) => {
-    let lo = 0, hi = doc.sentences.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= x) lo = mid; else hi = mid - 1; }
-    return lo;
-  };
+  const sentenceOf = (x: number) => Math.max(0, lastStartingAtOrBefore(doc.sentences, x));
   const here = sentenceOf(offset);
-  let lo = 0, hi = doc.mentions.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.mentions[mid].start < offset) lo = mid + 1; else hi = mid; }
-  for (let i = lo - 1; i >= 0; i--) {
+  for (let i = lowerBound(doc.mentions, offset, (m) => m.start) - 1; i >= 0; i--) {
     const m = doc.mentions[i];
     const s = sentenceOf(m.start);
     if (here - s > 2) break;

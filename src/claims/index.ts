@@ -4,6 +4,7 @@
 // about one group are flagged. Fills doc.claims.
 import type { Document, Span } from '../model/document.ts';
 import type { Claim, Modality, Outcome, Quantity } from '../model/claim.ts';
+import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { quantityAt } from './quantity.ts';
@@ -65,7 +66,7 @@ export function extractClaims(doc: Document): void {
   /** The innermost statement containing the span gives the source; otherwise the narrator speaks. */
   const sourceFor = (span: Span): { source: Source; modality: Modality } => {
     let q: (typeof quotes)[number] | undefined;
-    for (let k = lastAtOrBefore(quotes, span.start, (x) => x.start); k >= 0 && reach[k] >= span.end; k--) {
+    for (let k = lastStartingAtOrBefore(quotes, span.start); k >= 0 && reach[k] >= span.end; k--) {
       const x = quotes[k];
       if (x.end >= span.end && (!q || x.end - x.start <= q.end - q.start)) q = x; // the innermost (the first of equals)
     }
@@ -93,7 +94,7 @@ export function extractClaims(doc: Document): void {
   function describe(span: Span): NonNullable<Claim['subject']> {
     const subjectText = text.slice(span.start, span.end);
     let mention: (typeof doc.mentions)[number] | undefined;
-    for (let k = lastAtOrBefore(doc.mentions, span.start - 1, (m) => m.start) + 1; k < doc.mentions.length && doc.mentions[k].start < span.end; k++) {
+    for (let k = lowerBound(doc.mentions, span.start, (m) => m.start); k < doc.mentions.length && doc.mentions[k].start < span.end; k++) {
       const m = doc.mentions[k];
       if (m.end <= span.end && m.kind !== 'place') { mention = m; break; }
     }
@@ -432,11 +433,4 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
       if (differs || lumped) (c.disputes ??= []).push(j);
     });
   });
-}
-
-/** Index of the last element whose key is <= value (-1 when none), in an array sorted by that key. */
-function lastAtOrBefore<T>(list: readonly T[], value: number, key: (x: T) => number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(list[mid]) <= value) lo = mid + 1; else hi = mid; }
-  return lo - 1;
 }

@@ -5,6 +5,7 @@
 import type { Document, Mention } from '../model/document.ts';
 import type { Claim } from '../model/claim.ts';
 import type { Actor, ActorRole, Incident } from '../model/incident.ts';
+import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import { reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
@@ -262,10 +263,9 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
   const bySentence = new Map<number, number[]>();
   doc.claims.forEach((c, i) => {
     if (c.kind !== 'casualties' || c.repeats !== undefined) return;
-    let lo = 0, hi = doc.sentences.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= c.start) lo = mid; else hi = mid - 1; }
-    const list = bySentence.get(lo);
-    if (list) list.push(i); else bySentence.set(lo, [i]);
+    const sentence = Math.max(0, lastStartingAtOrBefore(doc.sentences, c.start));
+    const list = bySentence.get(sentence);
+    if (list) list.push(i); else bySentence.set(sentence, [i]);
   });
   for (const [index, candidates] of bySentence) {
     const sentence = doc.sentences[index];
@@ -450,9 +450,7 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
 
   /** First token starting at or after an offset (binary search: tokens are in text order). */
   function tokenFrom(offset: number): number {
-    let lo = 0, hi = tokens.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].start < offset) lo = mid + 1; else hi = mid; }
-    return lo;
+    return lowerBound(tokens, offset, (t) => t.start);
   }
 
   function roleOf(d: Document, m: { start: number; end: number; kind?: string }): ActorRole | undefined {

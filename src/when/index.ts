@@ -5,6 +5,7 @@
 import { CUE_VERBS } from '../attribution/cues.ts';
 import type { ParsedResult } from 'chrono-node';
 import type { Document, Span } from '../model/document.ts';
+import { lastStartingAtOrBefore } from '../model/search.ts';
 import type { TimeExpression } from '../model/where-when.ts';
 import { addDays, fromIso, iso, refine, type Resolved } from './refiners.ts';
 import { ANAPHORIC, durations, extraExpressions, quarterComparisons } from './parsers.ts';
@@ -102,17 +103,10 @@ function chronoBySection(doc: Document, instant: Date): ParsedResult[] {
   return out;
 }
 
-/** The section holding an offset (sections are sorted and do not overlap): a binary search. */
+/** The section holding an offset (sections are sorted and do not overlap). */
 function sectionAt(doc: Document, offset: number): Document['sections'][number] | undefined {
-  let lo = 0, hi = doc.sections.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sections[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset > s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  const s = doc.sections[lastStartingAtOrBefore(doc.sections, offset)];
+  return s && offset <= s.end ? s : undefined;
 }
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
