@@ -32,6 +32,8 @@ interface Frame {
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
 /** Common irregular past forms in news, for telling a clause from a noun phrase. */
 const IRREGULAR_PAST = /^(withdrew|fled|struck|hit|shot|fought|took|came|went|began|left|held|made|found|gave|kept|led|met|ran|sent|set|stood|told|said|won|lost|brought|caught|threw|blew|broke|drew|rose|fell|sought|spread|became|got|saw|knew|thought|felt|heard|paid|put|read|wrote|overran|overtook|stole|swept|tore|wore|woke)$/;
+/** A token that can open a quote. */
+const OPENING_MARK = /^["“'‘]$/;
 /** Openers of a subordinate clause that comes before the main one. */
 const SUBORDINATOR = /^(while|although|though|whereas|as|because|since|if|when|even|after|before|until|once)$/;
 const BOUNDARY = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
@@ -333,7 +335,7 @@ export function attributeQuotes(doc: Document): void {
   function secondObject(k: number, b: number): boolean {
     if (k >= b || /^(for|on|off|up|in|out|back|to|by|at|from)$/.test(lowers[k])) return false;
     for (let j = k + 1; j < b && j < k + 8; j++) {
-      if (/^(a|an)$/.test(lowers[j]) || /^["“'‘]$/.test(words[j])) return j > k;
+      if (/^(a|an)$/.test(lowers[j]) || OPENING_MARK.test(words[j])) return j > k;
       // "called half of the supporters 'deplorables'": "of" stays inside the noun phrase.
       if (BOUNDARY.has(words[j]) || /^[.;!?]$/.test(words[j]) || FINITE.test(lowers[j]) || (PREPOSITION.test(lowers[j]) && lowers[j] !== 'of') || CLAUSE_WORDS.has(lowers[j])) return false;
     }
@@ -346,9 +348,14 @@ export function attributeQuotes(doc: Document): void {
     return false;
   }
 
-  /** A finite verb or a past form among tokens [k, b). */
+  /** Token j is an auxiliary, copula or modal, or a past form: it makes a clause of what holds it. */
+  function finiteOrPast(j: number): boolean {
+    return FINITE.test(lowers[j]) || IRREGULAR_PAST.test(lowers[j]) || (/ed$/.test(lowers[j]) && /^\p{Ll}/u.test(words[j]));
+  }
+
+  /** A finite verb, a past form or a reporting verb among tokens [k, b). */
   function hasVerb(k: number, b: number): boolean {
-    for (let j = k; j < b; j++) if (FINITE.test(lowers[j]) || IRREGULAR_PAST.test(lowers[j]) || (/ed$/.test(lowers[j]) && /^\p{Ll}/u.test(words[j])) || CUE_VERBS.has(lowers[j])) return true;
+    for (let j = k; j < b; j++) if (finiteOrPast(j) || CUE_VERBS.has(lowers[j])) return true;
     return false;
   }
 
@@ -357,7 +364,7 @@ export function attributeQuotes(doc: Document): void {
     for (let j = k + 1; j < b - 2; j++) {
       const next = lowers[j + 1];
       if (words[j] !== ',' || FINITE.test(next) || RELATIVE.has(next) || CLAUSE_WORDS.has(next) || /(ed|ing|ly)$/.test(next) || !/^\p{L}/u.test(next)) continue;
-      for (let v = j + 2; v < b && v < j + 9 && words[v] !== ','; v++) if (FINITE.test(lowers[v]) || IRREGULAR_PAST.test(lowers[v]) || (/ed$/.test(lowers[v]) && /^\p{Ll}/u.test(words[v]))) return j;
+      for (let v = j + 2; v < b && v < j + 9 && words[v] !== ','; v++) if (finiteOrPast(v)) return j;
     }
     return b;
   }
@@ -497,7 +504,7 @@ export function attributeQuotes(doc: Document): void {
   function pastListener(i: number, b: number): number {
     // "told his radio audience on Monday, "..."": whatever stands before the comma or colon that opens a quote.
     for (let j = i + 1; j < b && j < i + 8; j++) {
-      if ((words[j] === ',' || words[j] === ':') && /^["“'‘]$/.test(words[j + 1] ?? '')) return j + 1;
+      if ((words[j] === ',' || words[j] === ':') && OPENING_MARK.test(words[j + 1] ?? '')) return j + 1;
       if (BOUNDARY.has(words[j]) || FINITE.test(lowers[j]) || lowers[j] === 'that') break;
     }
     let k = i;

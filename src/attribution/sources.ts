@@ -4,7 +4,7 @@
 import type { Document, Mention, Span } from '../model/document.ts';
 import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
-import { DEMONYMS } from '../entities/lexicons.ts';
+import { DEMONYM_SET } from '../entities/lexicons.ts';
 import { ANONYMOUS_HEADS, MEDIA_WORDS } from './cues.ts';
 
 export interface SourceContext {
@@ -21,7 +21,6 @@ export interface SourceContext {
   quoted?: (offset: number) => boolean;
 }
 
-const DEMONYM_SET = new Set(DEMONYMS);
 const INSTITUTION = /\b(ministry|army|military|government|police|coalition|command|agency|authorities|group|observatory|monitor|council|office|department|embassy|forces|administration|statement|letter|report|campaign|court|prosecutors?|hospital|committee|commission|mission|bank|company|firm|party|union|parliament|senate|congress|university|institute|foundation|charity|federation|alliance|movement|militia|brigade|battalion|regiment|tribunal|board|bureau|service|directorate|cabinet|presidency|organi[sz]ation|network|channel|newspaper|team|office|poll|survey|study|investigation|inquiry|review|analysis|audit|statistics|figures|data|records|estimates|journal|census|assessment|findings|video|footage|images|transcript|recording|slide|panel)s?\b/i;
 const PERSON_ROLE = /\b(commander|spokes(?:man|woman|person)|minister|witness(?:es)?|residents?|doctors?|medics?|officers?|soldiers?|fighters?|activists?|analysts?|experts?|governor|mayor|chief|leader|president|secretary|ambassador|envoy|general|colonel|captain|farmer|shopkeeper|survivor|mother|father|relative|neighbou?r|man|woman|victim|lawmaker|senator|director|head|worker|teacher|student|driver|journalist|reporter|correspondent|speaker|voice|narrator|announcer|nominee|candidate|chair(?:man|woman)|lawyer|attorney|prosecutor|professor|historian|economist|nurse|paramedic|firefighter|eyewitness|bystander|owner|manager|pilot|guard|detective|investigator|inspector|police(?:wo)?man|sergeant|constable|superintendent|lieutenant|medic|surgeon|rebel|militant|insurgent|protester|demonstrator|villager|troop|member|volunteer|local|refugee|civilian|parent|employee|voter|supporter|opponent|critic|organi[sz]er|negotiator|mediator|observer|rescuer|aide|adviser|advisor|diplomat|delegate|legislator|representative|staffer|official|judge|democrat|republican|conservative|liberal|observer|insider|family|families)s?\b/i;
 const LEADING = /^(?:(?:but|and|yet|so|then|however|meanwhile|also|later|earlier|separately|still|instead|now|today|yesterday|on \w+day|with),?\s+)+/i;

@@ -93,6 +93,12 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   const start = performance.now();
   let rounds = 0;
   let lastSample = -Infinity;
+  const sampleMemory = () => {
+    const mem = process.memoryUsage();
+    peakRss = Math.max(peakRss, mem.rss);
+    peakHeap = Math.max(peakHeap, mem.heapUsed);
+    lastSample = performance.now();
+  };
   // Whole rounds over the inputs until the time budget is spent, so every input weighs the same.
   do {
     const roundStart = performance.now();
@@ -102,16 +108,9 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     roundRates.push(roundWords / ((performance.now() - roundStart) / 1000));
     rounds++;
     // Memory is sampled a few times a second: reading it costs as much as a small document.
-    if (performance.now() - lastSample > 250) {
-      const mem = process.memoryUsage();
-      peakRss = Math.max(peakRss, mem.rss);
-      peakHeap = Math.max(peakHeap, mem.heapUsed);
-      lastSample = performance.now();
-    }
+    if (performance.now() - lastSample > 250) sampleMemory();
   } while (performance.now() - start < budget);
-  const mem = process.memoryUsage();
-  peakRss = Math.max(peakRss, mem.rss);
-  peakHeap = Math.max(peakHeap, mem.heapUsed);
+  sampleMemory();
   const seconds = (performance.now() - start) / 1000;
   const total = Object.values(stageMs).reduce((a, b) => a + b, 0);
   roundRates.sort((a, b) => a - b);

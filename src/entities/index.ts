@@ -2,7 +2,7 @@
 // media) -> person titles -> name coreference into entities. Fills doc.mentions and doc.entities.
 import type { Document, Entity, EntityKind, Mention } from '../model/document.ts';
 import { tokenizeRange, type RawToken } from '../segment/tokenize.ts';
-import { ALIAS_GROUPS, ARMED_GROUPS, COUNTRIES, DEMONYMS, MEDIA, ORG_HEADS, ORGANISATIONS, ROLE_NOUNS, TITLE_HEADS } from './lexicons.ts';
+import { ALIAS_GROUPS, ARMED_GROUPS, COUNTRIES, DEMONYM_SET, MEDIA, ORG_HEADS, ORGANISATIONS, ROLE_NOUNS, TITLE_HEADS } from './lexicons.ts';
 import { TAGS } from './perceptron.ts';
 import { COUNT_WORDS } from '../claims/quantity.ts';
 import { commonWords, loadTagger } from './tagger.ts';
@@ -11,7 +11,6 @@ const ARMED = new Set(ARMED_GROUPS);
 const MEDIA_SET = new Set(MEDIA);
 const ORGS = new Set(ORGANISATIONS);
 const PLACES = new Set(COUNTRIES);
-const DEMONYM_SET = new Set(DEMONYMS);
 const TITLE_WORDS = new Set(TITLE_HEADS);
 const ARMED_HEADS = new Set(['forces', 'army', 'militia', 'militias', 'brigade', 'brigades', 'battalion', 'battalions', 'front', 'guards', 'rebels', 'insurgents', 'regiment', 'corps']);
 const MEDIA_HEADS = new Set(['news', 'tv', 'television', 'times', 'post', 'radio', 'herald', 'tribune', 'journal', 'gazette', 'channel', 'wire', 'press', 'broadcasting', 'newspaper']);

@@ -38,6 +38,8 @@ Tajik; Tanzanian; Thai; Tunisian; Turkish; Turkmen; Ugandan; Ukrainian; Uzbek; V
 Zambian; Zimbabwean; Western; Sunni; Shia; Shiite; Alawite; Druze; Yazidi; Pashtun; Baloch; Tamil; Sinhalese; Hutu;
 Tutsi; Uighur; Uyghur; Rohingya; Jewish; Muslim; Christian; Islamist; Jihadist; Houthi; Iranian-backed; Turkish-backed
 `);
+/** The same, as a set to look words up in. */
+export const DEMONYM_SET: ReadonlySet<string> = new Set(DEMONYMS);
 
 /** Words that head a person's title or role ("Defence Secretary", "spokesperson"). */
 export const TITLE_HEADS = words(`

@@ -84,7 +84,10 @@ export function entityRecallHits(doc: Document, gold: Gold): number {
 }
 
 /** Quotes: one-to-one; a system quote matches a gold quote when its span covers `contains` and its speaker matches. */
-export function scoreQuotes(doc: Document, gold: Gold): Counts & { direct: Counts; reported: Counts } {
+/** Quote counts, and the same for direct quotes and for reported speech. */
+type QuoteCounts = Counts & { direct: Counts; reported: Counts };
+
+export function scoreQuotes(doc: Document, gold: Gold): QuoteCounts {
   const used = new Set<number>();
   let tp = 0;
   const direct = zero(), reported = zero();
@@ -205,7 +208,7 @@ export interface CorpusDocResult {
   id: string;
   words: number;
   stages: string[];
-  counts: Record<Area | 'casualty_claims' | 'entities_recall' | 'quotes_direct' | 'quotes_reported', Counts>;
+  counts: Record<Area | 'casualty_claims' | 'entities_recall', Counts> & { quotes: QuoteCounts };
 }
 
 export function loadGold(dir: string): { gold: Gold; content: string; format: 'text' | 'html' } {
@@ -229,8 +232,6 @@ export function evaluateArticle(dir: string): CorpusDocResult {
       entities: ent,
       entities_recall: { tp: entityRecallHits(doc, gold), predicted: ent.predicted, gold: ent.gold },
       quotes,
-      quotes_direct: quotes.direct,
-      quotes_reported: quotes.reported,
       casualties: cas.figures,
       casualty_claims: cas.claims,
       locations: scoreLocations(doc, gold),
@@ -272,7 +273,7 @@ export function summarise(results: CorpusDocResult[]): Record<Area, AreaScore> {
     if (area === 'quotes') {
       for (const kind of ['direct', 'reported'] as const) {
         const k = zero();
-        for (const r of results) add(k, r.counts[`quotes_${kind}`]);
+        for (const r of results) add(k, r.counts.quotes[kind]);
         score[kind] = { ...prf(k.tp, k.predicted, k.gold), tp: k.tp, fp: k.predicted - k.tp, fn: k.gold - k.tp };
       }
     }
