@@ -158,7 +158,7 @@ function recogniseSentence(words: string[], lowers: string[], from: number, out:
   }
   // "Mr. King", "Dr. Haddad": an honorific makes the capitalised words after it a person, whatever the tagger said.
   for (let i = 0; i + 1 < words.length; i++) {
-    if (!HONORIFICS.has(lowers[i]) && lowers[i] !== 'dr.' || !isCapitalised(words[i + 1]) || !/^\p{L}/u.test(words[i + 1])) continue;
+    if ((!HONORIFICS.has(lowers[i]) && lowers[i] !== 'dr.') || !isCapitalised(words[i + 1]) || !/^\p{L}/u.test(words[i + 1])) continue;
     let e = i + 1;
     while (e < words.length && e < i + 4 && /^\p{Lu}[\p{L}'’.-]*$/u.test(words[e])) e++;
     const overlapping = local.filter((c) => c.s < e && i < c.e);
