@@ -7,7 +7,8 @@ Score the system against gold data. DIR may be our gold corpus (folders holding 
 benchmark set (a folder with manifest.json and items.jsonl), or a folder of either, e.g.
   sitrep eval ../shared/corpus
   sitrep eval ../shared/benchmarks
-Areas or sets whose stage is not built yet score 0 and say so.
+Areas or sets whose stage is not built yet score 0 and say so; a set whose task has no scorer
+(src/eval/scorers.ts) is listed as not built and the run goes on.
 
 Options:
   --json       one JSON object: {corpus: {areas: ...}, sets: {name: metrics}}
