@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, EntityKind } from '../model/document.ts';
-import type { Claim, Outcome, Quantity } from '../model/claim.ts';
+import type { Outcome, Quantity } from '../model/claim.ts';
 import type { Source } from '../model/source.ts';
 import { documentFrom } from '../ingest/index.ts';
 import { analyse } from '../pipeline/index.ts';
+import { assignMax } from './assign.ts';
 import { haversineKm, nameMatches, normText, prf } from './match.ts';
 
 interface GoldRange { min: number; max: number | null; vague?: string }
@@ -108,32 +109,41 @@ export function scoreQuotes(doc: Document, gold: Gold): QuoteCounts {
 
 const sameRange = (a: Quantity | undefined, b: GoldRange | undefined) => !!a && !!b && a.min === b.min && (a.max ?? null) === (b.max ?? null);
 
-/** Casualties per figure and per claim. A system claim is paired with the gold claim whose source and victims it matches and with which it shares most figures. */
+/**
+ * Casualties per figure and per claim. A system claim may pair with a gold claim whose source and victims
+ * it matches; the pairs are chosen together, one-to-one, to maximise the figures right and then the
+ * claims wholly right (an assignment, src/eval/assign.ts), not greedily in gold order.
+ */
 export function scoreCasualties(doc: Document, gold: Gold): { figures: Counts; claims: Counts } {
   const system = doc.claims.filter((c) => c.kind === 'casualties' && c.repeats === undefined && c.figures);
   const figures = zero();
   const claims = zero();
   figures.predicted = system.reduce((n, c) => n + OUTCOMES.filter((o) => c.figures![o]).length, 0);
   claims.predicted = system.length;
-  const used = new Set<Claim>();
-  for (const g of gold.casualty_claims) {
+  const golds = gold.casualty_claims;
+  // Figures right count first; a claim wholly right (every gold figure, no extra) only breaks ties.
+  const tie = golds.length + 1;
+  const hits: number[][] = [];
+  const exact: boolean[][] = [];
+  const weights = golds.map((g, gi) => {
     const goldOutcomes = OUTCOMES.filter((o) => g[o]);
     figures.gold += goldOutcomes.length;
     claims.gold++;
-    let best: Claim | undefined;
-    let bestHits = -1;
-    for (const c of system) {
-      if (used.has(c)) continue;
+    hits[gi] = [];
+    exact[gi] = [];
+    return system.map((c, si) => {
       const victims = c.subject ? [c.subject.text, ...(c.subject.entity !== undefined ? [doc.entities[c.subject.entity]?.name ?? ''] : [])] : [];
-      if (!nameMatches(victims, g.victims.aliases) || !nameMatches(sourceNames(doc, c.source), g.source.aliases)) continue;
-      const hits = goldOutcomes.filter((o) => sameRange(c.figures![o], g[o])).length;
-      if (hits > bestHits) { best = c; bestHits = hits; }
-    }
-    if (!best) continue;
-    used.add(best);
-    figures.tp += bestHits;
-    const extra = OUTCOMES.filter((o) => best!.figures![o] && !g[o]).length;
-    if (bestHits === goldOutcomes.length && extra === 0) claims.tp++;
+      if (!nameMatches(victims, g.victims.aliases) || !nameMatches(sourceNames(doc, c.source), g.source.aliases)) return -Infinity;
+      const h = goldOutcomes.filter((o) => sameRange(c.figures![o], g[o])).length;
+      const extra = OUTCOMES.filter((o) => c.figures![o] && !g[o]).length;
+      hits[gi][si] = h;
+      exact[gi][si] = h === goldOutcomes.length && extra === 0;
+      return h * tie + (exact[gi][si] ? 1 : 0);
+    });
+  });
+  for (const [gi, si] of assignMax(weights)) {
+    figures.tp += hits[gi][si];
+    if (exact[gi][si]) claims.tp++;
   }
   return { figures, claims };
 }
