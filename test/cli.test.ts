@@ -159,3 +159,39 @@ describe('show', () => {
     assert.match(r.out, /killed\s+militants: 6\/6\/6 {2}<- Faris Nasser 6/);
   });
 });
+
+describe('export filters', () => {
+  it('checks each filter as the API does: one line on stderr and exit 2; a country may be named', async () => {
+    const d = dir();
+    const db = join(d, 'f.db');
+    writeFileSync(join(d, 'a.txt'), ARTICLE);
+    assert.equal((await sitrep('ingest', '--db', db, '--published', '2024-03-03', join(d, 'a.txt'))).code, 0);
+    for (const [args, message] of [
+      [['--format', 'json', '--country', 'Atlantis'], /--country must be an ISO 3166 alpha-2 code .* got "Atlantis"/],
+      [['--format', 'json', '--country', 'XQ'], /--country must be/],
+      [['--format', 'json', '--type', 'nonsense'], /--type must be one of .*battle.*; got "nonsense"/],
+      [['--format', 'csv', '--from', '2019-13-01'], /--from must be a date as YYYY-MM-DD, got "2019-13-01"/],
+      [['--format', 'csv', '--to', '2019-02-30'], /--to must be a date/],
+      [['--format', 'json', '--from', '2024-02-01', '--to', '2024-01-01'], /--from \(2024-02-01\) is after --to/],
+      [[], /--format is required/],
+      [['--format', 'documents', '--country', 'SY'], /apply to incidents/],
+    ] as [string[], RegExp][]) {
+      const r = await sitrep('export', '--db', db, ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.out, '', args.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, message);
+    }
+    const count = async (...args: string[]) => {
+      const r = await sitrep('export', '--db', db, '--format', 'json', ...args);
+      assert.equal(r.code, 0, r.err);
+      return JSON.parse(r.out).length;
+    };
+    assert.equal(await count('--country', 'Afghanistan'), 0);
+    assert.equal(await count('--country', 'Syria'), 1);
+    assert.equal(await count('--country', 'sy'), 1);
+    assert.equal(await count('--country', 'SYR'), 1);
+    assert.equal(await count('--type', 'battle', '--from', '2024-02-28', '--to', '2024-03-03'), 1);
+    assert.equal(await count('--from', '2024-03-01'), 0);
+  });
+});

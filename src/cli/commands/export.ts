@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { csvHeader, csvRow, geojsonFeature } from '../../export/formats.ts';
 import { fuse } from '../../export/fusion.ts';
 import { incidentRecords, matches, type IncidentRecord, type RecordFilter } from '../../export/records.ts';
+import { TYPE_BY_CODE } from '../../incidents/taxonomy.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
+import { countryCode } from '../../export/acled.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
 export const usage = `Usage: sitrep export --format json|csv|geojson|documents [options]
@@ -19,7 +21,7 @@ Export from the store, streamed.
 Options:
   --from YYYY-MM-DD   incidents on or after this date
   --to YYYY-MM-DD     incidents on or before this date
-  --country CC        incidents in this country (ISO 3166 alpha-2)
+  --country CC        incidents in this country: ISO 3166 alpha-2 code or its name ("SY", "Syria")
   --type CODE         incidents of this type (docs/taxonomy.md)
   --fuse              join reports of one incident from several documents (same or next day, within
                       25 km, same ACLED event type); each fused record lists its reports and why they joined
@@ -28,6 +30,33 @@ Options:
   -h, --help          show this help`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FORMATS = ['json', 'csv', 'geojson', 'documents'];
+
+/** A real calendar day as YYYY-MM-DD ("2019-13-01" and "2019-02-30" are not). */
+function isDate(v: string): boolean {
+  const t = Date.parse(v);
+  return DATE.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+}
+
+/** The filters, checked as the API checks them (it answers 400 where this is a usage error, exit 2). */
+export function checkFilter(values: { format?: string; from?: string; to?: string; country?: string; type?: string; fuse?: boolean }): RecordFilter {
+  if (values.format === undefined) throw new UsageError(`--format is required: one of ${FORMATS.join(', ')} (see sitrep export --help)`);
+  if (!FORMATS.includes(values.format)) throw new UsageError(`--format must be json, csv, geojson or documents, got "${values.format}"`);
+  for (const k of ['from', 'to'] as const) {
+    const v = values[k];
+    if (v !== undefined && !isDate(v)) throw new UsageError(`--${k} must be a date as YYYY-MM-DD, got "${v}"`);
+  }
+  if (values.from && values.to && values.from > values.to) throw new UsageError(`--from (${values.from}) is after --to (${values.to})`);
+  let country: string | undefined;
+  if (values.country !== undefined) {
+    country = countryCode(values.country);
+    if (!country) throw new UsageError(`--country must be an ISO 3166 alpha-2 code such as SY, or a country's name, got "${values.country}"`);
+  }
+  if (values.type !== undefined && !TYPE_BY_CODE.has(values.type)) throw new UsageError(`--type must be one of ${[...TYPE_BY_CODE.keys()].join(', ')}; got "${values.type}"`);
+  const filter: RecordFilter = { from: values.from, to: values.to, country, type: values.type };
+  if (values.format === 'documents' && (values.fuse || Object.values(filter).some((v) => v !== undefined))) throw new UsageError('--from, --to, --country, --type and --fuse apply to incidents; --format documents exports every document');
+  return filter;
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -36,10 +65,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
-  const format = values.format ?? 'json';
-  if (!['json', 'csv', 'geojson', 'documents'].includes(format)) throw new UsageError(`--format must be json, csv, geojson or documents, got "${format}"`);
-  for (const k of ['from', 'to'] as const) if (values[k] && !DATE.test(values[k]!)) throw new UsageError(`--${k} must be a date as YYYY-MM-DD`);
-  const filter: RecordFilter = { from: values.from, to: values.to, country: values.country, type: values.type };
+  const filter = checkFilter(values);
+  const format = values.format!;
   const store = await openStore(values.db ?? DEFAULT_DB);
   const out = values.out ? createWriteStream(values.out) : io.out;
   // Respect back-pressure: a large store streams instead of piling up in memory.
