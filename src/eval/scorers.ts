@@ -13,6 +13,7 @@ export const SCORERS: Record<string, Load> = {
   geo: () => import('./sets/geo.ts').then((m) => m.geoScorer),
   dates: () => import('./sets/dates.ts').then((m) => m.datesScorer),
   casualties: () => import('./sets/casualties.ts').then((m) => m.casualtiesScorer),
+  victims: () => import('./sets/victims.ts').then((m) => m.victimsScorer),
   // syntax (issue 13, src/eval/sets/syntax.ts): syntax: () => import('./sets/syntax.ts').then((m) => m.syntaxScorer),
 };
 
