@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { runEval } from '../src/eval/index.ts';
+import { readFileSync } from 'node:fs';
+import { clusterScores, fusionScorer, scoreFusion, type GvaRecord } from '../src/eval/sets/fusion.ts';
 import { mainIncident } from '../src/eval/sets/main-incident.ts';
 import type { SetScorer } from '../src/eval/sets/types.ts';
 import { victimsScorer, type VictimsItem } from '../src/eval/sets/victims.ts';
@@ -90,5 +92,66 @@ describe('victims (gvdb)', () => {
   it('reads an invented report through the pipeline', () => {
     const p = victimsScorer.predict({ id: 'v', text: 'Two men were killed and three people were wounded in a shooting outside a bar in Dayton, Ohio, early Saturday, police said.', killed: 2, injured: 3, counts_complete: true });
     assert.deepEqual([p.killed, p.injured, p.placeName, p.state], [2, 3, 'Dayton', 'Ohio']);
+  });
+});
+
+describe('fusion (gva, ecb+)', () => {
+  it('pairwise and B-cubed over a small clustering', () => {
+    const r = clusterScores(['A', 'A', 'A', 'B', 'B'], ['1', '1', '2', '2', '2']);
+    close(r.pairwise_precision, 0.5);
+    close(r.pairwise_recall, 0.5);
+    close(r.bcubed_precision, 11 / 15);
+    close(r.bcubed_recall, 11 / 15);
+    close(r.bcubed_f1, 11 / 15);
+    // No predicted pairs: precision 1 by the rule; recall 0.
+    const alone = clusterScores(['A', 'A'], ['1', '2']);
+    assert.deepEqual([alone.pairwise_precision, alone.pairwise_recall, alone.pairwise_f1, alone.bcubed_precision], [1, 0, 0, 1]);
+  });
+
+  it("each gold incident's record is its largest cluster's; figures, place and date scored", () => {
+    const gva = (o: Partial<GvaRecord>): GvaRecord => ({ id: 'g', date: '2020-01-02', lat: null, lon: null, killed: 0, injured: 0, killed_stated: true, injured_stated: true, ...o });
+    const x = gva({ killed: 2, injured: 1, lat: 0, lon: 0 });
+    const y = gva({ date: '2020-03-01', injured: 5, injured_stated: false });
+    const articles = [
+      { id: 'a1', incident: 'X', gvc: true, gva: x }, { id: 'a2', incident: 'X', gvc: true, gva: x }, { id: 'a3', incident: 'X', gvc: false, gva: x },
+      { id: 'b1', incident: 'Y', gvc: false, gva: y }, { id: 'c1', incident: 'Z', gvc: false, gva: null },
+    ];
+    const r = scoreFusion(articles, [
+      { members: ['a1', 'a2'], record: { killed: 2, injured: 0, date: '2020-01-03', lat: 0, lon: 0.1 } },
+      { members: ['a3', 'b1'], record: { killed: 0, injured: 5, date: null, lat: 10, lon: 10 } },
+    ]);
+    close(r.killed_exact, 1);
+    close(r.injured_exact, 0);
+    close(r.killed_exact_nonzero, 1);
+    close(r.injured_exact_nonzero, 0);
+    close(r.location_25km, 1);
+    close(r.date_within1, 0.5);
+    assert.deepEqual([r.killed_scored, r.injured_scored], [2, 1]);
+    // GVC articles a1, a2 are together in both: B-cubed 1 over them.
+    close(r.gvc_bcubed_f1, 1);
+    // Without GVA records (ECB+) only the clustering is scored.
+    assert.deepEqual(Object.keys(scoreFusion(articles.map((a) => ({ ...a, gvc: false, gva: null })), [])).sort(),
+      ['bcubed_f1', 'bcubed_precision', 'bcubed_recall', 'pairwise_f1', 'pairwise_precision', 'pairwise_recall']);
+  });
+
+  it('a tie between clusters goes to the smaller one', () => {
+    const w = { id: 'g', date: '2020-01-02', lat: null, lon: null, killed: 3, injured: 0, killed_stated: true, injured_stated: true };
+    const r = scoreFusion([{ id: 'w1', incident: 'W', gvc: false, gva: w }, { id: 'w2', incident: 'W', gvc: false, gva: w }, { id: 'p', incident: 'P', gvc: false, gva: null }],
+      [{ members: ['w1', 'p'], record: { killed: 3, injured: 0, date: null, lat: null, lon: null } }]);
+    // w2 alone (no record: 0 killed) is smaller than {w1, p}.
+    close(r.killed_exact, 0);
+  });
+
+  it('clusters our invented multi-outlet reports (examples/fusion) through the pipeline', () => {
+    const lines = readFileSync(new URL('../examples/fusion/fusion.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+    const s = fusionScorer.init();
+    lines.forEach((l, i) => {
+      const rec = JSON.parse(l);
+      const item = { id: `r${i}`, title: rec.title, published: rec.published, outlet: rec.outlet, text: rec.text, incident: rec.incident, gva: null, gvc: null };
+      fusionScorer.add(s, item, fusionScorer.predict(item));
+    });
+    const r = fusionScorer.finish(s);
+    close(r.pairwise_precision, 1, JSON.stringify(r));
+    assert.ok(r.bcubed_f1 > clusterScores(['A', 'A', 'A', 'B', 'B', 'C', 'C', 'C', 'D', 'E'], ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']).bcubed_f1, JSON.stringify(r));
   });
 });

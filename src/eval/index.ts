@@ -72,13 +72,14 @@ function corpusTable(areas: Record<string, AreaScore>, docs: number): string {
 }
 
 function setTable(name: string, r: SetResult): string {
-  const anchors = ANCHORS[r.task] ?? [];
+  const anchors = (ANCHORS[r.task] ?? []).filter((a) => a.set === undefined || a.set === name);
   const lines = [`${name} (${r.task}, ${r.items} items, ${r.seconds.toFixed(1)} s)${r.note ? ': ' + r.note : ''}`];
   const head = HEADLINE[r.task];
   for (const [k, v] of Object.entries(r.metrics)) {
-    const anchor = anchors.filter((a) => a.metric === k).map((a) => `${a.system} ${(a.value * 100).toFixed(1)}${a.verified === false ? ' (unverified)' : ''}`).join('; ');
-    const value = k.endsWith('_km') ? v.toFixed(1).padStart(7) + ' km' : pct(v) + '%';
-    lines.push(`  ${(k === head ? '* ' : '  ') + k.padEnd(20)} ${value}${anchor ? '   vs ' + anchor : ''}`);
+    const anchor = anchors.filter((a) => a.metric === k).map((a) => `${a.baseline ? 'baseline: ' : ''}${a.system} ${(a.value * 100).toFixed(1)}${a.verified === false ? ' (unverified)' : ''}`).join('; ');
+    // Counts (how many items a rate is over) print as counts.
+    const value = k.endsWith('_km') ? v.toFixed(1).padStart(7) + ' km' : k.endsWith('_scored') ? String(v).padStart(6) + ' ' : pct(v) + '%';
+    lines.push(`  ${(k === head ? '* ' : '  ') + k.padEnd(22)} ${value}${anchor ? '   vs ' + anchor : ''}`);
   }
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ export const SCORERS: Record<string, Load> = {
   dates: () => import('./sets/dates.ts').then((m) => m.datesScorer),
   casualties: () => import('./sets/casualties.ts').then((m) => m.casualtiesScorer),
   victims: () => import('./sets/victims.ts').then((m) => m.victimsScorer),
+  fusion: () => import('./sets/fusion.ts').then((m) => m.fusionScorer),
   // syntax (issue 13, src/eval/sets/syntax.ts): syntax: () => import('./sets/syntax.ts').then((m) => m.syntaxScorer),
 };
 
