@@ -175,7 +175,7 @@ describe('HTTP API', () => {
     assert.ok(json.json.length >= 1 && json.json.every((r: any) => r.country === 'SY'));
     const csv = await get('/api/export?format=csv');
     assert.match(csv.headers.get('content-type')!, /text\/csv/);
-    assert.match(csv.text.split("\n")[0], /^event_id,event_date,event_type,sub_event_type,sitrep_type,actor1,actor2,/);
+    assert.match(csv.text.split("\n")[0], /^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,/);
     const geo = await get('/api/export?format=geojson');
     const parsed = check(geo.text);
     assert.equal(parsed.type, 'FeatureCollection');

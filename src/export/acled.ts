@@ -1,7 +1,8 @@
 // ACLED's conventions for the CSV export: country names, ISO numeric codes and regions, disorder types,
 // actor types (inter1/inter2) and their interaction, civilian targeting. Filled only from what a record
 // supports; a cell the data cannot support is left empty (docs in src/cli/commands/export.ts usage).
-import { COUNTRY_NAMES } from '../where/conventions.ts';
+import { COUNTRY_NAMES, DEMONYM_OWNER } from '../where/conventions.ts';
+import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
 import { COUNTRY_ROWS } from './countries.ts';
 
@@ -102,4 +103,19 @@ export function interaction(inter1: ActorType | undefined, inter2: ActorType | u
   if (!inter2) return '';
   const [a, b] = [inter1, inter2].sort((x, y) => ACTOR_TYPES.indexOf(x) - ACTOR_TYPES.indexOf(y));
   return `${a}-${b}`;
+}
+
+/**
+ * The country an actor's name is named after ("U.S. forces", "Israeli troops", "Syrian army"): the
+ * words before its first lower-case word, read as a country or a demonym. Undefined when none.
+ */
+export function namedCountry(name: string): string | undefined {
+  const lead = /^((?:\p{Lu}[\p{L}.'’-]*\s*)+)/u.exec(name)?.[1]?.trim();
+  if (!lead || lead.length < 2) return undefined;
+  const direct = countryCode(lead.replace(/\.$/, '')) ?? countryCode(lead);
+  if (direct && lead.length > 2) return direct;
+  const g = loadGazetteer();
+  const demonym = g.demonyms.get(lead.toLowerCase());
+  if (demonym) return DEMONYM_OWNER[demonym] ?? demonym;
+  return g.lookup(lead).find((p) => p.feature === 'PCLI')?.country;
 }

@@ -1,14 +1,35 @@
 // Serialisations of incident records: ACLED-like CSV (RFC 4180 quoting) and GeoJSON (RFC 7946).
+import { actorType, countryInfo, disorderType, interaction, namedCountry } from './acled.ts';
 import type { IncidentRecord } from './records.ts';
 
-export const CSV_COLUMNS = [
-  'event_id', 'event_date', 'event_type', 'sub_event_type', 'sitrep_type', 'actor1', 'actor2', 'country', 'admin1', 'location',
-  'latitude', 'longitude', 'geo_precision', 'time_precision', 'source', 'notes', 'fatalities', 'fatalities_low',
-  'fatalities_best', 'fatalities_high', 'contested', 'document_id', 'url',
+/**
+ * ACLED's columns in ACLED's order, then sitrep's own. Filled from the record, or left empty when the
+ * data does not support them: admin2 and admin3 (the gazetteer has first-level divisions only),
+ * source_scale (local/national/international needs a list of outlets), tags and timestamp (ACLED's
+ * coding and upload time); inter1/inter2 only when an actor's name says its type.
+ */
+export const ACLED_COLUMNS = [
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
 
-function cell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+export const CSV_COLUMNS = [
+  ...ACLED_COLUMNS,
+  'event_id', 'sitrep_type', 'country_code', 'iso3', 'event_date_latest', 'fatalities_low', 'fatalities_best', 'fatalities_high',
+  'contested', 'document_id', 'url',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+ * return) gets a leading single quote, as OWASP recommends; numbers are written as numbers.
+ */
+export function cell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -16,17 +37,84 @@ export function csvHeader(): string {
   return CSV_COLUMNS.join(',') + '\r\n';
 }
 
-export function csvRow(r: IncidentRecord): string {
+function host(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try { return new URL(url).hostname || undefined; } catch { return undefined; }
+}
+
+/** The record's values by column name. */
+export function csvValues(r: IncidentRecord): Record<CsvColumn, unknown> {
   const attackers = r.actors.filter((a) => a.role === 'attacker');
-  const others = r.actors.filter((a) => a.role !== 'attacker');
-  const actor1 = (attackers[0] ?? others[0])?.name ?? '';
-  const actor2 = (attackers[0] ? others[0] : others[1])?.name ?? '';
-  const values = [
-    r.id, r.event_date, r.acled_event_type, r.acled_sub_event_type, r.type, actor1, actor2, r.country, r.admin1, r.location,
-    r.latitude, r.longitude, r.geo_precision, r.time_precision, r.outlet, r.notes, r.fatalities, r.fatalities_low,
-    r.fatalities_best, r.fatalities_high, r.contested, r.document, r.url,
-  ];
-  return values.map(cell).join(',') + '\r\n';
+  const primary = attackers[0] ?? r.actors.find((a) => a.role === 'other');
+  const rest = r.actors.filter((a) => a !== primary && a.role !== 'attacker' && a.role !== 'ally');
+  const second = rest.find((a) => a.role === 'target') ?? rest[0];
+  const assoc1 = r.actors.filter((a) => a !== primary && (a.role === 'attacker' || a.role === 'ally'));
+  const assoc2 = r.actors.filter((a) => a !== second && a.role === 'target');
+  const info = countryInfo(r.country);
+  const typeOf = (name: string | undefined) => {
+    if (!name) return undefined;
+    const type = actorType(name, false);
+    if (type !== 'State forces' || !r.country) return type;
+    // State forces abroad are "External/Other forces" (ACLED's codebook).
+    const named = namedCountry(name);
+    return actorType(name, named !== undefined && named !== r.country);
+  };
+  const inter1 = typeOf(primary?.name);
+  const inter2 = typeOf(second?.name);
+  const civilianTargeting = r.acled_event_type === 'Violence against civilians'
+    || (r.acled_event_type === 'Explosions/Remote violence' && r.victims === 'civilians' && (!second || inter2 === 'Civilians'));
+  const outlet = r.outlet ?? host(r.url);
+  const sources = [...new Set([...(outlet ? [outlet] : []), ...(r.sources ?? [])])];
+  return {
+    event_id_cnty: `${info?.alpha3 ?? ''}${r.id}`,
+    event_date: r.event_date,
+    year: r.event_date ? Number(r.event_date.slice(0, 4)) : null,
+    time_precision: r.time_precision,
+    disorder_type: disorderType(r.acled_event_type, r.acled_sub_event_type),
+    event_type: r.acled_event_type,
+    sub_event_type: r.acled_sub_event_type,
+    actor1: primary?.name,
+    assoc_actor_1: assoc1.map((a) => a.name).join('; '),
+    inter1,
+    actor2: second?.name,
+    assoc_actor_2: assoc2.map((a) => a.name).join('; '),
+    inter2,
+    interaction: interaction(inter1, inter2, second !== undefined),
+    civilian_targeting: civilianTargeting ? 'Civilian targeting' : '',
+    iso: info ? Number(info.numeric) : null,
+    region: info?.region,
+    country: info?.name ?? r.country,
+    // ACLED's admin1 is a name; a bare GeoNames code (a division data/admin1.tsv does not name) is left out.
+    admin1: r.admin1 && !/^(?:\d+|[A-Z\d]{1,3})$/.test(r.admin1) ? r.admin1 : null,
+    admin2: null,
+    admin3: null,
+    location: r.location,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    geo_precision: r.geo_precision,
+    source: sources.join('; '),
+    source_scale: null,
+    notes: r.notes,
+    fatalities: r.fatalities,
+    tags: null,
+    timestamp: null,
+    event_id: r.id,
+    sitrep_type: r.type,
+    country_code: r.country,
+    iso3: info?.alpha3,
+    event_date_latest: r.event_date_latest,
+    fatalities_low: r.fatalities_low,
+    fatalities_best: r.fatalities_best,
+    fatalities_high: r.fatalities_high,
+    contested: r.contested,
+    document_id: r.document,
+    url: r.url,
+  };
+}
+
+export function csvRow(r: IncidentRecord): string {
+  const values = csvValues(r);
+  return CSV_COLUMNS.map((c) => cell(values[c])).join(',') + '\r\n';
 }
 
 /** A GeoJSON Feature (Point, [longitude, latitude]); incidents without a place have a null geometry. */
@@ -36,6 +124,6 @@ export function geojsonFeature(r: IncidentRecord): object {
     type: 'Feature',
     id: r.id,
     geometry: latitude !== null && longitude !== null ? { type: 'Point', coordinates: [longitude, latitude] } : null,
-    properties: { ...properties, actors: r.actors.map((a) => `${a.name} (${a.role})`).join('; '), figures: JSON.stringify(r.figures) },
+    properties,
   };
 }

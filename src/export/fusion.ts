@@ -6,9 +6,8 @@
 // they come from different documents. Joins are single-link.
 import { sameGroup } from '../claims/groups.ts';
 import { haversineKm } from '../where/distance.ts';
-import type { ReconciledFigure } from '../model/incident.ts';
 import { summarise, totalOf } from '../incidents/reconcile.ts';
-import type { IncidentRecord } from './records.ts';
+import type { IncidentRecord, RecordFigure } from './records.ts';
 
 export const MAX_KM = 25;
 export const MAX_DAYS = 1;
@@ -39,8 +38,8 @@ export function joinReason(a: IncidentRecord, b: IncidentRecord): string | undef
 }
 
 /** Figures of all reports together, per victim group and outcome (same rule as within a document). */
-function mergeFigures(records: IncidentRecord[]): ReconciledFigure[] {
-  const merged: ReconciledFigure[] = [];
+function mergeFigures(records: IncidentRecord[]): RecordFigure[] {
+  const merged: RecordFigure[] = [];
   for (const r of records) {
     for (const f of r.figures) {
       // Each source keeps its document: claim indices are per document.
@@ -96,6 +95,8 @@ export function fuse(records: IncidentRecord[]): FusedIncident[] {
       fatalities_high: sum('high'),
       contested: figures.some((f) => f.contested),
       figures,
+      // Every report's sources (records stored before they were recorded have none).
+      sources: [...new Set(rs.flatMap((r) => r.sources ?? []))],
       reports: rs.map((r) => r.id),
       documents: [...new Set(rs.map((r) => r.document))],
       joins: (joinsOf.get(find(members[0])) ?? []).map((j) => ({ a: records[j.a].id, b: records[j.b].id, why: j.why })),

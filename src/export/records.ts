@@ -1,10 +1,30 @@
 // Incident records for export: one flat, self-describing record per incident, with its provenance
 // (document id, outlet, evidence span) and its figures reconciled across sources.
 import { acledFatalities } from '../claims/acled.ts';
-import type { Document } from '../model/document.ts';
-import type { ReconciledFigure } from '../model/incident.ts';
+import type { Document, Span } from '../model/document.ts';
+import type { Incident, ReconciledFigure } from '../model/incident.ts';
+import { lastStartingAtOrBefore } from '../model/search.ts';
 import { totalOf } from '../incidents/reconcile.ts';
 import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
+
+/** A source's figure, traceable without the document: the claim's span, its sentence and the document. */
+export interface TracedSource {
+  name: string;
+  /** Index into the document's claims. */
+  claim: number;
+  min: number;
+  max: number | null;
+  vague?: string;
+  /** The document the claim is in (content hash). */
+  document: string;
+  /** The claim's span in that document's text. */
+  start: number;
+  end: number;
+  /** The sentence holding the claim: its span and text (text === document text.slice(start, end)). */
+  sentence: Span & { text: string };
+}
+
+export type RecordFigure = Omit<ReconciledFigure, 'sources'> & { sources: TracedSource[] };
 
 export interface IncidentRecord {
   id: string;
@@ -34,7 +54,12 @@ export interface IncidentRecord {
   fatalities_best: number | null;
   fatalities_high: number | null;
   contested: boolean;
-  figures: ReconciledFigure[];
+  figures: RecordFigure[];
+  /** Who the incident's claims are attributed to (relaying media first), in order of appearance. */
+  sources: string[];
+  /** Whom the casualty claims are about, by their stated victims: civilians, combatants, both, or unknown. */
+  victims: 'civilians' | 'combatants' | 'both' | null;
+  /** A summary: the body sentences describing the incident (no headline, byline or dateline), in one paragraph. */
   notes: string;
   evidence: { start: number; end: number };
 }
@@ -73,11 +98,78 @@ export function incidentRecords(doc: Document): IncidentRecord[] {
       fatalities_best: sum('best'),
       fatalities_high: sum('high'),
       contested: inc.figures.some((f) => f.contested),
-      figures: inc.figures,
-      notes: doc.text.slice(inc.evidence.start, inc.evidence.end).replace(/\s+/g, ' ').slice(0, 500),
+      figures: inc.figures.map((f) => ({ ...f, sources: f.sources.map((src) => traced(doc, src)) })),
+      sources: sourcesOf(doc, inc),
+      victims: victimsOf(doc, inc),
+      notes: summary(doc, inc),
       evidence: inc.evidence,
     };
   });
+}
+
+/** A figure's source with the claim's span and sentence. */
+function traced(doc: Document, s: ReconciledFigure['sources'][number]): TracedSource {
+  const claim = doc.claims[s.claim];
+  const start = claim?.start ?? 0;
+  const end = claim?.end ?? 0;
+  const k = lastStartingAtOrBefore(doc.sentences, start);
+  const sentence = k >= 0 && doc.sentences[k].end >= end ? doc.sentences[k] : { start, end };
+  return {
+    ...s, document: s.document ?? doc.id, start, end,
+    sentence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
+  };
+}
+
+function sourcesOf(doc: Document, inc: Incident): string[] {
+  const seen = new Map<string, string>();
+  const add = (name: string | undefined) => { const n = name?.trim(); if (n && !seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n); };
+  for (const i of inc.claims) {
+    const src = doc.claims[i]?.source;
+    if (!src || src.kind === 'narrator') continue;
+    for (const v of src.via ?? []) add(v.name);
+    add(src.name);
+  }
+  return [...seen.values()];
+}
+
+function victimsOf(doc: Document, inc: Incident): IncidentRecord['victims'] {
+  let civilians = false;
+  let combatants = false;
+  for (const i of inc.claims) {
+    const c = doc.claims[i];
+    if (c?.kind !== 'casualties' || c.subject?.civilian === undefined) continue;
+    if (c.subject.civilian) civilians = true;
+    else combatants = true;
+  }
+  return civilians && combatants ? 'both' : civilians ? 'civilians' : combatants ? 'combatants' : null;
+}
+
+const NOTES_LENGTH = 500;
+
+/**
+ * The incident's evidence as one paragraph: its body sentences (captions, headline, byline and dateline
+ * left out) while they fit in about 500 characters, whole sentences only (a first sentence longer than
+ * that is cut at a word, with an ellipsis).
+ */
+function summary(doc: Document, inc: Incident): string {
+  const { start, end } = inc.evidence;
+  const inEvidence = doc.sentences.filter((s) => s.end > start && s.start < end);
+  const body = inEvidence.filter((s) => doc.sections[s.section]?.kind === 'body');
+  const chosen = body.length ? body : inEvidence.filter((s) => doc.sections[s.section]?.kind !== 'byline' && doc.sections[s.section]?.kind !== 'dateline');
+  const clean = (s: Span) => doc.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  let length = 0;
+  for (const s of chosen) {
+    const text = clean(s);
+    if (!text) continue;
+    if (parts.length && length + 1 + text.length > NOTES_LENGTH) break;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  let notes = parts.join(' ');
+  if (!notes) notes = clean(inc.evidence);
+  if (notes.length > NOTES_LENGTH + 100) notes = notes.slice(0, notes.lastIndexOf(' ', NOTES_LENGTH)) + '…';
+  return notes;
 }
 
 export function matches(r: IncidentRecord, f: RecordFilter): boolean {

@@ -11,11 +11,14 @@ import { parse, UsageError, type Io } from '../args.ts';
 export const usage = `Usage: sitrep export --format json|csv|geojson|documents [options]
 
 Export from the store, streamed.
-  json       incident records as a JSON array (schema: docs/incident-record.schema.json)
-  csv        incident records as ACLED-like CSV (event_date, event_type, sub_event_type, actor1, actor2,
-             admin1, location, latitude, longitude, geo_precision, time_precision, source, notes,
-             fatalities, plus fatalities_low/best/high and contested)
-  geojson    incident records as a GeoJSON FeatureCollection (opens in QGIS)
+  json       incident records as a JSON array (schema: docs/incident-record.schema.json); each source's
+             figure carries its claim's span, its sentence's text and span, and the document id
+  csv        incident records as CSV with ACLED's 31 columns in ACLED's order (event_id_cnty ... timestamp;
+             country as ACLED names it, iso numeric, region, inter1/inter2 where an actor's name says;
+             admin2, admin3, source_scale, tags, timestamp left empty: the data cannot fill them), then
+             sitrep's: event_id, sitrep_type, country_code, iso3, event_date_latest, fatalities_low/best/high,
+             contested, document_id, url. Cells starting with = + - @ are prefixed with ' (formula-safe)
+  geojson    incident records as a GeoJSON FeatureCollection (opens in QGIS); actors and figures as JSON
   documents  every stored document with all its layers, one JSON object per line
 
 Options:
