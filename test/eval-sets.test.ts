@@ -10,6 +10,7 @@ import { runEval } from '../src/eval/index.ts';
 import { readFileSync } from 'node:fs';
 import { clusterScores, fusionScorer, scoreFusion, type GvaRecord } from '../src/eval/sets/fusion.ts';
 import { mainIncident } from '../src/eval/sets/main-incident.ts';
+import { fillerMatches, normFiller, templatesScorer, type MucItem } from '../src/eval/sets/templates.ts';
 import type { SetScorer } from '../src/eval/sets/types.ts';
 import { victimsScorer, type VictimsItem } from '../src/eval/sets/victims.ts';
 import { createDocument } from '../src/model/create.ts';
@@ -153,5 +154,43 @@ describe('fusion (gva, ecb+)', () => {
     const r = fusionScorer.finish(s);
     close(r.pairwise_precision, 1, JSON.stringify(r));
     assert.ok(r.bcubed_f1 > clusterScores(['A', 'A', 'A', 'B', 'B', 'C', 'C', 'C', 'D', 'E'], ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']).bcubed_f1, JSON.stringify(r));
+  });
+});
+
+describe('templates (MUC)', () => {
+  it("normalises fillers as GTT does and matches one-to-one", () => {
+    assert.equal(normFiller('The "Santo" Guerrilla-Column, a unit'), 'santo guerrillacolumn unit');
+    assert.equal(fillerMatches(['x', 'y'], [new Set(['x', 'y'])]), 1);
+    assert.equal(fillerMatches(['x', 'z'], [new Set(['x']), new Set(['x', 'z'])]), 2);
+  });
+
+  it('pools a message\'s templates per role; an irrelevant message only costs precision', () => {
+    const relevant: MucItem = { id: 'm1', text: '', killed: 2, injured: 0, templates: [
+      { type: 'ATTACK', perp_individual: [{ mentions: ['GUNMEN', 'ARMED MEN'] }], perp_organization: [{ mentions: ['RED FRONT'] }], physical_target: [{ mentions: ['BRIDGE'] }],
+        human_target: [{ mentions: ['ANA RUIZ', 'MAYOR'], name_mentions: ['ANA RUIZ'] }, { mentions: ['PEASANTS'], name_mentions: [] }], instrument: [] },
+      { type: 'BOMBING', perp_individual: [{ mentions: ['ARMED MEN', 'GUNMEN'] }], instrument: [{ mentions: ['DYNAMITE'] }] },
+    ] };
+    const irrelevant: MucItem = { id: 'm2', text: '', killed: null, injured: null, templates: [] };
+    const r = score(templatesScorer, [
+      [relevant, [{ type: 'ATTACK', fillers: { PerpInd: ['gunmen', 'the armed men'], PerpOrg: ['Red Front'], Target: ['bridge', 'school'], Victim: ['Ana Ruiz'], Weapon: [] },
+        victimsAny: ['Ana Ruiz', 'peasants'], killed: 2, injured: 0 }]],
+      [irrelevant, [{ type: 'BOMBING', fillers: { PerpInd: ['rebels'] }, killed: 1, injured: 0 }]],
+    ]);
+    // TP: one PerpInd (two strings, one entity), PerpOrg, Target, Victim; predicted 7, gold 5 (the two templates' gunmen are one entity).
+    close(r.role_precision, 4 / 7);
+    close(r.role_recall, 4 / 5);
+    close(r.role_f1, 2 / 3);
+    close(r.f1_Weapon, 0);
+    close(r.p_Target, 1 / 2);
+    close(r.victim_any_f1, 1);
+    close(r.type_precision, 1 / 2);
+    close(r.type_recall, 1 / 2);
+    close(r.killed_exact, 1);
+    close(r.injured_exact, 1);
+  });
+
+  it('outputs only incidents whose type maps onto a MUC type', () => {
+    const pred = templatesScorer.predict({ id: 't', text: 'Gunmen attacked a police station in Kunduz on Monday, killing two officers, police said. Rebels and troops clashed near the border.', dct: '2020-01-08', templates: [], killed: null, injured: null });
+    for (const i of pred) assert.ok(['ATTACK', 'BOMBING', 'KIDNAPPING', 'ARSON', 'ROBBERY', 'FORCED WORK STOPPAGE'].includes(i.type), i.type);
   });
 });

@@ -15,6 +15,7 @@ export const SCORERS: Record<string, Load> = {
   casualties: () => import('./sets/casualties.ts').then((m) => m.casualtiesScorer),
   victims: () => import('./sets/victims.ts').then((m) => m.victimsScorer),
   fusion: () => import('./sets/fusion.ts').then((m) => m.fusionScorer),
+  templates: () => import('./sets/templates.ts').then((m) => m.templatesScorer),
   // syntax (issue 13, src/eval/sets/syntax.ts): syntax: () => import('./sets/syntax.ts').then((m) => m.syntaxScorer),
 };
 
