@@ -10,6 +10,7 @@ import { runEval } from '../src/eval/index.ts';
 import { readFileSync } from 'node:fs';
 import { clusterScores, fusionScorer, scoreFusion, type GvaRecord } from '../src/eval/sets/fusion.ts';
 import { mainIncident } from '../src/eval/sets/main-incident.ts';
+import { ggtMatches, quotesScorer, referenceMatches } from '../src/eval/sets/quotes.ts';
 import { fillerMatches, normFiller, templatesScorer, type MucItem } from '../src/eval/sets/templates.ts';
 import type { SetScorer } from '../src/eval/sets/types.ts';
 import { victimsScorer, type VictimsItem } from '../src/eval/sets/victims.ts';
@@ -192,5 +193,37 @@ describe('templates (MUC)', () => {
   it('outputs only incidents whose type maps onto a MUC type', () => {
     const pred = templatesScorer.predict({ id: 't', text: 'Gunmen attacked a police station in Kunduz on Monday, killing two officers, police said. Rebels and troops clashed near the border.', dct: '2020-01-08', templates: [], killed: null, injured: null });
     for (const i of pred) assert.ok(['ATTACK', 'BOMBING', 'KIDNAPPING', 'ARSON', 'ROBBERY', 'FORCED WORK STOPPAGE'].includes(i.type), i.type);
+  });
+});
+
+describe('quotes: GGT rule and resolved speakers (ggt-dev)', () => {
+  const q = (start: number, end: number, o: object = {}) => ({ source: null, cue: null, content: { start, end }, ...o });
+  const p = (start: number, end: number, o: object = {}) => ({ content: { start, end }, source: null, ...o });
+  it('each gold quote in order takes the remaining prediction covering most of it, above the threshold', () => {
+    assert.equal(ggtMatches([q(0, 10), q(20, 30)], [p(0, 4), p(0, 9), p(20, 30)], 0.3), 2);
+    assert.equal(ggtMatches([q(0, 10)], [p(0, 3)], 0.3), 0, 'must exceed 0.3');
+    assert.equal(ggtMatches([q(0, 10)], [p(0, 4)], 0.3), 1);
+    assert.equal(ggtMatches([q(0, 10)], [p(0, 4)], 0.8), 0);
+    // Gold order decides: the first gold quote takes the only prediction.
+    assert.equal(ggtMatches([q(0, 10), q(5, 10)], [p(0, 10)], 0.3), 1);
+  });
+  it('a resolved speaker matches by whole words either way', () => {
+    assert.ok(referenceMatches('Dana Okafor', 'okafor'));
+    assert.ok(referenceMatches('Okafor', 'Dana Okafor'));
+    assert.ok(!referenceMatches('Okaforth', 'Okafor'));
+    assert.ok(!referenceMatches(undefined, 'Okafor'));
+  });
+  it('reports both GGT thresholds, cue accuracy only where the gold has a cue, and reference accuracy', () => {
+    const item = { id: 'g', text: '', attributions: [
+      q(0, 10, { cue: { start: 12, end: 16 }, reference: 'Dana Okafor' }),
+      q(20, 30, { reference: 'Lee Park' }),
+    ] };
+    const r = score(quotesScorer, [[item, [p(0, 10, { cue: { start: 12, end: 16 }, name: 'Okafor' }), p(20, 24, { name: 'the council' })]]]);
+    // 50% rule: only the first; GGT 0.3: both; GGT 0.8: the first.
+    close(r.recall, 0.5);
+    close(r.ggt_f1_03, 1);
+    close(r.ggt_f1_08, 0.5);
+    close(r.cue_accuracy, 1);
+    close(r.reference_accuracy, 1);
   });
 });

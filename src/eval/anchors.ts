@@ -7,6 +7,10 @@ export interface Anchor { system: string; metric: string; value: number; source:
 export const ANCHORS: Record<string, Anchor[]> = {
   quotes: [
     { system: 'BBC Citron (PARC 3.0 test)', metric: 'f1', value: 0.833, source: 'bbc/citron models/en_2021-11-15/README.md', note: 'different corpus; token-overlap rule' },
+    ...([['ggt_f1_03', 0.837], ['ggt_precision_03', 0.846], ['ggt_recall_03', 0.827], ['ggt_f1_08', 0.761], ['ggt_precision_08', 0.770], ['ggt_recall_08', 0.752]] as const).map(([metric, value]) => ({
+      system: 'GGT extractor V5.3 (all 98 articles)', metric, value, set: 'ggt-dev',
+      source: 'sfu-discourse-lab/GenderGapTracker NLP/evaluation/src/eval/README.md @69d2932b', note: 'all 98 articles, drifting offsets',
+    })),
   ],
   geo: [
     { system: 'Mordecai 3 (GWN)', metric: 'acc161', value: 0.941, source: 'Halterman 2023, arXiv 2303.13675', note: 'own subset, N=474' },

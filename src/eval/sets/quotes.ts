@@ -1,13 +1,49 @@
-// Attribution (PolNeAR): content-overlap P/R/F1 (>= 50% of the gold content, one-to-one, largest overlap
-// first) and source accuracy over matched pairs, as in the benchmarks README.
+// Attribution (PolNeAR, GGT): content-overlap P/R/F1 (>= 50% of the gold content, one-to-one, largest
+// overlap first) and source accuracy over matched pairs, as in the benchmarks README; beside them GGT's
+// own rule (each gold quote in order takes the remaining prediction covering most of it, above 0.3 or 0.8
+// of its length) and, where the gold resolves the speaker (`reference`), whether our speaker's name is it.
 import { createDocument } from '../../model/create.ts';
+import { normName } from '../match.ts';
 import { analyse } from '../../pipeline/index.ts';
 import { f1, overlap, spanLength, type SetScorer, type SpanText } from './types.ts';
 
-export interface QuotesItem { id: string; text: string; date?: string; attributions: { source: SpanText | null; cue: SpanText; content: SpanText }[] }
-export interface QuotePred { content: { start: number; end: number }; source: { start: number; end: number } | null; cue?: { start: number; end: number } }
+export interface QuotesItem { id: string; text: string; date?: string; attributions: { source: SpanText | null; cue: SpanText | null; content: SpanText; reference?: string | null }[] }
+export interface QuotePred {
+  content: { start: number; end: number }; source: { start: number; end: number } | null; cue?: { start: number; end: number };
+  /** The name of the speaker as resolved (its entity's name when it has one). */
+  name?: string;
+}
 
-interface State { matched: number; predicted: number; gold: number; sourceRight: number; cueRight: number }
+interface State {
+  matched: number; predicted: number; gold: number; sourceRight: number; cues: number; cueRight: number; refs: number; refRight: number;
+  ggt03: number; ggt08: number;
+}
+
+/** GGT's matching: each gold quote in order takes the remaining prediction with the largest share of the gold's characters, if above `threshold`. */
+export function ggtMatches(gold: QuotesItem['attributions'], pred: QuotePred[], threshold: number): number {
+  const used = new Set<number>();
+  let n = 0;
+  for (const g of gold) {
+    const len = spanLength(g.content);
+    if (!len) continue;
+    let best = -1, bestShare = threshold;
+    pred.forEach((p, pi) => {
+      if (used.has(pi)) return;
+      const share = overlap(p.content, g.content) / len;
+      if (share > bestShare) { best = pi; bestShare = share; }
+    });
+    if (best >= 0) { used.add(best); n++; }
+  }
+  return n;
+}
+
+/** Our speaker's name is the gold's resolved speaker: equal, or one contains the other as whole words (case- and punctuation-insensitive). */
+export function referenceMatches(name: string | undefined, reference: string): boolean {
+  if (!name) return false;
+  const a = normName(name), b = normName(reference);
+  if (!a || !b) return false;
+  return a === b || ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+}
 
 /** One-to-one pairs (gold index, pred index), largest overlap first, each covering >= 50% of the gold content. */
 export function pairQuotes(gold: QuotesItem['attributions'], pred: QuotePred[]): [number, number][] {
@@ -48,25 +84,37 @@ export const quotesScorer: SetScorer<QuotesItem, QuotePred[], State> = {
         content: { start: q.start, end: q.end },
         source: q.source.span ? { start: q.source.span.start, end: q.source.span.end } : null,
         cue: q.cue ? { start: q.cue.start, end: q.cue.end } : undefined,
+        name: q.source.entity !== undefined && doc.entities[q.source.entity] ? doc.entities[q.source.entity].name : q.source.name,
       });
       last = q.direct ? { cue, end: q.end } : undefined;
     }
     return preds;
   },
-  init: () => ({ matched: 0, predicted: 0, gold: 0, sourceRight: 0, cueRight: 0 }),
+  init: () => ({ matched: 0, predicted: 0, gold: 0, sourceRight: 0, cues: 0, cueRight: 0, refs: 0, refRight: 0, ggt03: 0, ggt08: 0 }),
   add(state, item, pred) {
     const pairs = pairQuotes(item.attributions, pred);
     state.matched += pairs.length;
     state.predicted += pred.length;
     state.gold += item.attributions.length;
     for (const [gi, pi] of pairs) {
-      if (spanAgrees(pred[pi].source, item.attributions[gi].source)) state.sourceRight++;
-      if (spanAgrees(pred[pi].cue, item.attributions[gi].cue)) state.cueRight++;
+      const g = item.attributions[gi];
+      if (spanAgrees(pred[pi].source, g.source)) state.sourceRight++;
+      // Cue accuracy only where the gold has a cue (GGT leaves it out for continued quotes).
+      if (g.cue) { state.cues++; if (spanAgrees(pred[pi].cue, g.cue)) state.cueRight++; }
+      if (g.reference) { state.refs++; if (referenceMatches(pred[pi].name, g.reference)) state.refRight++; }
     }
+    state.ggt03 += ggtMatches(item.attributions, pred, 0.3);
+    state.ggt08 += ggtMatches(item.attributions, pred, 0.8);
   },
   finish(s) {
     const p = s.predicted ? s.matched / s.predicted : 0;
     const r = s.gold ? s.matched / s.gold : 0;
-    return { precision: p, recall: r, f1: f1(p, r), source_accuracy: s.matched ? s.sourceRight / s.matched : 0, cue_accuracy: s.matched ? s.cueRight / s.matched : 0 };
+    const out: Record<string, number> = { precision: p, recall: r, f1: f1(p, r), source_accuracy: s.matched ? s.sourceRight / s.matched : 0, cue_accuracy: s.cues ? s.cueRight / s.cues : 0 };
+    if (s.refs) out.reference_accuracy = s.refRight / s.refs;
+    for (const [key, m] of [['03', s.ggt03], ['08', s.ggt08]] as const) {
+      const gp = s.predicted ? m / s.predicted : 0, gr = s.gold ? m / s.gold : 0;
+      Object.assign(out, { [`ggt_precision_${key}`]: gp, [`ggt_recall_${key}`]: gr, [`ggt_f1_${key}`]: f1(gp, gr) });
+    }
+    return out;
   },
 };
