@@ -55,6 +55,25 @@ describe('eval runner', () => {
     assert.match(table, /aaa-unknown \(no-such-task, 0 items, 0\.0 s\): not built \(no scorer for task no-such-task\)/);
     assert.match(table, /zzz-acled \(casualties, 1 items/);
   });
+
+  it('reports a set that fails (a malformed item) and still scores the others, exit code 1', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sitrep-sets-'));
+    writeSet(root, 'aaa-broken', 'casualties', []);
+    writeFileSync(join(root, 'aaa-broken', 'items.jsonl'), '{"id": "a", "text": \n');
+    writeSet(root, 'bbb-acled', 'casualties', [{ id: 'b', text: 'Nobody was hurt.', event_date: '2015-01-05', lat: 0, lon: 0, geo_precision: 1, fatalities: 0 }]);
+    const origWrite = process.stderr.write.bind(process.stderr);
+    let err = '';
+    process.stderr.write = ((c: string) => { err += c; return true; }) as typeof process.stderr.write;
+    try {
+      const { code, result } = await evalJson(root);
+      assert.equal(code, 1);
+      assert.match(result.sets['aaa-broken'].note, /^failed: /);
+      assert.equal(result.sets['bbb-acled'].items, 1);
+    } finally {
+      process.stderr.write = origWrite;
+    }
+    assert.match(err, /aaa-broken/);
+  });
 });
 
 const fig = (outcome: 'killed' | 'injured', n: number, group = 'people'): ReconciledFigure => ({ group, outcome, low: n, best: n, high: n, contested: false, sources: [] });

@@ -104,6 +104,7 @@ export async function runEval(dir: string, opts: EvalOptions): Promise<number> {
     return 1;
   }
   const progress = opts.progress ?? (!opts.json && process.stderr.isTTY === true);
+  let failed = false;
   const result: { corpus?: { documents: number; words: number; areas: Record<string, AreaScore>; per_document: { id: string; f1: Record<string, number> }[] }; sets?: Record<string, SetResult>; fusion?: Record<string, FusionScore> } = {};
   for (const f of fusionSets) {
     const r = evaluateFusion(f);
@@ -132,12 +133,22 @@ export async function runEval(dir: string, opts: EvalOptions): Promise<number> {
   if (sets.length) {
     result.sets = {};
     for (const s of sets) {
-      const name = JSON.parse(readFileSync(join(s, 'manifest.json'), 'utf8')).name ?? s;
-      const r = await evaluateSet(s, { limit: opts.limit, progress });
+      const manifest = JSON.parse(readFileSync(join(s, 'manifest.json'), 'utf8'));
+      const name = manifest.name ?? s;
+      let r: SetResult;
+      try {
+        r = await evaluateSet(s, { limit: opts.limit, progress });
+      } catch (e) {
+        // One set's failure (a scorer being written, a malformed item) is reported; the other sets still run.
+        if (progress) process.stderr.write('\r\x1b[K');
+        process.stderr.write(`sitrep eval: ${s}: ${(e as Error).message.split('\n')[0]}\n`);
+        r = { task: manifest.task, items: 0, built: false, note: `failed: ${(e as Error).message.split('\n')[0]}`, seconds: 0, metrics: {} };
+        failed = true;
+      }
       result.sets[name] = r;
       if (!opts.json) opts.out.write(setTable(name, r) + '\n\n');
     }
   }
   if (opts.json) opts.out.write(JSON.stringify(result, null, 2) + '\n');
-  return 0;
+  return failed ? 1 : 0;
 }
