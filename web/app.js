@@ -444,17 +444,126 @@ async function incidentPage(id) {
 }
 
 // ---------------------------------------------------------------- document page
+const OUTCOMES = { killed: 'killed', injured: 'injured', killed_or_injured: 'killed or injured', missing: 'missing', captured: 'captured' };
+
+/** A claim in a few words: its figures or value, its subject, its source and how it is asserted. */
+function claimSummary(c) {
+  const what = c.figures
+    ? Object.entries(c.figures).map(([o, q]) => `${OUTCOMES[o] ?? o} ${fmtRange(q)}`).join(', ')
+    : Array.isArray(c.value) ? c.value.join(', ') : c.value && typeof c.value === 'object' ? fmtRange(c.value) : c.value ?? '';
+  const about = c.subject?.text ? ` (${c.subject.text}${c.subject.civilian ? ', civilians' : ''})` : '';
+  const how = c.modality && c.modality !== 'asserted' ? ` · ${c.modality}` : '';
+  const repeat = c.repeats !== undefined ? ` · repeats claim ${c.repeats + 1}` : '';
+  return `${c.kind.replace(/_/g, ' ')}: ${what}${about}${how}${repeat}`;
+}
+
+/**
+ * The syntax layer as words and sentences: for each token its tag, lemma, head and label, grouped by the
+ * sentence it lies in. Undefined when the document has no (usable) layer: the page then shows no syntax.
+ */
+function syntaxModel(doc) {
+  const sx = doc.syntax;
+  const tokens = doc.tokens;
+  if (!sx || !Array.isArray(tokens) || !tokens.length || [sx.upos, sx.lemma, sx.head, sx.deprel].some((a) => !Array.isArray(a) || a.length !== tokens.length)) return undefined;
+  const word = (i) => doc.text.slice(tokens[i][0], tokens[i][1]);
+  const sentences = doc.sentences.map((s, n) => ({ n, start: s.start, end: s.end, tokens: [] }));
+  let k = 0;
+  tokens.forEach(([start], i) => {
+    while (k + 1 < sentences.length && sentences[k].end <= start) k++;
+    sentences[k]?.tokens.push(i);
+  });
+  const sentenceOf = new Map();
+  for (const s of sentences) for (const i of s.tokens) sentenceOf.set(i, s.n);
+  const head = (i) => (Number.isInteger(sx.head[i]) && sx.head[i] >= 0 && sx.head[i] < tokens.length ? sx.head[i] : -1);
+  const describe = (i) => {
+    const hd = head(i);
+    return `${sx.upos[i]} · lemma “${sx.lemma[i]}” · ${sx.deprel[i]}${hd >= 0 ? ` of “${word(hd)}”` : ' (root of the sentence)'}`;
+  };
+  return { tokens, word, head, describe, sentences: sentences.filter((s) => s.tokens.length), sentenceOf, sx };
+}
+
+/** One sentence's dependency tree as an indented list: each word with its tag and label, its dependents below it. */
+function syntaxTree(model, sentence, onWord) {
+  const { sx, word, head } = model;
+  const inSentence = new Set(sentence.tokens);
+  const children = new Map(sentence.tokens.map((i) => [i, []]));
+  const roots = [];
+  for (const i of sentence.tokens) {
+    const hd = head(i);
+    if (hd >= 0 && inSentence.has(hd) && hd !== i) children.get(hd).push(i);
+    else roots.push(i);
+  }
+  const seen = new Set();
+  const node = (i) => {
+    seen.add(i);
+    const kids = children.get(i).filter((c) => !seen.has(c));
+    return h('li', { 'data-token': i },
+      h('button', { class: 'word', type: 'button', title: model.describe(i), onclick: () => onWord(i) },
+        h('span', { class: 'deprel' }, sx.deprel[i]), ' ', h('strong', {}, word(i)), ' ', h('span', { class: 'upos' }, sx.upos[i]),
+        sx.lemma[i] && sx.lemma[i] !== word(i) ? h('span', { class: 'muted' }, ` ${sx.lemma[i]}`) : null),
+      kids.length ? h('ul', {}, kids.map(node)) : null);
+  };
+  // A head outside the sentence or a cycle would hide words: any word not reached is listed as a root.
+  const items = roots.map(node);
+  for (const i of sentence.tokens) if (!seen.has(i)) items.push(node(i));
+  return h('ul', { class: 'tree', role: 'tree', 'aria-label': 'Dependency tree' }, items);
+}
+
 async function documentPage(id) {
   const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
   const anns = [];
-  const layers = { entity: true, quote: true, time: true, place: true };
+  const syntax = syntaxModel(doc);
+  const layers = { claim: 'claim', entity: 'entity', quote: 'quote', time: 'date', place: 'place' };
   doc.mentions.forEach((m, i) => anns.push({ start: m.start, end: m.end, cls: 'hl-entity', key: `m${i}`, title: `${m.kind}: ${doc.entities[m.entity]?.name ?? m.text}` }));
   doc.quotes.forEach((q, i) => anns.push({ start: q.start, end: q.end, cls: 'hl-quote', key: `q${i}`, title: `${q.direct ? 'quote' : 'reported'} — ${sourceName(q.source)}` }));
+  (doc.claims ?? []).forEach((c, i) => anns.push({ start: c.start, end: c.end, cls: 'hl-claim', key: `c${i}`, title: `claim ${i + 1} — ${claimSummary(c)} — ${sourceName(c.source)}` }));
   doc.times.forEach((t, i) => anns.push({ start: t.start, end: t.end, cls: 'hl-time', key: `t${i}`, title: t.earliest ? `${t.earliest}${t.latest !== t.earliest ? ' to ' + t.latest : ''}` : 'unresolved date' }));
   doc.places.forEach((p, i) => anns.push({ start: p.start, end: p.end, cls: 'hl-place', key: `p${i}`, title: p.name ? `${p.name}, ${p.country ?? ''}` : 'not in the gazetteer' }));
+  // Syntax: every word says its tag, lemma, head and label on hover; a click opens its sentence's tree.
+  let openTree = () => {};
+  if (syntax) syntax.tokens.forEach(([start, end], i) => anns.push({ start, end, key: `w${i}`, title: syntax.describe(i), onclick: () => openTree(i) }));
   const text = annotatedText(doc.text, anns);
   const item = (key, ...content) => h('li', {}, h('button', { class: 'figure', type: 'button', onclick: () => text.focus(key) }, ...content));
   const incidents = doc.incidents.map((inc, n) => h('li', {}, h('a', { href: `#/incident/${doc.id}-${n + 1}` }, `${label(inc.type)}${inc.place?.name ? ' — ' + inc.place.name : ''}`)));
+  const claims = doc.claims ?? [];
+
+  let syntaxPanel = null;
+  if (syntax) {
+    const rendered = new Map(); // sentence -> its <details>
+    const list = syntax.sentences.map((s) => {
+      const sentenceText = doc.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+      const details = h('details', { 'data-sentence': s.n },
+        h('summary', {}, h('span', { class: 'muted' }, `${s.n + 1}. `), sentenceText.length > 110 ? sentenceText.slice(0, 110) + '…' : sentenceText));
+      details.addEventListener('toggle', () => {
+        if (details.open && !details.querySelector('.tree')) details.append(syntaxTree(syntax, s, (i) => text.focus(`w${i}`)));
+      });
+      rendered.set(s.n, details);
+      return details;
+    });
+    openTree = (i) => {
+      const details = rendered.get(syntax.sentenceOf.get(i));
+      if (!details) return;
+      details.open = true;
+      if (!details.querySelector('.tree')) details.append(syntaxTree(syntax, syntax.sentences.find((s) => s.n === syntax.sentenceOf.get(i)), (j) => text.focus(`w${j}`)));
+      for (const b of syntaxPanel.querySelectorAll('.word.active')) b.classList.remove('active');
+      const b = details.querySelector(`li[data-token="${i}"] > .word`);
+      b?.classList.add('active');
+      b?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    };
+    syntaxPanel = h('section', { class: 'panel syntax', 'aria-label': 'Syntax' },
+      h('h2', {}, `Syntax (${syntax.sentences.length} sentence${syntax.sentences.length === 1 ? '' : 's'})`),
+      h('p', { class: 'muted' }, `Universal Dependencies (${syntax.sx.model || 'model unknown'}): hover a word in the text for its tag, lemma, head and label; open a sentence, or click a word, for its tree.`),
+      list);
+  }
+
+  // Each layer can be hidden, to read one at a time.
+  const toggles = Object.entries(layers).map(([k, name]) => h('label', { class: `hl-${k}` },
+    h('input', { type: 'checkbox', checked: true, 'data-layer': k, onchange: (e) => {
+      // Swapped for a class with no style, so a span's other layers still show.
+      const [from, to] = e.target.checked ? [`off-${k}`, `hl-${k}`] : [`hl-${k}`, `off-${k}`];
+      for (const span of text.el.querySelectorAll(`.${from}`)) span.classList.replace(from, to);
+    } }), ` ${name}`));
+
   view.replaceChildren(h('div', { class: 'page' },
     h('div', {},
       h('section', { class: 'panel' },
@@ -465,6 +574,9 @@ async function documentPage(id) {
           h('dt', {}, 'Origin'), h('dd', {}, doc.meta.origin),
           h('dt', {}, 'Id'), h('dd', {}, doc.id)),
         incidents.length ? [h('h2', {}, 'Incidents'), h('ul', {}, incidents)] : null),
+      h('section', { class: 'panel', 'aria-label': 'Claims' }, h('h2', {}, `Claims (${claims.length})`),
+        claims.length ? h('ol', { class: 'claims' }, claims.map((c, i) => h('li', {}, h('button', { class: 'figure', type: 'button', 'data-claim': i, onclick: () => text.focus(`c${i}`) },
+          claimSummary(c), ' — ', h('strong', {}, sourceName(c.source)))))) : h('p', { class: 'muted' }, 'No claims.')),
       h('section', { class: 'panel' }, h('h2', {}, `Quotes (${doc.quotes.length})`),
         h('ul', {}, doc.quotes.map((q, i) => item(`q${i}`, h('strong', {}, sourceName(q.source)), ` ${q.cue ? q.cue.text : ''}: ${q.direct ? '“' : ''}${q.text.length > 160 ? q.text.slice(0, 160) + '…' : q.text}${q.direct ? '”' : ''}`)))),
       h('section', { class: 'panel' }, h('h2', {}, `Entities (${doc.entities.length})`),
@@ -472,10 +584,12 @@ async function documentPage(id) {
       h('section', { class: 'panel' }, h('h2', {}, 'Dates and places'),
         h('ul', {}, doc.times.map((t, i) => item(`t${i}`, `${t.text} → ${t.earliest ?? 'unresolved'}${t.incident ? ' (incident date)' : ''}`)),
           doc.places.map((p, i) => item(`p${i}`, `${p.text} → ${p.name ?? 'unknown'}${p.country ? ', ' + p.country : ''}${p.incident ? ' (incident place)' : ''}`))))),
-    h('section', { class: 'panel', 'aria-label': 'Source text' },
-      h('h2', {}, 'Text'),
-      h('p', { class: 'legend' }, Object.keys(layers).map((k) => h('span', { class: `hl-${k}` }, k))),
-      text.el)));
+    h('div', {},
+      h('section', { class: 'panel', 'aria-label': 'Source text' },
+        h('h2', {}, 'Text'),
+        h('p', { class: 'legend layers' }, toggles, syntax ? h('span', { class: 'muted' }, 'words: hover for syntax, click for the tree') : null),
+        text.el),
+      syntaxPanel)));
 }
 
 // ---------------------------------------------------------------- upload
