@@ -162,9 +162,16 @@ function drawTimeline(el, months, p) {
   if (!months.length) { el.append(h('span', { class: 'muted' }, 'No dated incidents.')); return; }
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
-  const W = 1000, H = 90, pad = 16;
+  // Drawn at the element's own width, so the axis labels are not stretched.
+  const W = Math.max(300, Math.round(el.clientWidth - 10) || 1000), H = 110, left = 34, bottom = 22, top = 8;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('preserveAspectRatio', 'none');
+  const svgEl = (tag, attrs, text) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
   // Every month between the first and the last, so gaps show as gaps.
   const all = [];
   let [y, m] = months[0].month.split('-').map(Number);
@@ -172,14 +179,19 @@ function drawTimeline(el, months, p) {
   const counts = new Map(months.map((x) => [x.month, x.n]));
   while (y < ly || (y === ly && m <= lm)) { const k = `${y}-${String(m).padStart(2, '0')}`; all.push([k, counts.get(k) || 0]); if (++m > 12) { m = 1; y++; } }
   const max = Math.max(...all.map((a) => a[1]));
-  const bw = W / all.length;
+  const plotW = W - left - 4, plotH = H - bottom - top;
+  const bw = plotW / all.length;
+  const yOf = (n) => top + plotH - (plotH * n) / max;
+  // Y axis: zero, the busiest month and halfway, as gridlines with their counts.
+  for (const n of [...new Set([0, max > 1 ? Math.round(max / 2) : 0, max])]) {
+    svg.append(svgEl('line', { x1: left, x2: W - 4, y1: yOf(n), y2: yOf(n), class: n ? 'grid' : 'axis' }));
+    svg.append(svgEl('text', { x: left - 4, y: yOf(n) + 4, 'text-anchor': 'end', class: 'tick' }, String(n)));
+  }
   all.forEach(([month, n], i) => {
-    const bh = n ? Math.max(2, ((H - pad) * n) / max) : 0;
-    const r = document.createElementNS(ns, 'rect');
-    r.setAttribute('x', String(i * bw + 0.5)); r.setAttribute('width', String(Math.max(1, bw - 1)));
-    r.setAttribute('y', String(H - pad - bh)); r.setAttribute('height', String(bh));
+    const bh = n ? Math.max(2, (plotH * n) / max) : 0;
+    const r = svgEl('rect', { x: left + i * bw + 0.5, width: Math.max(1, bw - 1), y: top + plotH - bh, height: bh });
     if (p.get('from') === `${month}-01`) r.classList.add('selected');
-    const t = document.createElementNS(ns, 'title'); t.textContent = `${month}: ${n} incident${n === 1 ? '' : 's'}`; r.append(t);
+    r.append(svgEl('title', {}, `${month}: ${n} incident${n === 1 ? '' : 's'}`));
     r.addEventListener('click', () => {
       const [yy, mm] = month.split('-').map(Number);
       const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
@@ -189,14 +201,21 @@ function drawTimeline(el, months, p) {
     });
     svg.append(r);
   });
-  for (const [i, anchor] of [[0, 'start'], [all.length - 1, 'end']]) {
-    const t = document.createElementNS(ns, 'text');
-    t.setAttribute('x', String(anchor === 'start' ? 2 : W - 2)); t.setAttribute('y', String(H - 3));
-    t.setAttribute('text-anchor', anchor); t.setAttribute('font-size', '11'); t.setAttribute('fill', '#5d6875');
-    t.textContent = all[i][0];
-    svg.append(t);
-  }
-  el.append(svg);
+  // X axis: a tick per month when few, else per quarter or per year, labelled where there is room.
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const step = [1, 3, 6, 12, 24, 60].find((k) => (plotW / all.length) * k >= 56) ?? 120;
+  let lastLabel = -Infinity;
+  all.forEach(([month], i) => {
+    const [yy, mm] = month.split('-').map(Number);
+    const index = yy * 12 + mm - 1;
+    if (index % step !== 0 && i !== 0) return;
+    const x = left + i * bw;
+    svg.append(svgEl('line', { x1: x, x2: x, y1: top + plotH, y2: top + plotH + 4, class: 'axis' }));
+    if (x - lastLabel < 50) return;
+    lastLabel = x;
+    svg.append(svgEl('text', { x: x + 1, y: H - 6, class: 'tick' }, step >= 12 ? String(yy) : `${MONTHS[mm - 1]} ${yy}`));
+  });
+  el.append(svg, h('div', { class: 'muted caption' }, 'Incidents per month; click a bar for that month.'));
 }
 
 // Natural Earth countries: 1:110m for the world view (small, quick), 1:50m once zoomed in.
@@ -207,6 +226,34 @@ function loadBasemap(scale) {
 }
 const BASEMAP_STYLE = { color: '#9aa5b1', weight: 0.6, fillColor: '#f3f1ea', fillOpacity: 1 };
 
+/** A dot's radius in pixels by the incident's fatalities (the legend draws the same). */
+const dotRadius = (fatalities) => 4 + Math.min(10, Math.sqrt(fatalities || 0));
+
+/** The map's key: the colour of each incident type on the map, and what a dot's size means. */
+function mapLegend(rows) {
+  const present = new Map();
+  for (const r of rows) present.set(r[3], (present.get(r[3]) || 0) + 1);
+  const types = Object.keys(TYPE_LABELS).filter((t) => present.has(t)).concat([...present.keys()].filter((t) => !(t in TYPE_LABELS)));
+  const ns = 'http://www.w3.org/2000/svg';
+  const dot = (r, colour) => {
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', String(2 * r + 2)); svg.setAttribute('height', String(Math.max(2 * r + 2, 10)));
+    svg.setAttribute('aria-hidden', 'true');
+    const c = document.createElementNS(ns, 'circle');
+    c.setAttribute('cx', String(r + 1)); c.setAttribute('cy', String(Math.max(r + 1, 5))); c.setAttribute('r', String(r));
+    c.setAttribute('fill', colour); c.setAttribute('stroke', '#fff');
+    svg.append(c);
+    return svg;
+  };
+  const el = h('div', { class: 'map-legend', role: 'group', 'aria-label': 'Map legend' },
+    h('div', { class: 'legend-title' }, 'Type'),
+    h('ul', {}, types.map((t) => h('li', { 'data-type': t }, dot(5, TYPE_COLOURS[t] || '#333'), ` ${label(t)} (${present.get(t)})`))),
+    h('div', { class: 'legend-title' }, 'Killed (dot size)'),
+    h('ul', { class: 'sizes' }, [0, 10, 100].map((n) => h('li', {}, dot(dotRadius(n), '#7b8794'), ` ${n === 0 ? 'none or unknown' : n === 100 ? '100 or more' : n}`))));
+  const Control = L.Control.extend({ onAdd() { L.DomEvent.disableClickPropagation(el); L.DomEvent.disableScrollPropagation(el); return el; } });
+  return new Control({ position: 'bottomright' });
+}
+
 /**
  * Every incident as a dot on one canvas, redrawn when the map moves: tens of thousands of points
  * stay fast where one Leaflet layer per point would not. A grid of screen positions finds the dot
@@ -216,7 +263,7 @@ function pointsLayer(rows, onPick) {
   const CELL = 24;
   let map, canvas, screen, grid, hovered = -1;
   const tip = L.tooltip({ direction: 'top', offset: [0, -6] });
-  const radius = (i) => 4 + Math.min(10, Math.sqrt(rows[i][5] || 0));
+  const radius = (i) => dotRadius(rows[i][5]);
   // Draw per colour (one path each), biggest first so small dots stay visible on top.
   const order = rows.map((_, i) => i).sort((a, b) => radius(b) - radius(a));
   function redraw() {
@@ -311,6 +358,7 @@ async function drawMap(el, points) {
   });
   performance.mark('sitrep:basemap');
   pointsLayer(rows, (id) => { location.hash = `#/incident/${encodeURIComponent(id)}`; }).addTo(map);
+  if (rows.length) mapLegend(rows).addTo(map);
   performance.mark('sitrep:markers');
   el.dataset.points = String(rows.length);
 }
