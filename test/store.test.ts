@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +174,43 @@ describe('store: SQLite specifics', () => {
     raw.pragma(`user_version = ${MIGRATIONS.length + 5}`);
     raw.close();
     await assert.rejects(openStore(path), /newer than this sitrep/);
+  });
+});
+
+describe('store: SQLite with several writers', () => {
+  // Invented one-paragraph reports, each text distinct: 48 shared by all four processes, 12 of each one's own.
+  const TOWNS = ['Gao', 'Kidal', 'Mopti', 'Menaka', 'Segou', 'Timbuktu'];
+  const report = (n: number) => JSON.stringify({ text: `Attack on post ${n}\n\nGunmen attacked an army post near ${TOWNS[n % 6]} on Monday, killing ${(n % 9) + 2} soldiers, officials said (report ${n}).`, published: '2024-04-01' });
+
+  it('four ingest processes at once on one new file: every document stored once, integrity ok', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-writers-'));
+    const path = join(dir, 'shared.db');
+    const shared = Array.from({ length: 48 }, (_, i) => report(i));
+    const files = [0, 1, 2, 3].map((p) => {
+      const own = Array.from({ length: 12 }, (_, i) => report(1000 + p * 100 + i));
+      // Each process meets the shared reports in its own order, so writes interleave.
+      const lines = p % 2 ? [...shared].reverse() : shared;
+      const file = join(dir, `batch${p}.jsonl`);
+      writeFileSync(file, [...lines.slice(0, 24 + p), ...own, ...lines.slice(24 + p)].join('\n') + '\n');
+      return file;
+    });
+    const runs = await Promise.all(files.map((file) => new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/sitrep.js', 'ingest', '--db', path, file], { cwd: new URL('..', import.meta.url).pathname, env: { ...process.env, SITREP_DB: '' } });
+      let err = '';
+      child.stderr.on('data', (c) => { err += c; });
+      child.on('exit', (code) => resolve({ code, err }));
+    })));
+    for (const r of runs) assert.equal(r.code, 0, r.err.split('\n').filter((l) => /sitrep:|failed/.test(l)).slice(0, 5).join('\n'));
+    const stored = runs.reduce((n, r) => n + Number(/(\d+) stored/.exec(r.err)?.[1] ?? NaN), 0);
+    assert.equal(stored, 48 + 4 * 12, 'each document stored by exactly one process');
+    const db = new Database(path, { readonly: true });
+    try {
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      assert.equal(db.prepare('SELECT count(*) FROM documents').pluck().get(), 96);
+      assert.equal(db.prepare('SELECT count(*) FROM layers').pluck().get(), 96);
+      assert.equal(db.prepare('SELECT count(*) FROM (SELECT doc_id, n FROM incidents GROUP BY doc_id, n HAVING count(*) > 1)').pluck().get(), 0, 'no incident twice');
+      assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    } finally { db.close(); }
   });
 });
 

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
+import { packLayers, unpackLayers } from './layers.ts';
 import { queryWords, searchBody, StoreError, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
 
 /** Never edit a released migration: add the next one. */
@@ -64,8 +65,14 @@ export const PG_MIGRATIONS: string[] = [
   `,
 ];
 
+/** Connecting and each statement have a limit (milliseconds); env SITREP_PG_CONNECT_MS, SITREP_PG_STATEMENT_MS. */
+export const PG_TIMEOUTS = {
+  connectMs: Number(process.env.SITREP_PG_CONNECT_MS) || 10_000,
+  statementMs: Number(process.env.SITREP_PG_STATEMENT_MS) || 60_000,
+};
+
 /** The URL without its password, for messages. */
-function redact(url: string): string {
+export function redact(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -77,7 +84,19 @@ function redact(url: string): string {
 
 export async function openPostgresStore(url: string): Promise<Store> {
   const location = redact(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({
+    connectionString: url, max: 4,
+    // A server that does not answer fails the call instead of hanging it; a runaway statement is cancelled.
+    connectionTimeoutMillis: PG_TIMEOUTS.connectMs,
+    statement_timeout: PG_TIMEOUTS.statementMs,
+    query_timeout: PG_TIMEOUTS.statementMs + 5_000,
+    idle_in_transaction_session_timeout: PG_TIMEOUTS.statementMs,
+    keepAlive: true,
+  });
+  // A dropped idle connection (server restart, admin kill, network) is an event on the pool: without a
+  // listener it would be an uncaught exception. The pool replaces the connection on the next query.
+  pool.on('error', (e) => process.stderr.write(`sitrep: ${location}: connection lost (${e.message}); reconnecting on next use\n`));
+  pool.on('connect', (c) => { c.on('error', () => {}); });
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -170,8 +189,7 @@ class PostgresStore implements Store {
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
   private async insertLayers(client: pg.PoolClient, doc: Document): Promise<void> {
-    const { id, meta, text, tokens, ...layers } = doc;
-    await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, JSON.stringify({ ...layers, meta })]);
+    await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, packLayers(doc)]);
     for (const e of doc.entities) await client.query('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)]);
     // Mentions in one statement: a long article has thousands.
     if (doc.mentions.length) {
@@ -201,10 +219,11 @@ class PostgresStore implements Store {
   }
 
   private hydrate(row: { id: string; text: string; json: any } | undefined): Document | undefined {
-    return row ? ({ id: row.id, text: row.text, tokens: [], ...row.json } as Document) : undefined;
+    return row ? ({ id: row.id, text: row.text, tokens: [], ...unpackLayers(row.text, row.json) } as Document) : undefined;
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {
+    if (/^[0-9a-f]+$/i.test(idOrPrefix)) idOrPrefix = idOrPrefix.toLowerCase();
     const sql = 'SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id ';
     const exact = (await this.pool.query(sql + '= $1', [idOrPrefix])).rows[0];
     if (exact || idOrPrefix.length < 4) return this.hydrate(exact);

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
 import { queryWords, searchBody, StoreError, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
+import { packLayers, unpackLayers } from './layers.ts';
 import { BACKFILL, MIGRATIONS } from './migrations.ts';
 
 /** Refuse files that are not SQLite databases before SQLite gets a chance to touch them. */
@@ -20,32 +21,53 @@ function checkHeader(path: string): void {
   }
 }
 
+/** How long a writer waits for another process's write to finish before giving up (milliseconds). */
+export const BUSY_TIMEOUT_MS = Number(process.env.SITREP_BUSY_TIMEOUT_MS) || 60_000;
+
 export function openSqliteStore(path: string): Store {
   checkHeader(path);
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    // The busy timeout first: switching a new file to WAL takes a lock another opener may hold.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
   } catch (e) {
     throw new StoreError(`${path}: cannot open database (${(e as Error).message})`);
   }
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
+  try {
+    migrate(db, path);
+  } catch (e) {
     db.close();
-    throw new StoreError(`${path}: database schema version ${version} is newer than this sitrep (${MIGRATIONS.length}); upgrade sitrep`);
+    throw e instanceof StoreError ? e : new StoreError(`${path}: migration failed (${(e as Error).message})`);
   }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  return new SqliteStore(db, path);
+}
+
+/**
+ * Bring the schema up to date. The version is read and every migration applied inside one IMMEDIATE
+ * transaction (the write lock taken at BEGIN, so the busy timeout applies): several processes opening
+ * one new file all wait for the first, then find the schema made. A current schema takes no write lock.
+ */
+function migrate(db: Database.Database, path: string): void {
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  const check = (version: number) => {
+    if (version > MIGRATIONS.length) throw new StoreError(`${path}: database schema version ${version} is newer than this sitrep (${MIGRATIONS.length}); upgrade sitrep`);
+  };
+  check(current());
+  if (current() === MIGRATIONS.length) return;
+  db.transaction(() => {
+    const version = current();
+    check(version);
+    for (let v = version; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v]);
       // A database that already holds documents gets the derived rows the new schema expects
       // (the store's statements are prepared against the schema as it stands at this step).
       if (BACKFILL.has(v + 1) && version > 0) new SqliteStore(db, path).backfill();
       db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-  return new SqliteStore(db, path);
+    }
+  }).immediate();
 }
 
 /** FTS5 query from user words: every word must occur (as a prefix); FTS syntax in the input is inert. */
@@ -124,15 +146,14 @@ class SqliteStore implements Store {
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
   private insertDerived(doc: Document): void {
-    const { id, meta, text, tokens, ...layers } = doc;
-    this.insertLayers.run(doc.id, JSON.stringify({ ...layers, meta }));
+    this.insertLayers.run(doc.id, packLayers(doc));
     doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
     doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
     this.indexIncidents(doc);
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
-    return this.replace(doc) as boolean;
+    return this.replace.immediate(doc) as boolean;
   }
 
   private indexIncidents(doc: Document): void {
@@ -155,16 +176,20 @@ class SqliteStore implements Store {
   }
 
   async putDocument(doc: Document) {
-    return { id: doc.id, inserted: this.put(doc) as boolean };
+    // IMMEDIATE: the write lock at BEGIN, so another writer makes us wait (busy timeout) instead of
+    // failing at once with "database is locked" when a read would have to become a write.
+    return { id: doc.id, inserted: this.put.immediate(doc) as boolean };
   }
 
   private hydrate(row: Row | undefined): Document | undefined {
     if (!row) return undefined;
-    const layers = JSON.parse(row.json);
+    const layers = unpackLayers(row.text, row.json);
     return { id: row.id, text: row.text, tokens: [], ...layers };
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {
+    // Ids are lower-case hexadecimal: "AB12" finds ab12....
+    if (/^[0-9a-f]+$/i.test(idOrPrefix)) idOrPrefix = idOrPrefix.toLowerCase();
     const sql = 'SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id ';
     const exact = this.db.prepare(sql + '= ?').get(idOrPrefix) as Row | undefined;
     if (exact || idOrPrefix.length < 4) return this.hydrate(exact);
