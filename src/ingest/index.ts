@@ -1,6 +1,7 @@
 // Ingest: files, directories, JSONL batches, RSS/Atom feeds and stdin -> Documents, one result per input.
 // A bad input becomes a one-line error naming it; the batch goes on.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Document, DocumentMeta } from '../model/document.ts';
 import { feedDocuments, looksLikeFeed } from './feed.ts';
@@ -113,6 +114,44 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** What a path that is not a regular file is, for the error. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * A regular file's bytes, at most maxBytes of them, counted as they are read (not taken from stat,
+ * which says 0 for /proc files and can be outrun by a growing file). Opened without blocking and
+ * checked again on the open descriptor, so a path swapped for a FIFO or device cannot hang or flood us.
+ */
+export async function readFileBounded(path: string, maxBytes: number): Promise<Buffer> {
+  const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await fh.stat();
+    if (!info.isFile()) throw new InputError(`${kindOf(info)}, not a regular file: only files, directories and stdin (-) are read`);
+    if (info.size > maxBytes) throw new InputError(`too large (${info.size} bytes; the limit is ${maxBytes})`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - size));
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > maxBytes) throw new InputError(`too large (over ${maxBytes} bytes)`);
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, size);
+  } finally {
+    await fh.close();
+  }
+}
+
 async function* walk(dir: string): AsyncGenerator<string> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -120,7 +159,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile()) {
+    // A symbolic link to a file is read like the file (links to directories are not followed: no loops).
+    else if (e.isFile() || (e.isSymbolicLink() && (await stat(p).then((i) => i.isFile(), () => false)))) {
       const ext = extname(e.name).toLowerCase();
       if (TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext) || FEED_EXT.has(ext)) yield p;
     }
@@ -134,7 +174,7 @@ async function* readOne(path: string, opts: IngestOptions, base: Partial<Documen
   let content: string;
   try {
     let bytes: Uint8Array;
-    if (path === '-') bytes = await readStdin(maxBytes);
+    if (path === '-' || STDIN_PATHS.has(path)) bytes = await readStdin(maxBytes);
     else {
       const info = await stat(path);
       if (info.isDirectory()) {
@@ -146,8 +186,8 @@ async function* readOne(path: string, opts: IngestOptions, base: Partial<Documen
         if (!any) yield { ok: false, origin, error: 'directory holds no .txt, .html, .jsonl or feed (.rss, .atom, .xml) files' };
         return;
       }
-      if (info.size > maxBytes) throw new InputError(`too large (${info.size} bytes; the limit is ${maxBytes})`);
-      bytes = await readFile(path);
+      if (!info.isFile()) throw new InputError(`${kindOf(info)}, not a regular file: only files, directories and stdin (-) are read`);
+      bytes = await readFileBounded(path, maxBytes);
     }
     content = decodeUtf8(bytes);
   } catch (e) {

@@ -7,8 +7,9 @@ import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
 import { documentFrom, InputError } from '../ingest/index.ts';
 import { checkPublishedOption } from '../ingest/metadata.ts';
 import type { Document } from '../model/document.ts';
-import { analyse } from '../pipeline/index.ts';
+import { analyseBounded as analyse } from '../ingest/bounded.ts';
 import type { IncidentQuery, Store } from '../store/index.ts';
+import { segment } from '../segment/index.ts';
 
 /** A failed request: the status and a message that says what to change. */
 export class HttpError extends Error {
@@ -126,10 +127,23 @@ async function fusedView(store: Store, leadId: string) {
   return { incident: cluster, reports };
 }
 
-/** A document for the web app: every layer except tokens (recomputable, and the bulk of the size). */
+/**
+ * A document for the web app: every layer except the token objects (recomputable, and the bulk of the
+ * size). With a syntax layer, the tokens it describes go beside it as [start, end] pairs: they are not
+ * stored, so the deterministic segment stage recomputes them on a copy; a layer that no longer lines up
+ * with them (a stale one) is left out rather than shown on the wrong words.
+ */
 function documentView(doc: Document) {
-  const { tokens, ...rest } = doc;
-  return rest;
+  const { tokens, syntax, ...rest } = doc;
+  if (!syntax) return rest;
+  let words = tokens;
+  if (words.length !== syntax.upos.length) {
+    const copy: Document = { ...doc, sentences: [], tokens: [] };
+    segment(copy);
+    words = copy.tokens;
+  }
+  if (words.length !== syntax.upos.length || syntax.head.length !== words.length) return rest;
+  return { ...rest, syntax, tokens: words.map((t) => [t.start, t.end]) };
 }
 
 /** The claims an incident rests on, with the sentence each came from (the incident page links them). */
@@ -176,7 +190,12 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
 
 /** Route one request. Throws HttpError for anything the client should change. */
 export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean }): Promise<ApiResult> {
-  const parts = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent); // after "api"
+  let parts: string[];
+  try {
+    parts = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent); // after "api"
+  } catch {
+    throw new HttpError(400, `malformed %-escape in ${req.path.slice(0, 200)}`);
+  }
   const route = parts.join('/');
   const get = req.method === 'GET' || req.method === 'HEAD';
   const only = (methods: string) => { if (!methods.split(',').includes(req.method === 'HEAD' ? 'GET' : req.method)) throw new HttpError(405, `${req.method} is not allowed on ${req.path}; use ${methods}`); };

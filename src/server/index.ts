@@ -1,9 +1,10 @@
 // `sitrep serve`: node:http serving the JSON API (api.ts) and the web app (web/), read-only unless
 // started with --allow-ingest. No framework: a handful of routes, our own headers.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -39,7 +40,82 @@ const SECURITY_HEADERS = {
 
 export const MAX_BODY = 5 * 1024 * 1024;
 
-export interface ServeOptions { allowIngest?: boolean }
+export interface ServeOptions {
+  allowIngest?: boolean;
+  /**
+   * With allowIngest: the secret a write must carry (header `Authorization: Bearer T` or `X-Sitrep-Token`,
+   * or the cookie set by opening `/?token=T`). The CLI always sets one (printed at start, or --token);
+   * a program embedding the server may leave it out, and then only Origin and Host guard writes.
+   */
+  token?: string;
+  /** Host names (without port) the server answers to; default: the loopback names. */
+  hosts?: Iterable<string>;
+  /** Bytes of API answers kept in the cache (default 64 MB); an answer over a quarter of it is not kept. */
+  cacheBytes?: number;
+}
+
+/** A fresh write token: 128 random bits, URL-safe. */
+export const newToken = () => randomBytes(16).toString('base64url');
+
+const LOOPBACK = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+/** The Host names a server bound to `host` answers to: the address itself, loopback names, and for a
+ * wildcard address every interface address and the machine's name; plus names given by the operator. */
+export function allowedHosts(host: string, extra: Iterable<string> = []): Set<string> {
+  const names = new Set<string>(LOOPBACK);
+  const add = (h: string) => { const n = h.toLowerCase().replace(/\.$/, ''); names.add(n); if (n.includes(':') && !n.startsWith('[')) names.add(`[${n}]`); };
+  add(host);
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) add(a.address);
+    add(hostname());
+  }
+  for (const h of extra) add(h);
+  return names;
+}
+
+/** The host name of a Host header, lower-cased, without its port ("[::1]:8080" -> "[::1]"). */
+function hostOf(header: string): string {
+  const h = header.trim().toLowerCase();
+  const m = /^(\[[0-9a-f:.]+\]|[^:]*)(?::\d*)?$/.exec(h);
+  return (m ? m[1] : h).replace(/\.$/, '');
+}
+
+function sameSecret(given: string, token: string): boolean {
+  const a = Buffer.from(given), b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+const TOKEN_COOKIE = 'sitrep_token';
+
+/** A write (anything but GET/HEAD) must come from the server's own page and, when a token is set, carry it. */
+function checkWrite(req: IncomingMessage, opts: ServeOptions): void {
+  const origin = req.headers.origin;
+  // Browsers send Origin on every cross-site write; a script (curl) sends none and must then hold the token.
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) throw new HttpError(403, `cross-origin write refused (Origin ${origin.slice(0, 100)})`);
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, `cross-site write refused (Sec-Fetch-Site: ${site})`);
+  if (!opts.token) return;
+  const auth = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+  const given = auth ?? (req.headers['x-sitrep-token'] as string | undefined) ?? cookie(req, TOKEN_COOKIE);
+  if (!given || !sameSecret(given, opts.token)) throw new HttpError(401, 'a write needs the token printed when the server started: header "Authorization: Bearer TOKEN", or open the printed URL in the browser');
+}
+
+/** One request's work, aborted with a 400 if the client sends something no URL parser accepts. */
+function parseTarget(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'malformed request target');
+  }
+}
 
 interface Cached { body: Buffer; gzip?: Buffer; etag: string; type: string }
 const staticCache = new Map<string, Cached>();
@@ -102,13 +178,42 @@ function readBody(req: IncomingMessage): Promise<{ text: string; type: string }>
 export function createApp(store: Store, opts: ServeOptions = {}) {
   // Recent GET answers, valid while the store's generation is unchanged: a map of 10,000 incidents is
   // queried, serialised and compressed once, not once per visitor.
+  // Bounded by count and by bytes (body and its gzip): a few large answers must not hold gigabytes.
   const answers = new Map<string, { generation: string; body: Buffer; gzip: Buffer; etag: string }>();
   const MAX_ANSWERS = 64;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const maxBytes = opts.cacheBytes ?? 64 * 1024 * 1024;
+  let cachedBytes = 0;
+  const forget = (key: string) => {
+    const old = answers.get(key);
+    if (old) { cachedBytes -= old.body.length + old.gzip.length; answers.delete(key); }
+  };
+  const remember = (key: string, entry: { generation: string; body: Buffer; gzip: Buffer; etag: string }) => {
+    forget(key);
+    const size = entry.body.length + entry.gzip.length;
+    if (size > maxBytes / 4) return;
+    while (answers.size && (answers.size >= MAX_ANSWERS || cachedBytes + size > maxBytes)) forget(answers.keys().next().value!);
+    answers.set(key, entry);
+    cachedBytes += size;
+  };
+  const hosts = new Set([...(opts.hosts ?? LOOPBACK)].map((h) => h.toLowerCase()));
+  const app = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
+    let path = '?';
     try {
+      // DNS rebinding: a page on another name that resolves here must not read the store.
+      const host = req.headers.host;
+      if (!host || !hosts.has(hostOf(host))) throw new HttpError(421, `unknown host ${JSON.stringify(String(host ?? '').slice(0, 100))}; start the server with --host NAME to answer to it`);
+      const url = parseTarget(req);
+      path = url.pathname;
+      if (method !== 'GET' && method !== 'HEAD') checkWrite(req, opts);
       if (url.pathname === '/favicon.ico') { res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' }); res.end(); return; }
+      // The printed start-up URL carries the token: the browser keeps it in a cookie no other site gets.
+      if (url.pathname === '/' && url.searchParams.has('token') && opts.token) {
+        if (!sameSecret(url.searchParams.get('token')!, opts.token)) throw new HttpError(401, 'wrong token');
+        res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': `${TOKEN_COOKIE}=${opts.token}; Path=/; HttpOnly; SameSite=Strict`, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
       if (STATIC[url.pathname]) {
         if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `${method} is not allowed on ${url.pathname}`);
         const file = loadStatic(url.pathname);
@@ -120,7 +225,8 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
       }
       if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `not found: ${url.pathname}`);
       const generation = await store.generation();
-      const key = url.pathname + url.search;
+      // Ids are case-insensitive: one cache entry per document, whatever case the request spells it in.
+      const key = (/^\/api\/documents\/[0-9a-f]+$/i.test(url.pathname) ? url.pathname.toLowerCase() : url.pathname) + url.search;
       const cached = method === 'GET' || method === 'HEAD' ? answers.get(key) : undefined;
       if (cached && cached.generation === generation) {
         send(req, res, 200, cached.body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, cached.etag, cached.gzip);
@@ -134,8 +240,7 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
         let gzipped: Buffer | undefined;
         if (etag && (result.status ?? 200) === 200 && body.length > 1024) {
           gzipped = gzipSync(body, { level: 4 });
-          if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
-          answers.set(key, { generation, body, gzip: gzipped, etag });
+          remember(key, { generation, body, gzip: gzipped, etag });
         }
         send(req, res, result.status ?? 200, body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, etag, gzipped);
       } else {
@@ -146,18 +251,44 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 500;
       const message = e instanceof HttpError ? e.message : 'internal error';
-      if (status === 500) process.stderr.write(`sitrep serve: ${method} ${url.pathname}: ${(e as Error).stack ?? e}\n`);
+      if (status === 500) process.stderr.write(`sitrep serve: ${method} ${path}: ${(e as Error)?.stack ?? e}\n`);
       if (!res.headersSent) send(req, res, status, Buffer.from(JSON.stringify({ error: message, status })), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       else res.end();
     }
   };
+  // The one error boundary: whatever a request does, it costs at most that request.
+  const handler = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    req.on('error', () => {});
+    res.on('error', () => {});
+    return app(req, res).catch((e) => {
+      process.stderr.write(`sitrep serve: ${req.method} ${String(req.url).slice(0, 200)}: ${(e as Error)?.stack ?? e}\n`);
+      try {
+        if (!res.headersSent) { res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' }); res.end('{"error":"internal error","status":500}'); } else res.destroy();
+      } catch { res.destroy(); }
+    });
+  };
+  /** The answer cache's size, for tests and monitoring. */
+  return Object.assign(handler, { cache: () => ({ entries: answers.size, bytes: cachedBytes }) });
 }
 
 export function startServer(store: Store, port: number, host: string, opts: ServeOptions = {}): Promise<Server> {
-  const app = createApp(store, opts);
+  const app = createApp(store, { ...opts, hosts: allowedHosts(host, opts.hosts ?? []) });
   const server = createServer((req, res) => { void app(req, res); });
+  // A request that cannot even be parsed gets a 400 and its connection closed; the server goes on.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  // A slow client holds a connection for a minute at most, not Node's default five.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(server); });
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      server.on('error', (e) => process.stderr.write(`sitrep serve: ${(e as Error).message}\n`));
+      resolve(server);
+    });
   });
 }

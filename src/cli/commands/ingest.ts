@@ -1,5 +1,5 @@
 import { readInputs } from '../../ingest/index.ts';
-import { analyse } from '../../pipeline/index.ts';
+import { analyseBounded as analyse } from '../../ingest/bounded.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 

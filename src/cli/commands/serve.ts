@@ -1,4 +1,4 @@
-import { startServer } from '../../server/index.ts';
+import { newToken, startServer } from '../../server/index.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
@@ -10,8 +10,11 @@ at /api (described in /api/openapi.json). Read-only unless --allow-ingest.
 Options:
   --db PATH|URL     SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
   --port N          port (default 8080; 0 picks a free one)
-  --host HOST       address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --allow-ingest    accept articles by POST /api/documents and the app's "Add article" page
+  --host HOST       address to listen on (default 127.0.0.1; 0.0.0.0 for every interface); given
+                    again, a further name the server answers to (requests for other Host names get 421)
+  --allow-ingest    accept articles by POST /api/documents and the app's "Add article" page; a write
+                    needs the token printed at start (or --token) and, from a browser, this server's Origin
+  --token TOKEN     the write token instead of a random one (env SITREP_TOKEN; at least 16 characters)
   -h, --help        show this help`;
 
 export function portOption(value: string | undefined, dflt: number): number {
@@ -20,19 +23,35 @@ export function portOption(value: string | undefined, dflt: number): number {
   return Number(value);
 }
 
+export interface ServeSettings { port: number; hosts: string[]; allowIngest: boolean; token?: string }
+
+/** --token or SITREP_TOKEN, checked; a random one when neither is given. */
+export function tokenOption(value: string | undefined): string {
+  const t = value ?? process.env.SITREP_TOKEN;
+  if (t === undefined || t === '') return newToken();
+  if (!/^[\x21-\x7e]{16,200}$/.test(t) || /[;,"\\]/.test(t)) throw new UsageError('--token must be 16 to 200 printable characters without spaces, quotes, commas, semicolons or backslashes');
+  return t;
+}
+
 /** Serve until SIGINT/SIGTERM; resolves with the exit code. */
-export async function serveUntilStopped(dbPath: string, port: number, host: string, allowIngest: boolean, io: Io): Promise<number> {
+export async function serveUntilStopped(dbPath: string, settings: ServeSettings, io: Io): Promise<number> {
+  const { port, allowIngest } = settings;
+  const [host = '127.0.0.1', ...names] = settings.hosts;
+  const token = allowIngest ? settings.token ?? newToken() : undefined;
   const store = await openStore(dbPath);
   let server;
   try {
-    server = await startServer(store, port, host, { allowIngest });
+    server = await startServer(store, port, host, { allowIngest, token, hosts: names });
   } catch (e) {
     await store.close();
     throw new UsageError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
   const addr = server.address();
   const actual = typeof addr === 'object' && addr ? addr.port : port;
-  io.err.write(`sitrep: serving ${dbPath} (${await store.count()} documents) at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/${allowIngest ? ' (ingest allowed)' : ''}\n`);
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  // The store's own location: a PostgreSQL URL without its password.
+  io.err.write(`sitrep: serving ${store.location} (${await store.count()} documents) at http://${shown}:${actual}/${allowIngest ? ' (ingest allowed)' : ''}\n`);
+  if (token) io.err.write(`sitrep: writes need the token ${token}: open http://${shown}:${actual}/?token=${encodeURIComponent(token)} in the browser, or send "Authorization: Bearer ${token}"\n`);
   await new Promise<void>((resolve) => {
     const stop = () => { server.close(() => resolve()); server.closeAllConnections(); };
     process.once('SIGINT', stop);
@@ -43,8 +62,10 @@ export async function serveUntilStopped(dbPath: string, port: number, host: stri
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'allow-ingest': { type: 'boolean' } }, usage);
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string', multiple: true }, 'allow-ingest': { type: 'boolean' }, token: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
-  return serveUntilStopped(values.db ?? DEFAULT_DB, portOption(values.port, 8080), values.host ?? '127.0.0.1', !!values['allow-ingest'], io);
+  const allowIngest = !!values['allow-ingest'];
+  if (values.token !== undefined && !allowIngest) throw new UsageError(`--token needs --allow-ingest\n\n${usage}`);
+  return serveUntilStopped(values.db ?? DEFAULT_DB, { port: portOption(values.port, 8080), hosts: values.host ?? ['127.0.0.1'], allowIngest, token: allowIngest ? tokenOption(values.token) : undefined }, io);
 }
