@@ -91,11 +91,19 @@ filtersForm.addEventListener('submit', (e) => {
   location.hash = '#/?' + q.toString();
 });
 filtersForm.addEventListener('reset', () => { setTimeout(() => { location.hash = '#/'; }); });
+// On a phone the filters fold away behind one button (the header would otherwise take a third of the screen).
+const filtersToggle = document.getElementById('filters-toggle');
+filtersToggle.addEventListener('click', () => {
+  const open = document.body.classList.toggle('filters-open');
+  filtersToggle.setAttribute('aria-expanded', String(open));
+});
 
 function syncForm(p) {
   for (const k of FILTERS) filtersForm.elements.namedItem(k).value = p.get(k) || '';
   filtersForm.elements.namedItem('fuse').checked = p.get('fuse') === '1';
   const eq = filterQuery(p); if (p.get('fuse') === '1') eq.set('fuse', '1');
+  const active = [...eq.keys()].length;
+  filtersToggle.textContent = active ? `Filters (${active})` : 'Filters';
   const exportQ = eq.toString();
   document.getElementById('export-csv').href = '/api/export?format=csv' + (exportQ ? '&' + exportQ : '');
   document.getElementById('export-geojson').href = '/api/export?format=geojson' + (exportQ ? '&' + exportQ : '');
@@ -192,13 +200,21 @@ function drawTimeline(el, months, p) {
     const r = svgEl('rect', { x: left + i * bw + 0.5, width: Math.max(1, bw - 1), y: top + plotH - bh, height: bh });
     if (p.get('from') === `${month}-01`) r.classList.add('selected');
     r.append(svgEl('title', {}, `${month}: ${n} incident${n === 1 ? '' : 's'}`));
-    r.addEventListener('click', () => {
+    const pick = () => {
       const [yy, mm] = month.split('-').map(Number);
       const last = new Date(Date.UTC(yy, mm, 0)).toISOString().slice(0, 10);
       const q = filterQuery(p); q.set('from', `${month}-01`); q.set('to', last); q.delete('offset');
       if (p.get('fuse') === '1') q.set('fuse', '1');
       location.hash = '#/?' + q;
-    });
+    };
+    r.addEventListener('click', pick);
+    // Reachable by keyboard: months with incidents are buttons in the tab order.
+    if (n) {
+      r.setAttribute('tabindex', '0');
+      r.setAttribute('role', 'button');
+      r.setAttribute('aria-label', `${month}: ${n} incident${n === 1 ? '' : 's'}; show that month`);
+      r.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+    }
     svg.append(r);
   });
   // X axis: a tick per month when few, else per quarter or per year, labelled where there is room.
@@ -245,7 +261,9 @@ function mapLegend(rows) {
     svg.append(c);
     return svg;
   };
-  const el = h('div', { class: 'map-legend', role: 'group', 'aria-label': 'Map legend' },
+  // Folded on a phone, where it would cover half the map.
+  const el = h('details', { class: 'map-legend', open: !window.matchMedia('(max-width: 700px)').matches },
+    h('summary', {}, 'Legend'),
     h('div', { class: 'legend-title' }, 'Type'),
     h('ul', {}, types.map((t) => h('li', { 'data-type': t }, dot(5, TYPE_COLOURS[t] || '#333'), ` ${label(t)} (${present.get(t)})`))),
     h('div', { class: 'legend-title' }, 'Killed (dot size)'),
