@@ -155,7 +155,9 @@ describe('HTTP API', () => {
     }
     // Every source figure the page shows points at a claim the response carries.
     for (const f of incident.figures) for (const s of f.sources) assert.ok(claims.some((c: any) => c.index === s.claim));
-    assert.equal(document.tokens, undefined);
+    // Token objects are not sent; [start, end] pairs only beside a syntax layer.
+    if (!document.syntax) assert.equal(document.tokens, undefined);
+    else assert.equal(document.tokens.length, document.syntax.upos.length);
   });
 
   it('lists documents with paging and gives one with its layers by id or prefix', async () => {
@@ -166,7 +168,8 @@ describe('HTTP API', () => {
     const one = await get('/api/documents/' + id.slice(0, 8));
     assert.equal(one.json.id, id);
     for (const layer of ['sentences', 'mentions', 'entities', 'quotes', 'claims', 'times', 'places', 'incidents']) assert.ok(Array.isArray(one.json[layer]), layer);
-    assert.equal(one.json.tokens, undefined);
+    // Token objects are not sent; [start, end] pairs come only beside a syntax layer (test below).
+    if (!one.json.syntax) assert.equal(one.json.tokens, undefined);
   });
 
   it('exports JSON, ACLED-like CSV and GeoJSON that a GeoJSON library accepts', async () => {
@@ -319,5 +322,61 @@ describe('HTTP API: fused incidents', () => {
     assert.equal((await fetch(base + '/api/incidents/fused-nope-1')).status, 404);
     const csv = await (await fetch(base + '/api/export?format=csv&fuse=1')).text();
     assert.equal(csv.trim().split('\n').length, 1 + 5, 'a header and one row per fused incident');
+  });
+});
+
+describe('HTTP API: the syntax layer', () => {
+  let srv: Server;
+  let st: Store;
+  let url: string;
+  const TEXT = 'Rebels shell town\n\nRebels shelled the town on Monday. Two people died.';
+  /** A hand-made layer over the document's tokens: each sentence's first word its root, the rest its dependents. */
+  function handMade(doc: ReturnType<typeof analyse>) {
+    const first = (i: number) => doc.tokens.findIndex((t) => t.sentence === doc.tokens[i].sentence);
+    return {
+      model: 'hand-made-1',
+      upos: doc.tokens.map((t) => (t.kind === 'punct' ? 'PUNCT' : t.kind === 'number' ? 'NUM' : 'X')),
+      lemma: doc.tokens.map((t) => doc.text.slice(t.start, t.end).toLowerCase()),
+      head: doc.tokens.map((_, i) => (first(i) === i ? -1 : first(i))),
+      deprel: doc.tokens.map((_, i) => (first(i) === i ? 'root' : 'dep')),
+    };
+  }
+  const ids: Record<string, string> = {};
+  before(async () => {
+    st = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-syntax-')), 's.db'));
+    const plain = analyse(documentFromText(TEXT, { origin: 'fixture', published: '2024-01-02' }));
+    const withSyntax = { ...analyse(documentFromText(TEXT + ' Shops closed.', { origin: 'fixture', published: '2024-01-02' })) };
+    withSyntax.syntax = handMade(withSyntax);
+    const stale = analyse(documentFromText(TEXT + ' Schools closed.', { origin: 'fixture', published: '2024-01-02' }));
+    stale.syntax = { ...handMade(stale), upos: ['X'], lemma: ['x'], head: [-1], deprel: ['root'] };
+    delete plain.syntax;
+    for (const [name, doc] of Object.entries({ plain, withSyntax, stale })) { ids[name] = doc.id; await st.putDocument(doc); }
+    srv = await startServer(st, 0, '127.0.0.1', { allowIngest: false });
+    const addr = srv.address();
+    url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  });
+  after(async () => { srv.closeAllConnections(); srv.close(); await st.close(); });
+  const doc = async (id: string) => (await fetch(`${url}/api/documents/${id}`)).json() as Promise<any>;
+
+  it('sends the tokens it describes as [start, end] pairs beside a stored syntax layer', async () => {
+    const d = await doc(ids.withSyntax);
+    assert.equal(d.syntax.model, 'hand-made-1');
+    assert.equal(d.tokens.length, d.syntax.upos.length);
+    assert.ok(d.tokens.every((t: unknown) => Array.isArray(t) && t.length === 2));
+    const words = d.tokens.map(([s, e]: [number, number]) => d.text.slice(s, e));
+    assert.deepEqual(words.slice(0, 3), ['Rebels', 'shell', 'town']);
+    assert.deepEqual(d.syntax.lemma.slice(0, 3), ['rebels', 'shell', 'town']);
+    assert.equal(words[d.syntax.head[1]], 'Rebels');
+    assert.equal(words.at(-1), '.');
+    assert.equal(d.syntax.upos.at(-1), 'PUNCT');
+  });
+
+  it('sends neither without a syntax layer, nor a stale layer that no longer lines up with the tokens', async () => {
+    for (const id of [ids.plain, ids.stale]) {
+      const d = await doc(id);
+      assert.equal(d.syntax, undefined);
+      assert.equal(d.tokens, undefined);
+      assert.ok(Array.isArray(d.sentences) && d.sentences.length > 0);
+    }
   });
 });
