@@ -487,6 +487,10 @@ async function incidentPage(id) {
   const other = reports.flatMap(({ claims, document: doc }) => claims.filter((c) => c.kind !== 'casualties').map((c) => ({ c, doc })));
   const reportLinks = reports.map(({ incident: rec }) => h('li', {}, h('a', { href: `#/document/${rec.document}` }, rec.title || rec.document.slice(0, 12)), rec.outlet ? ` · ${rec.outlet}` : '', rec.published ? ` · ${rec.published}` : '',
     rec.url ? [' · ', h('a', { href: rec.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')] : null));
+  const located = typeof r.latitude === 'number' && typeof r.longitude === 'number';
+  const locator = located ? h('figure', { class: 'locator' },
+    h('div', { class: 'locator-map', role: 'img', 'aria-label': `Locator map: ${r.location ?? 'the place'}${r.country ? ', ' + r.country : ''}` }),
+    h('figcaption', { class: 'muted' }, LOCATOR_CAPTION[r.geo_precision] ?? 'Precision unknown.')) : null;
   view.replaceChildren(h('div', { class: 'page' },
     h('div', {},
       h('section', { class: 'panel' },
@@ -497,7 +501,8 @@ async function incidentPage(id) {
           h('dt', {}, 'Where'), h('dd', {}, r.location ? `${r.location}${r.admin1 ? ', ' + r.admin1 : ''}${r.country ? ', ' + r.country : ''} (${PRECISION[r.geo_precision] || ''}) ${r.latitude?.toFixed(3)}, ${r.longitude?.toFixed(3)}` : 'unknown'),
           h('dt', {}, 'Actors'), h('dd', {}, actorButtons.length ? actorButtons : 'not stated'),
           h('dt', {}, 'Fatalities'), h('dd', {}, r.fatalities_best === null ? 'none reported' : `${r.fatalities_low} / ${r.fatalities_best} / ${r.fatalities_high} (low / best / high); ACLED count ${r.fatalities}`),
-          h('dt', {}, reports.length > 1 ? `Reports (${reports.length})` : 'Report'), h('dd', {}, h('ul', { class: 'plain' }, reportLinks)))),
+          h('dt', {}, reports.length > 1 ? `Reports (${reports.length})` : 'Report'), h('dd', {}, h('ul', { class: 'plain' }, reportLinks))),
+        locator),
       r.joins?.length ? h('section', { class: 'panel', 'aria-label': 'Why these reports were joined' }, h('h2', {}, 'Why these reports were joined'),
         h('ul', {}, r.joins.map((j) => h('li', {}, j.why)))) : null,
       h('section', { class: 'panel', 'aria-label': 'Figures' },
@@ -507,6 +512,29 @@ async function incidentPage(id) {
       other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
         h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
     h('div', {}, panels)));
+  if (locator) await drawLocator(locator.querySelector('.locator-map'), r);
+}
+
+const LOCATOR_CAPTION = {
+  1: 'The place itself.',
+  2: 'Near the place: the ring is about 25 km.',
+  3: 'Only the region or country is known: the dot is its centre, the ring a rough extent.',
+};
+
+/** A small map of where the incident happened, with a ring for how precisely the place is known. */
+async function drawLocator(el, r) {
+  // Zoomed out enough for the country shapes to say where this is (the basemap has no other labels).
+  const zoom = { 1: 5, 2: 5, 3: 4 }[r.geo_precision] ?? 4;
+  const map = L.map(el, { attributionControl: true, zoomControl: true, scrollWheelZoom: false, minZoom: 1, maxZoom: 10 }).setView([r.latitude, r.longitude], zoom);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Natural Earth');
+  L.geoJSON(await loadBasemap(zoom >= 4 ? '50m' : '110m'), { interactive: false, style: BASEMAP_STYLE }).addTo(map);
+  const colour = TYPE_COLOURS[r.type] || '#333';
+  const ring = { 2: 25000, 3: 250000 }[r.geo_precision];
+  if (ring) L.circle([r.latitude, r.longitude], { radius: ring, color: colour, weight: 1.5, dashArray: '4 4', fillOpacity: 0.08, interactive: false }).addTo(map);
+  L.circleMarker([r.latitude, r.longitude], { radius: 6, color: '#fff', weight: 1.5, fillColor: colour, fillOpacity: 0.95, interactive: false })
+    .bindTooltip(h('span', {}, [r.location, r.country].filter(Boolean).join(', ') || 'the place'), { permanent: true, direction: 'right', offset: [8, 0] })
+    .addTo(map);
 }
 
 // ---------------------------------------------------------------- document page
