@@ -512,7 +512,8 @@ async function incidentPage(id) {
       other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
         h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
     h('div', {}, panels)));
-  if (locator) await drawLocator(locator.querySelector('.locator-map'), r);
+  // Drawn in the background: the page is ready without waiting for the detailed basemap.
+  if (locator) drawLocator(locator.querySelector('.locator-map'), r).catch(() => { locator.remove(); });
 }
 
 const LOCATOR_CAPTION = {
