@@ -88,6 +88,7 @@ filtersForm.addEventListener('submit', (e) => {
   e.preventDefault();
   const q = new URLSearchParams();
   for (const [k, v] of new FormData(filtersForm)) if (String(v).trim()) q.set(k, String(v).trim());
+  if (params().get('view') === 'table') q.set('view', 'table');
   location.hash = '#/?' + q.toString();
 });
 filtersForm.addEventListener('reset', () => { setTimeout(() => { location.hash = '#/'; }); });
@@ -126,6 +127,7 @@ async function overview() {
   const fused = p.get('fuse') === '1';
   const viewQ = new URLSearchParams(fq); if (fused) viewQ.set('fuse', '1');
   const offset = Number(p.get('offset') || 0);
+  if (p.get('view') === 'table') { await tableView(p, fq, viewQ, offset); return; }
   const listQ = new URLSearchParams(viewQ); listQ.set('limit', PAGE); listQ.set('offset', offset);
   performance.mark('sitrep:fetch');
   loadBasemap('110m'); // in parallel with the data
@@ -147,6 +149,62 @@ async function overview() {
   await drawMap(mapEl, points);
 }
 
+/** A copy of a query with one more parameter. */
+function withParam(q, key, value) {
+  const out = new URLSearchParams(q);
+  out.set(key, value);
+  return out;
+}
+
+const TABLE_PAGE = 500;
+/** The table's columns: header, the value sorted on, the cell, and whether it is a number. */
+const TABLE_COLUMNS = [
+  { key: 'date', title: 'Date', value: (r) => r.event_date ?? '', cell: (r) => r.event_date ?? 'unknown' },
+  { key: 'type', title: 'Type', value: (r) => label(r.type), cell: (r) => h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, label(r.type)) },
+  { key: 'place', title: 'Place', value: (r) => r.location ?? '', cell: (r) => [r.location, r.admin1].filter(Boolean).join(', ') },
+  { key: 'country', title: 'Country', value: (r) => r.country ?? '', cell: (r) => r.country ?? '' },
+  { key: 'killed', title: 'Killed (best)', num: true, value: (r) => r.fatalities_best ?? -1, cell: (r) => (r.fatalities_best === null ? '' : String(r.fatalities_best)) },
+  { key: 'range', title: 'Low–high', num: true, value: (r) => r.fatalities_high ?? -1, cell: (r) => (r.fatalities_best === null ? '' : `${r.fatalities_low}–${r.fatalities_high}`) },
+  { key: 'contested', title: 'Contested', value: (r) => (r.contested ? 1 : 0), cell: (r) => (r.contested ? h('span', { class: 'tag contested' }, 'contested') : '') },
+  { key: 'actors', title: 'Actors', value: (r) => r.actors.map((a) => a.name).join(', '), cell: (r) => r.actors.map((a) => `${a.name} (${a.role})`).join('; ') },
+  { key: 'outlet', title: 'Outlet', value: (r) => r.outlet ?? '', cell: (r) => r.outlet ?? '' },
+];
+
+/** Every matching incident (a page of 500) as a table sorted by any column; the filters apply as on the map. */
+async function tableView(p, fq, viewQ, offset) {
+  const q = new URLSearchParams(viewQ); q.set('limit', TABLE_PAGE); q.set('offset', offset);
+  const [facets, list] = await Promise.all([api('/api/incidents/facets' + (String(fq) ? '?' + fq : '')), api('/api/incidents?' + q)]);
+  fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
+  fillSelect('type', Object.keys(TYPE_LABELS).map((t) => [t, `${label(t)} (${facets.types.find((x) => x.type === t)?.n ?? 0})`]), p.get('type'));
+  let sort = { key: 'date', dir: -1 };
+  const tbody = h('tbody');
+  const heads = TABLE_COLUMNS.map((c) => h('th', { scope: 'col', 'data-key': c.key, class: c.num ? 'num' : null },
+    h('button', { type: 'button', class: 'sort', onclick: () => { sort = { key: c.key, dir: sort.key === c.key ? -sort.dir : c.num || c.key === 'date' ? -1 : 1 }; draw(); } }, c.title)));
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  function draw() {
+    const col = TABLE_COLUMNS.find((c) => c.key === sort.key);
+    const rows = [...list.items].sort((a, b) => {
+      const [x, y] = [col.value(a), col.value(b)];
+      const d = typeof x === 'number' ? x - y : collator.compare(x, y);
+      return sort.dir * d || collator.compare(a.id, b.id);
+    });
+    tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-id': r.id }, TABLE_COLUMNS.map((c) => h('td', { class: c.num ? 'num' : c.key === 'date' ? 'nowrap' : null }, c.cell(r))))));
+    for (const th of heads) th.setAttribute('aria-sort', th.dataset.key === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+  draw();
+  const page = (o) => '#/?' + withParam(withParam(viewQ, 'view', 'table'), 'offset', o);
+  const shown = list.items.length;
+  view.replaceChildren(h('section', { class: 'panel incident-table', 'aria-label': 'Incidents as a table' },
+    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`, list.fused ? h('span', { class: 'muted' }, ' (fused)') : null,
+      h('a', { class: 'view-switch', href: '#/' + (String(viewQ) ? '?' + viewQ : '') }, 'Map view')),
+    list.total > shown ? h('p', { class: 'muted' }, `Showing ${offset + 1}–${offset + shown}; sorting applies to these ${shown}.`) : null,
+    h('p', { class: 'muted' }, 'Click a column heading to sort by it; again to reverse.'),
+    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, heads)), tbody)),
+    list.total > TABLE_PAGE ? h('div', { class: 'pager' },
+      offset > 0 ? h('a', { href: page(Math.max(0, offset - TABLE_PAGE)) }, '← previous') : h('span'),
+      offset + TABLE_PAGE < list.total ? h('a', { href: page(offset + TABLE_PAGE) }, 'next →') : h('span')) : null));
+}
+
 function incidentList(list, fq, offset, reports) {
   const items = list.items.map((r) => h('li', { 'data-id': r.id },
     h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, `${label(r.type)}${r.location ? ' — ' + r.location : ''}`),
@@ -158,7 +216,8 @@ function incidentList(list, fq, offset, reports) {
       r.actors.slice(0, 3).map((a) => h('span', { class: 'tag' }, `${a.name} (${a.role})`)))));
   const page = (o) => { const q = new URLSearchParams(fq); if (o) q.set('offset', o); return '#/?' + q; };
   return h('section', { class: 'list', 'aria-label': 'Incidents' },
-    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`, list.fused ? h('span', { class: 'muted' }, ` fused from ${reports} report${reports === 1 ? '' : 's'}`) : null),
+    h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`, list.fused ? h('span', { class: 'muted' }, ` fused from ${reports} report${reports === 1 ? '' : 's'}`) : null,
+      h('a', { class: 'view-switch', href: '#/?' + withParam(fq, 'view', 'table') }, 'Table view')),
     list.total ? h('ol', {}, items) : h('p', { class: 'muted', style: 'padding: 0 .8rem' }, 'No incidents match. Ingest articles with "sitrep ingest" or clear the filters.'),
     h('div', { class: 'pager' },
       offset > 0 ? h('a', { href: page(Math.max(0, offset - PAGE)) }, '← newer') : h('span'),
