@@ -139,8 +139,9 @@ export const fusionScorer: SetScorer<FusionItem, FusionPred, State> = {
     }
     const main = mainIncident(doc);
     if (!main || main.index < 0) return null;
-    // The article's id names its record: two articles with one text are still two articles.
-    return { ...incidentRecords(doc)[main.index], id: item.id };
+    // The article's id names its record and its document: two articles with one text (26 texts of
+    // gva-dev are filed two or more times) are two reports, which fusion may join, not one document.
+    return { ...incidentRecords(doc)[main.index], id: item.id, document: item.id };
   },
   init: () => ({ articles: [], records: [] }),
   add(s, item, pred) {
