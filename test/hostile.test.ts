@@ -3,7 +3,7 @@
 // seeded fuzz of ingest and the API over random bytes and random JSON: no crash, no unhandled rejection.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect, createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -241,6 +241,75 @@ describe('hostile inputs: reads bounded by bytes read', () => {
     const r = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', '--compact', '/dev/stdin'], { cwd: ROOT, input: REPORT, encoding: 'utf8', timeout: 60000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /"text":"Gunmen attack market/);
+  });
+});
+
+describe('smaller holes (issue 19, item 9)', () => {
+  it('refuses dates that do not exist, and --format values it does not know', async () => {
+    const store = await openStore(join(tmp(), 'd.db'));
+    const server = await startServer(store, 0, '127.0.0.1', {});
+    try {
+      const base = `http://127.0.0.1:${portOf(server)}`;
+      for (const q of ['from=2025-02-30', 'to=2024-13-01', 'from=2023-02-29']) assert.equal((await fetch(`${base}/api/incidents?${q}`)).status, 400, q);
+      assert.equal((await fetch(`${base}/api/incidents?from=2024-02-29`)).status, 200);
+    } finally { await stop(server); await store.close(); }
+    const r = spawnSync(process.execPath, ['bin/sitrep.js', 'ingest', '--db', join(tmp(), 'f.db'), '--format', 'foo', 'x.txt'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--format must be text, html, jsonl or feed/);
+  });
+
+  it('NUL bytes: a JSONL line with one is refused alone, \\u0000 in metadata is dropped, a text with one after 8 KB is refused', async () => {
+    const d = tmp();
+    const good = JSON.stringify({ text: REPORT, title: 'Market\u0000attack', outlet: 'Wire\u0000' });
+    writeFileSync(join(d, 'batch.jsonl'), Buffer.concat([Buffer.from(good + '\n{"text": "bad\u0000'), Buffer.from([0]), Buffer.from('line"}\n' + JSON.stringify({ text: REPORT + ' Two more died.' }) + '\n')]));
+    writeFileSync(join(d, 'late.txt'), Buffer.concat([Buffer.from('Gunmen attacked a market. '.repeat(400)), Buffer.from([0]), Buffer.from(' more')]));
+    const out = [];
+    for await (const r of readInputs([join(d, 'batch.jsonl'), join(d, 'late.txt')])) out.push(r);
+    assert.deepEqual(out.map((r) => r.ok), [true, false, true, false]);
+    const first = out[0] as { doc: { meta: { title?: string; outlet?: string } } };
+    assert.equal(first.doc.meta.title, 'Market attack');
+    assert.equal(first.doc.meta.outlet, 'Wire');
+    assert.match((out[1] as { error: string }).error, /NUL/);
+    assert.match((out[3] as { origin: string; error: string }).error, /binary/);
+    // The same metadata goes into PostgreSQL too, which refuses NUL in text.
+    const store = await openStore(join(tmp(), 'n.db'));
+    try {
+      await store.putDocument(analyseBounded((out[0] as { doc: any }).doc));
+      const [summary] = await store.listDocuments();
+      assert.equal(summary.title, 'Market attack');
+    } finally { await store.close(); }
+  });
+
+  it('reads a symbolic link to a file in a directory instead of skipping it silently', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'real.txt'), REPORT);
+    mkdirSync(join(d, 'dir'));
+    symlinkSync(join(d, 'real.txt'), join(d, 'dir', 'linked.txt'));
+    symlinkSync(join(d, 'dir'), join(d, 'dir', 'loop'));
+    const out = [];
+    for await (const r of readInputs([join(d, 'dir')])) out.push(r);
+    assert.equal(out.length, 1);
+    assert.equal(out[0].ok, true);
+  });
+
+  it('answers a repeated export and fused page from its cache', async () => {
+    const store = await openStore(join(tmp(), 'e.db'));
+    for (let i = 0; i < 30; i++) await store.putDocument(analyseBounded(documentFromText(`Raid ${i}\n\nGunmen attacked a market in Gao on ${i % 2 ? 'Monday' : 'Tuesday'}, killing ${i + 2} civilians, officials said.`, { origin: 'fixture', published: `2024-05-${String(10 + (i % 15)).padStart(2, '0')}` })));
+    const app = createApp(store);
+    const server = createHttpServer((req, res) => { void app(req, res); });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const base = `http://127.0.0.1:${portOf(server)}`;
+      const csv = await (await fetch(`${base}/api/export?format=csv`)).text();
+      const before = app.cache().entries;
+      assert.ok(before >= 1, 'the export was kept');
+      const again = await fetch(`${base}/api/export?format=csv`);
+      assert.equal(await again.text(), csv);
+      assert.match(again.headers.get('content-disposition')!, /incidents\.csv/);
+      assert.equal(app.cache().entries, before);
+      const etag = again.headers.get('etag')!;
+      assert.equal((await fetch(`${base}/api/export?format=csv`, { headers: { 'If-None-Match': etag } })).status, 304);
+    } finally { await stop(server); await store.close(); }
   });
 });
 

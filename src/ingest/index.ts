@@ -61,6 +61,7 @@ function* jsonlDocuments(content: string, origin: string, base: Partial<Document
     seen++;
     const where = `${origin}:${i + 1}`;
     try {
+      if (line.includes('\u0000')) throw new InputError('binary data (a NUL byte) in the line');
       let rec: any;
       try {
         rec = JSON.parse(line);
@@ -72,9 +73,12 @@ function* jsonlDocuments(content: string, origin: string, base: Partial<Document
       const text = typeof rec.text === 'string' ? rec.text : undefined;
       if (html === undefined && text === undefined) throw new InputError('record has neither "text" nor "html"');
       const meta: Partial<DocumentMeta> & { origin: string } = { origin: where, format: 'jsonl' };
-      if (typeof rec.url === 'string') meta.url = rec.url;
-      if (typeof rec.title === 'string') meta.title = rec.title;
-      const outlet = base.outlet ?? (typeof rec.outlet === 'string' ? rec.outlet : outletFromUrl(meta.url));
+      // Metadata is one line of text: a NUL or other control character (\u0000 in the JSON) would be
+      // stored raw by SQLite and refused by PostgreSQL.
+      const str = (v: unknown) => (typeof v === 'string' ? oneLine(v) || undefined : undefined);
+      if (str(rec.url)) meta.url = str(rec.url);
+      if (str(rec.title)) meta.title = str(rec.title);
+      const outlet = base.outlet ?? str(rec.outlet) ?? outletFromUrl(meta.url);
       if (outlet) meta.outlet = outlet;
       if (base.published) Object.assign(meta, { published: base.published, publishedFrom: 'option' });
       else if (rec.published != null) {
@@ -91,6 +95,9 @@ function* jsonlDocuments(content: string, origin: string, base: Partial<Document
   }
   if (seen === 0) yield { ok: false, origin, error: 'empty input (no JSONL records)' };
 }
+
+/** Metadata text on one line, without control characters. */
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 function failure(origin: string, e: unknown): IngestResult {
   const err = e as NodeJS.ErrnoException;
@@ -189,7 +196,8 @@ async function* readOne(path: string, opts: IngestOptions, base: Partial<Documen
       if (!info.isFile()) throw new InputError(`${kindOf(info)}, not a regular file: only files, directories and stdin (-) are read`);
       bytes = await readFileBounded(path, maxBytes);
     }
-    content = decodeUtf8(bytes);
+    // In a JSONL batch a NUL refuses only its line (it cannot be in valid JSON), not the whole file.
+    content = decodeUtf8(bytes, { allowNul: formatOf(path, undefined, opts.format) === 'jsonl' });
   } catch (e) {
     yield failure(origin, e);
     return;

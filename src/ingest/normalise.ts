@@ -35,12 +35,16 @@ export function normaliseText(raw: string): string {
  * Decode bytes as UTF-8 or say why not. Binary data (NUL bytes, many control characters) is
  * rejected before decoding so a user learns "binary", not a confusing encoding error.
  */
-export function decodeUtf8(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array, opts: { allowNul?: boolean } = {}): string {
   if (bytes.length === 0) throw new InputError('empty input');
+  // A NUL anywhere (not only in the first 8 KB, where the sample below looks) marks binary data; a
+  // JSONL batch may allow it, to refuse only the lines that hold one.
+  if (!opts.allowNul) {
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) >= 0) throw new InputError(`binary input (contains NUL bytes), not text`);
+  }
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   let controls = 0;
   for (const b of sample) {
-    if (b === 0) throw new InputError('binary input (contains NUL bytes), not text');
     if (b < 9 || (b > 13 && b < 32)) controls++;
   }
   if (controls > sample.length * 0.05) throw new InputError('binary input (too many control characters), not text');

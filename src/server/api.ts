@@ -53,7 +53,7 @@ export function incidentQuery(query: URLSearchParams): IncidentQuery {
   for (const k of ['from', 'to'] as const) {
     const v = query.get(k);
     if (v === null) continue;
-    if (!DATE.test(v) || Number.isNaN(Date.parse(v))) throw new HttpError(400, `${k} must be a date as YYYY-MM-DD, got "${v}"`);
+    if (!isCalendarDate(v)) throw new HttpError(400, `${k} must be a date as YYYY-MM-DD, got "${v}"`);
     q[k] = v;
   }
   if (q.from && q.to && q.from > q.to) throw new HttpError(400, `from (${q.from}) is after to (${q.to})`);
@@ -86,9 +86,32 @@ function flag(query: URLSearchParams, name: string): boolean {
 
 /** Every matching report, fused (src/export/fusion.ts), newest first: the fused view is computed, never stored. */
 async function fusedIncidents(store: Store, q: IncidentQuery): Promise<FusedIncident[]> {
+  // Fused once per store generation and filter, not once per page: paging through ?fuse=1 at 10,000
+  // incidents recomputed the whole fusion on every request (about one request a second saturated it).
+  const generation = await store.generation();
+  const key = JSON.stringify(q);
+  let memo = fusedMemo.get(store);
+  if (!memo || memo.generation !== generation) fusedMemo.set(store, (memo = { generation, lists: new Map() }));
+  const hit = memo.lists.get(key);
+  if (hit) return hit;
   const { items } = await store.queryIncidents({ ...q, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-  return fuse(items).sort((a, b) => (b.event_date ?? '').localeCompare(a.event_date ?? '') || a.id.localeCompare(b.id));
+  const fused = fuse(items).sort((a, b) => (b.event_date ?? '').localeCompare(a.event_date ?? '') || a.id.localeCompare(b.id));
+  if (memo.lists.size >= 4) memo.lists.delete(memo.lists.keys().next().value!);
+  memo.lists.set(key, fused);
+  return fused;
 }
+/** The last few fused lists of each store, valid for one generation of its content. */
+const fusedMemo = new WeakMap<Store, { generation: string; lists: Map<string, FusedIncident[]> }>();
+
+/** A calendar date as YYYY-MM-DD that exists (2025-02-30 does not). */
+export function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const t = Date.parse(v + 'T00:00:00Z');
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+}
+
+/** Metadata from a client: one line, no control characters (PostgreSQL refuses NUL; logs and CSV should not see the rest). */
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 /**
  * The fused incident a report belongs to, found from the reports around its dates (widened until the
@@ -170,7 +193,7 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
     content = body.text;
     if (body.format !== undefined && body.format !== 'text' && body.format !== 'html') throw new HttpError(400, 'format must be "text" or "html"');
     format = body.format ?? (/^\s*</.test(content) ? 'html' : 'text');
-    for (const k of ['title', 'url', 'outlet'] as const) if (typeof body[k] === 'string' && body[k].trim()) meta[k] = body[k].trim().slice(0, 500);
+    for (const k of ['title', 'url', 'outlet'] as const) if (typeof body[k] === 'string' && oneLine(body[k])) meta[k] = oneLine(body[k]).slice(0, 500);
     if (typeof body.published === 'string' && body.published.trim()) {
       try { meta.published = checkPublishedOption(body.published.trim()); meta.publishedFrom = 'option'; } catch (e) { throw new HttpError(400, (e as Error).message); }
     }

@@ -179,7 +179,8 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
   // Recent GET answers, valid while the store's generation is unchanged: a map of 10,000 incidents is
   // queried, serialised and compressed once, not once per visitor.
   // Bounded by count and by bytes (body and its gzip): a few large answers must not hold gigabytes.
-  const answers = new Map<string, { generation: string; body: Buffer; gzip: Buffer; etag: string }>();
+  type Answer = { generation: string; body: Buffer; gzip: Buffer; etag: string; headers?: Record<string, string> };
+  const answers = new Map<string, Answer>();
   const MAX_ANSWERS = 64;
   const maxBytes = opts.cacheBytes ?? 64 * 1024 * 1024;
   let cachedBytes = 0;
@@ -187,7 +188,7 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
     const old = answers.get(key);
     if (old) { cachedBytes -= old.body.length + old.gzip.length; answers.delete(key); }
   };
-  const remember = (key: string, entry: { generation: string; body: Buffer; gzip: Buffer; etag: string }) => {
+  const remember = (key: string, entry: Answer) => {
     forget(key);
     const size = entry.body.length + entry.gzip.length;
     if (size > maxBytes / 4) return;
@@ -229,7 +230,7 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
       const key = (/^\/api\/documents\/[0-9a-f]+$/i.test(url.pathname) ? url.pathname.toLowerCase() : url.pathname) + url.search;
       const cached = method === 'GET' || method === 'HEAD' ? answers.get(key) : undefined;
       if (cached && cached.generation === generation) {
-        send(req, res, 200, cached.body, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, cached.etag, cached.gzip);
+        send(req, res, 200, cached.body, cached.headers ?? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, cached.etag, cached.gzip);
         return;
       }
       const result: ApiResult = await handleApi({ method, path: url.pathname, query: url.searchParams, body: () => readBody(req) }, store, { allowIngest: !!opts.allowIngest });
@@ -246,7 +247,15 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
       } else {
         const h: Record<string, string> = { 'Content-Type': result.type, 'Cache-Control': 'no-cache' };
         if (result.filename) h['Content-Disposition'] = `attachment; filename="${result.filename}"`;
-        send(req, res, 200, Buffer.from(result.body), h);
+        const body = Buffer.from(result.body);
+        // Exports are cached like answers (same generation, same query: same bytes).
+        const etag = method === 'GET' || method === 'HEAD' ? `W/"${generation}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` : undefined;
+        let gzipped: Buffer | undefined;
+        if (etag && body.length > 1024) {
+          gzipped = gzipSync(body, { level: 4 });
+          remember(key, { generation, body, gzip: gzipped, etag, headers: h });
+        }
+        send(req, res, 200, body, h, etag, gzipped);
       }
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 500;

@@ -20,6 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, published: { type: 'string' }, outlet: { type: 'string' }, format: { type: 'string' } }, usage);
   if (values.help) { io.out.write(usage + '\n'); return 0; }
   if (positionals.length === 0) throw new UsageError(`ingest needs at least one PATH\n\n${usage}`);
+  if (values.format && !['text', 'html', 'jsonl', 'feed'].includes(values.format)) throw new UsageError(`--format must be text, html, jsonl or feed, got "${values.format}"\n\n${usage}`);
   const store = await openStore(values.db ?? DEFAULT_DB);
   let stored = 0, unchanged = 0, failed = 0;
   try {
