@@ -338,7 +338,7 @@ function mapLegend(rows) {
  */
 function pointsLayer(rows, onPick) {
   const CELL = 24;
-  let map, canvas, screen, grid, hovered = -1;
+  let map, canvas, keys, keysTimer, screen, grid, hovered = -1;
   const tip = L.tooltip({ direction: 'top', offset: [0, -6] });
   const radius = (i) => dotRadius(rows[i][5]);
   // Draw per colour (one path each), biggest first so small dots stay visible on top.
@@ -371,6 +371,32 @@ function pointsLayer(rows, onPick) {
       for (const i of list) { const r = radius(i); ctx.moveTo(screen[2 * i] + r, screen[2 * i + 1]); ctx.arc(screen[2 * i], screen[2 * i + 1], r, 0, 2 * Math.PI); }
       ctx.fillStyle = colour; ctx.fill(); ctx.stroke();
     }
+    // After the paint: the buttons are for the next key press, not for the first sight of the map.
+    clearTimeout(keysTimer);
+    keysTimer = setTimeout(() => keyTargets([...byColour.values()].flat()), 0);
+  }
+  /**
+   * The dots in view as buttons over them (the canvas cannot take focus): Tab reaches each, west to
+   * east, Enter opens it. The mouse goes through them to the canvas. At most KEYS, the deadliest.
+   */
+  const KEYS = 300;
+  function keyTargets(visible) {
+    L.DomUtil.setPosition(keys, map.containerPointToLayerPoint([0, 0]));
+    const chosen = visible.length > KEYS ? [...visible].sort((a, b) => (rows[b][5] || 0) - (rows[a][5] || 0)).slice(0, KEYS) : visible;
+    chosen.sort((a, b) => screen[2 * a] - screen[2 * b] || screen[2 * a + 1] - screen[2 * b + 1]);
+    const refocus = keys.contains(document.activeElement) ? document.activeElement.dataset.id : undefined;
+    keys.replaceChildren(...chosen.map((i) => {
+      const [id, lat, lon, type, date, fatalities] = rows[i];
+      const r = radius(i);
+      const text = `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}`;
+      const b = h('button', { type: 'button', class: 'dot-key', 'data-id': id, 'aria-label': text,
+        style: `left:${screen[2 * i] - r}px;top:${screen[2 * i + 1] - r}px;width:${2 * r}px;height:${2 * r}px`,
+        onclick: () => onPick(id),
+        onfocus: () => { tip.setLatLng([lat, lon]).setContent(h('span', {}, text)); map.openTooltip(tip); },
+        onblur: () => map.closeTooltip(tip) });
+      return b;
+    }));
+    if (refocus) keys.querySelector(`[data-id="${CSS.escape(refocus)}"]`)?.focus({ preventScroll: true });
   }
   function at(point) {
     const cx = Math.floor(point.x / CELL), cy = Math.floor(point.y / CELL);
@@ -399,13 +425,19 @@ function pointsLayer(rows, onPick) {
       map = m;
       canvas = L.DomUtil.create('canvas', 'leaflet-zoom-hide');
       m.getPanes().overlayPane.appendChild(canvas);
+      keys = L.DomUtil.create('div', 'dot-keys leaflet-zoom-hide');
+      keys.setAttribute('role', 'group');
+      keys.setAttribute('aria-label', 'Incidents on the map');
+      m.getPanes().overlayPane.appendChild(keys);
       m.on('moveend zoomend resize viewreset', redraw);
       m.on('mousemove', hover);
       m.on('click', click);
       redraw();
     },
     onRemove(m) {
+      clearTimeout(keysTimer);
       canvas.remove();
+      keys.remove();
       m.off('moveend zoomend resize viewreset', redraw);
       m.off('mousemove', hover);
       m.off('click', click);
