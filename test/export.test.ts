@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { check } from '@placemarkio/check-geojson';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { main } from '../src/cli/main.ts';
-import { countryCode, countryInfo, interaction } from '../src/export/acled.ts';
+import { actorTypeIn, countryCode, countryInfo, interaction } from '../src/export/acled.ts';
 import { ACLED_COLUMNS, cell, CSV_COLUMNS, csvRow, csvValues } from '../src/export/formats.ts';
 import type { IncidentRecord } from '../src/export/records.ts';
 
@@ -143,6 +143,9 @@ describe('ACLED CSV', () => {
     assert.equal(market.fatalities, 7);
     // What the data cannot support stays empty rather than guessed.
     for (const r of rows) for (const k of ['admin2', 'admin3', 'source_scale', 'tags']) assert.equal(r[k], '', k);
+    assert.deepEqual(([['U.S. forces', 'SO'], ['Israeli troops', 'LB'], ['Syrian army', 'SY'], ['Syrian Democratic Forces', 'SY'], ['Rebel forces', 'SY'],
+      ['Gunmen', 'SY'], ['villagers', 'SY'], ['protesters', 'KE']] as const).map(([n, c]) => actorTypeIn(n, c)),
+    ['External/Other forces', 'External/Other forces', 'State forces', undefined, 'Rebel group', undefined, 'Civilians', 'Protesters']);
     assert.equal(interaction('State forces', undefined, false), 'State forces only');
     assert.equal(interaction('Civilians', 'State forces', true), 'State forces-Civilians');
     assert.equal(interaction('State forces', undefined, true), '');

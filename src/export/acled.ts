@@ -96,6 +96,20 @@ export function actorType(name: string, foreign: boolean): ActorType | undefined
   return undefined;
 }
 
+/**
+ * ACLED's type of an actor of an incident in a country: from its name, with the forces of a named
+ * country ("U.S. forces", "Russian troops") as state forces, "External/Other forces" when that country is
+ * not the incident's. "Syrian Democratic Forces" names no country, and stays untyped.
+ */
+export function actorTypeIn(name: string, country: string | null): ActorType | undefined {
+  const type = actorType(name, false);
+  if (type !== undefined && type !== 'State forces') return type;
+  if (type === undefined && !/\bforces\b/i.test(name)) return undefined;
+  const named = namedCountry(name);
+  if (type === undefined && named === undefined) return undefined;
+  return named !== undefined && country !== null && named !== country ? 'External/Other forces' : 'State forces';
+}
+
 /** ACLED's interaction: both actor types, the lower first, or one type "only" when there is no second actor. */
 export function interaction(inter1: ActorType | undefined, inter2: ActorType | undefined, hasActor2: boolean): string {
   if (!inter1) return '';

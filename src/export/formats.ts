@@ -1,5 +1,5 @@
 // Serialisations of incident records: ACLED-like CSV (RFC 4180 quoting) and GeoJSON (RFC 7946).
-import { actorType, countryInfo, disorderType, interaction, namedCountry } from './acled.ts';
+import { actorTypeIn, countryInfo, disorderType, interaction } from './acled.ts';
 import type { IncidentRecord } from './records.ts';
 
 /**
@@ -51,14 +51,8 @@ export function csvValues(r: IncidentRecord): Record<CsvColumn, unknown> {
   const assoc1 = r.actors.filter((a) => a !== primary && (a.role === 'attacker' || a.role === 'ally'));
   const assoc2 = r.actors.filter((a) => a !== second && a.role === 'target');
   const info = countryInfo(r.country);
-  const typeOf = (name: string | undefined) => {
-    if (!name) return undefined;
-    const type = actorType(name, false);
-    if (type !== 'State forces' || !r.country) return type;
-    // State forces abroad are "External/Other forces" (ACLED's codebook).
-    const named = namedCountry(name);
-    return actorType(name, named !== undefined && named !== r.country);
-  };
+  // State forces abroad are "External/Other forces" (ACLED's codebook).
+  const typeOf = (name: string | undefined) => (name ? actorTypeIn(name, r.country) : undefined);
   const inter1 = typeOf(primary?.name);
   const inter2 = typeOf(second?.name);
   const civilianTargeting = r.acled_event_type === 'Violence against civilians'
