@@ -4,11 +4,11 @@ import { csvHeader, csvRow, geojsonFeature } from '../export/formats.ts';
 import { fuse, type FusedIncident } from '../export/fusion.ts';
 import type { IncidentRecord } from '../export/records.ts';
 import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
-import { documentFrom, InputError } from '../ingest/index.ts';
+import { InputError } from '../ingest/index.ts';
 import { checkPublishedOption } from '../ingest/metadata.ts';
 import type { Document } from '../model/document.ts';
-import { analyseBounded as analyse } from '../ingest/bounded.ts';
 import type { IncidentQuery, Store } from '../store/index.ts';
+import { analyseUpload } from './analysis.ts';
 import { segment } from '../segment/index.ts';
 
 /** A failed request: the status and a message that says what to change. */
@@ -202,7 +202,8 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
   if (!content.trim()) throw new HttpError(400, 'the article is empty');
   let doc: Document;
   try {
-    doc = analyse(documentFrom(content, format, meta));
+    // Off the event loop, within a time and memory budget (analysis.ts).
+    doc = await analyseUpload({ content, format, meta });
   } catch (e) {
     if (e instanceof InputError) throw new HttpError(400, e.message);
     throw e;
