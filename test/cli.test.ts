@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -193,5 +193,10 @@ describe('export filters', () => {
     assert.equal(await count('--country', 'SYR'), 1);
     assert.equal(await count('--type', 'battle', '--from', '2024-02-28', '--to', '2024-03-03'), 1);
     assert.equal(await count('--from', '2024-03-01'), 0);
+    // A mistyped database is refused, not created empty.
+    const typo = await sitrep('export', '--db', join(d, 'typo.db'), '--format', 'csv');
+    assert.equal(typo.code, 1);
+    assert.match(typo.err, /typo\.db: no such database/);
+    assert.equal(existsSync(join(d, 'typo.db')), false);
   });
 });

@@ -1,10 +1,10 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { csvHeader, csvRow, geojsonFeature } from '../../export/formats.ts';
 import { fuse } from '../../export/fusion.ts';
 import { incidentRecords, matches, type IncidentRecord, type RecordFilter } from '../../export/records.ts';
 import { TYPE_BY_CODE } from '../../incidents/taxonomy.ts';
-import { DEFAULT_DB, openStore } from '../../store/index.ts';
+import { DEFAULT_DB, isPostgresUrl, openStore, StoreError } from '../../store/index.ts';
 import { countryCode } from '../../export/acled.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
@@ -70,7 +70,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\n\n${usage}`);
   const filter = checkFilter(values);
   const format = values.format!;
-  const store = await openStore(values.db ?? DEFAULT_DB);
+  // Exporting reads: a mistyped path is an error, not a new empty database.
+  const location = values.db ?? DEFAULT_DB;
+  if (!isPostgresUrl(location) && location !== ':memory:' && !existsSync(location)) throw new StoreError(`${location}: no such database (sitrep ingest creates one)`);
+  const store = await openStore(location);
   const out = values.out ? createWriteStream(values.out) : io.out;
   // Respect back-pressure: a large store streams instead of piling up in memory.
   const write = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
