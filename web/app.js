@@ -637,7 +637,7 @@ function claimSummary(c) {
   const what = c.figures
     ? Object.entries(c.figures).map(([o, q]) => `${OUTCOMES[o] ?? o} ${fmtRange(q)}`).join(', ')
     : Array.isArray(c.value) ? c.value.join(', ') : c.value && typeof c.value === 'object' ? fmtRange(c.value) : c.value ?? '';
-  const about = c.subject?.text ? ` (${c.subject.text}${c.subject.civilian ? ', civilians' : ''})` : '';
+  const about = c.subject?.text ? ` (${c.subject.text}${c.subject.civilian && !/civilian/i.test(c.subject.text) ? ', civilians' : ''})` : '';
   const how = c.modality && c.modality !== 'asserted' ? ` · ${c.modality}` : '';
   const repeat = c.repeats !== undefined ? ` · repeats claim ${c.repeats + 1}` : '';
   return `${c.kind.replace(/_/g, ' ')}: ${what}${about}${how}${repeat}`;
@@ -709,6 +709,8 @@ async function documentPage(id) {
   let openTree = () => {};
   if (syntax) syntax.tokens.forEach(([start, end], i) => anns.push({ start, end, key: `w${i}`, title: syntax.describe(i), onclick: () => openTree(i) }));
   const text = annotatedText(doc.text, anns);
+  // Claims mostly lie inside quotes: underlined here, so both layers show.
+  text.el.classList.add('layered');
   const item = (key, ...content) => h('li', {}, h('button', { class: 'figure', type: 'button', onclick: () => text.focus(key) }, ...content));
   const incidents = doc.incidents.map((inc, n) => h('li', {}, h('a', { href: `#/incident/${doc.id}-${n + 1}` }, `${label(inc.type)}${inc.place?.name ? ' — ' + inc.place.name : ''}`)));
   const claims = doc.claims ?? [];
