@@ -695,6 +695,73 @@ function syntaxTree(model, sentence, onWord) {
   return h('ul', { class: 'tree', role: 'tree', 'aria-label': 'Dependency tree' }, items);
 }
 
+let measurer;
+/** A word's width in pixels in the arc diagram's font. */
+function textWidth(text) {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  measurer.font = '13px system-ui, sans-serif';
+  return measurer.measureText(text).width;
+}
+
+/**
+ * One sentence's dependencies as arcs over its words (head to dependent, the label on the arc, the tag
+ * under the word): shorter arcs nest below longer ones. Text only as SVG text nodes.
+ */
+function syntaxArcs(model, sentence, onWord) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const { sx, word, head } = model;
+  const toks = sentence.tokens;
+  const pos = new Map(toks.map((t, k) => [t, k]));
+  const widths = toks.map((t) => Math.max(textWidth(word(t)), textWidth(sx.upos[t]) * 0.8) + 16);
+  const xs = [];
+  let x = 8;
+  for (const w of widths) { xs.push(x + w / 2); x += w; }
+  const arcs = toks.filter((t) => head(t) >= 0 && pos.has(head(t)) && head(t) !== t).map((t) => {
+    const [a, b] = [pos.get(head(t)), pos.get(t)];
+    return { from: a, to: b, lo: Math.min(a, b), hi: Math.max(a, b), label: sx.deprel[t], level: 1 };
+  }).sort((p, q) => (p.hi - p.lo) - (q.hi - q.lo));
+  for (const [k, a] of arcs.entries()) {
+    for (const b of arcs.slice(0, k)) if (b.lo >= a.lo && b.hi <= a.hi && b !== a) a.level = Math.max(a.level, b.level + 1);
+  }
+  const maxLevel = Math.max(1, ...arcs.map((a) => a.level));
+  const step = 18, base = 26 + maxLevel * step;
+  const H = base + 34;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('width', String(x + 8)); svg.setAttribute('height', String(H));
+  svg.setAttribute('viewBox', `0 0 ${x + 8} ${H}`);
+  svg.setAttribute('class', 'arcs');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Dependency arcs: ' + arcs.map((a) => `${a.label} from ${word(toks[a.from])} to ${word(toks[a.to])}`).join('; '));
+  const el = (tag, attrs, text) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  for (const a of arcs) {
+    const [x1, x2] = [xs[a.from], xs[a.to]];
+    const top = base - 6 - a.level * step;
+    const g = el('g', { class: 'arc' });
+    g.append(el('path', { d: `M${x1},${base - 4} C${x1},${top} ${x2},${top} ${x2},${base - 4}`, fill: 'none' }));
+    g.append(el('path', { d: `M${x2 - 3.5},${base - 10} L${x2},${base - 3} L${x2 + 3.5},${base - 10} Z`, class: 'head' }));
+    g.append(el('text', { x: (x1 + x2) / 2, y: top + 0.25 * (base - top) - 2, 'text-anchor': 'middle', class: 'label' }, a.label));
+    svg.append(g);
+  }
+  for (const root of toks.filter((t) => !(head(t) >= 0 && pos.has(head(t))))) {
+    const xr = xs[pos.get(root)];
+    svg.append(el('path', { d: `M${xr},10 L${xr},${base - 4}`, class: 'root-line' }));
+    svg.append(el('text', { x: xr + 3, y: 10, class: 'label' }, sx.deprel[root] || 'root'));
+  }
+  toks.forEach((t, k) => {
+    const w = el('text', { x: xs[k], y: base + 12, 'text-anchor': 'middle', class: 'w', tabindex: 0, role: 'button' }, word(t));
+    w.append(el('title', {}, model.describe(t)));
+    w.addEventListener('click', () => onWord(t));
+    w.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onWord(t); } });
+    svg.append(w, el('text', { x: xs[k], y: base + 27, 'text-anchor': 'middle', class: 'tag' }, sx.upos[t]));
+  });
+  return h('div', { class: 'arcs-scroll' }, svg);
+}
+
 async function documentPage(id) {
   const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
   const anns = [];
@@ -718,13 +785,24 @@ async function documentPage(id) {
   let syntaxPanel = null;
   if (syntax) {
     const rendered = new Map(); // sentence -> its <details>
+    // A sentence's tree, drawn once it is opened: arcs over the words, or the same as an indented list.
+    let shape = 'list';
+    const renderTree = (details, s) => {
+      if (details.querySelector('.tree-views')) return;
+      const onWord = (i) => text.focus(`w${i}`);
+      const list = syntaxTree(syntax, s, onWord);
+      const arcs = syntaxArcs(syntax, s, onWord);
+      const show = (which) => { shape = which; list.hidden = which !== 'list'; arcs.hidden = which !== 'arcs'; bList.setAttribute('aria-pressed', String(which === 'list')); bArcs.setAttribute('aria-pressed', String(which === 'arcs')); };
+      const bList = h('button', { type: 'button', class: 'shape', onclick: () => show('list') }, 'indented');
+      const bArcs = h('button', { type: 'button', class: 'shape', onclick: () => show('arcs') }, 'arcs');
+      details.append(h('div', { class: 'tree-views' }, h('div', { class: 'shapes' }, 'Show as ', bList, bArcs), arcs, list));
+      show(shape);
+    };
     const list = syntax.sentences.map((s) => {
       const sentenceText = doc.text.slice(s.start, s.end).replace(/\s+/g, ' ');
       const details = h('details', { 'data-sentence': s.n },
         h('summary', {}, h('span', { class: 'muted' }, `${s.n + 1}. `), sentenceText.length > 110 ? sentenceText.slice(0, 110) + '…' : sentenceText));
-      details.addEventListener('toggle', () => {
-        if (details.open && !details.querySelector('.tree')) details.append(syntaxTree(syntax, s, (i) => text.focus(`w${i}`)));
-      });
+      details.addEventListener('toggle', () => { if (details.open) renderTree(details, s); });
       rendered.set(s.n, details);
       return details;
     });
@@ -732,7 +810,7 @@ async function documentPage(id) {
       const details = rendered.get(syntax.sentenceOf.get(i));
       if (!details) return;
       details.open = true;
-      if (!details.querySelector('.tree')) details.append(syntaxTree(syntax, syntax.sentences.find((s) => s.n === syntax.sentenceOf.get(i)), (j) => text.focus(`w${j}`)));
+      renderTree(details, syntax.sentences.find((s) => s.n === syntax.sentenceOf.get(i)));
       for (const b of syntaxPanel.querySelectorAll('.word.active')) b.classList.remove('active');
       const b = details.querySelector(`li[data-token="${i}"] > .word`);
       b?.classList.add('active');
