@@ -345,11 +345,11 @@ describe('HTTP API: the syntax layer', () => {
   before(async () => {
     st = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-syntax-')), 's.db'));
     const plain = analyse(documentFromText(TEXT, { origin: 'fixture', published: '2024-01-02' }));
-    const withSyntax = { ...analyse(documentFromText(TEXT + ' Shops closed.', { origin: 'fixture', published: '2024-01-02' })) };
-    withSyntax.syntax = handMade(withSyntax);
+    const withSyntax = analyse(documentFromText(TEXT + ' Shops closed.', { origin: 'fixture', published: '2024-01-02' }));
+    Object.assign(withSyntax, { syntax: handMade(withSyntax) });
     const stale = analyse(documentFromText(TEXT + ' Schools closed.', { origin: 'fixture', published: '2024-01-02' }));
-    stale.syntax = { ...handMade(stale), upos: ['X'], lemma: ['x'], head: [-1], deprel: ['root'] };
-    delete plain.syntax;
+    Object.assign(stale, { syntax: { ...handMade(stale), upos: ['X'], lemma: ['x'], head: [-1], deprel: ['root'] } });
+    delete (plain as { syntax?: unknown }).syntax;
     for (const [name, doc] of Object.entries({ plain, withSyntax, stale })) { ids[name] = doc.id; await st.putDocument(doc); }
     srv = await startServer(st, 0, '127.0.0.1', { allowIngest: false });
     const addr = srv.address();

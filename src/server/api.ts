@@ -157,7 +157,8 @@ async function fusedView(store: Store, leadId: string) {
  * with them (a stale one) is left out rather than shown on the wrong words.
  */
 function documentView(doc: Document) {
-  const { tokens, syntax, ...rest } = doc;
+  // (Typed on its own so this holds whether or not the model declares the layer yet.)
+  const { tokens, syntax, ...rest } = doc as Document & { syntax?: { upos: string[]; head: number[] } };
   if (!syntax) return rest;
   let words = tokens;
   if (words.length !== syntax.upos.length) {
