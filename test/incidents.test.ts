@@ -9,6 +9,9 @@ import { documentFromText } from '../src/ingest/index.ts';
 import type { Document } from '../src/model/document.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { sameGroup } from '../src/claims/groups.ts';
+import type { Claim } from '../src/model/claim.ts';
+import { fatalitiesOf, reconcile, totalOf } from '../src/incidents/reconcile.ts';
+import { kindOf, relation } from '../src/incidents/kinds.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
 import { incidentRecords } from '../src/export/records.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -108,10 +111,12 @@ describe('exports', () => {
     const rows = parseCsv(await exported('csv'));
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
     assert.equal(rows.length, 3);
-    const battle = rows.find((r) => r[4] === 'battle')!;
-    const col = (name: string) => battle[CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number])];
+    const at = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const battle = rows.find((r) => r[at('sitrep_type')] === 'battle')!;
+    const col = (name: string) => battle[at(name)];
     assert.equal(col('event_type'), 'Battles');
-    assert.equal(col('country'), 'SY');
+    assert.equal(col('country'), 'Syria');
+    assert.equal(col('country_code'), 'SY');
     assert.equal(col('fatalities_low'), '42');
     assert.equal(col('contested'), 'true');
   });
@@ -317,5 +322,137 @@ describe('an attack told in passing elsewhere', () => {
   it('keeps a town within 50 km to the main incident', () => {
     const doc = run('Clashes near Goma\n\nFighting near Goma in eastern Congo killed four soldiers on Tuesday, the army said, and in nearby Sake rebels killed two more soldiers.');
     assert.equal(doc.incidents.filter((i) => i.place?.text === 'Sake').length, 0, JSON.stringify(doc.incidents.map((i) => [i.type, i.place?.text])));
+  });
+});
+
+/**
+ * A document with hand-made casualty claims (so these tests hold whatever the claims stage reads):
+ * each claim is [the figure's words, its victims' words, outcome, min, max, source, partOf?].
+ */
+function withClaims(text: string, claims: [string, string, 'killed' | 'injured', number, number | null, string, number?][]): Document {
+  const doc = run(text);
+  let from = 0;
+  doc.claims = claims.map(([words, victims, outcome, min, max, source, partOf]) => {
+    const start = doc.text.indexOf(words, from);
+    assert.ok(start >= 0, words);
+    from = start + 1;
+    const v = victims ? doc.text.indexOf(victims, start) : -1;
+    const c: Claim = {
+      kind: 'casualties', start, end: start + words.length, modality: 'asserted',
+      source: { kind: source === 'narrator' ? 'narrator' : 'named_role', name: source },
+      figures: { [outcome]: { min, max } },
+      ...(victims ? { subject: { start: v, end: v + victims.length, text: victims } } : {}),
+      ...(partOf !== undefined ? { partOf } : {}),
+    };
+    return c;
+  });
+  return doc;
+}
+const all = (doc: Document) => doc.claims.map((_, i) => i);
+
+describe('one toll per incident and victim group', () => {
+  it('places victim descriptions in a hierarchy of who they can be', () => {
+    assert.equal(relation(kindOf('people'), kindOf('demonstrators')), 'contains');
+    assert.equal(relation(kindOf('soldiers'), kindOf('troops')), 'same');
+    assert.equal(relation(kindOf('Afghan soldiers'), kindOf('rebels')), 'disjoint');
+    assert.equal(relation(kindOf('civilians'), kindOf('policemen')), 'disjoint');
+    assert.equal(relation(kindOf('members of the security forces'), kindOf('police officers')), 'contains');
+    assert.equal(relation(kindOf('a commander'), kindOf('soldiers')), 'unknown');
+  });
+
+  it('takes rival figures about the same victims as alternatives, never added, and counts the lowest', () => {
+    const doc = withClaims('Bombing in Jos\n\nA bomb went off at a bus station in Jos, Nigeria, on Tuesday. A rights group said 30 people died. A local official said as many as 45 people were killed.', [
+      ['30 people died', 'people', 'killed', 30, 30, 'rights group'],
+      ['45 people were killed', 'people', 'killed', 45, 45, 'local official'],
+    ]);
+    const figures = reconcile(doc, all(doc));
+    assert.equal(figures.length, 1);
+    assert.deepEqual([figures[0].low, figures[0].high, figures[0].contested], [30, 45, true]);
+    assert.deepEqual(totalOf(figures), { low: 30, best: 30, high: 45 });
+    assert.deepEqual(fatalitiesOf(doc, figures), { count: 30, claims: [0], rule: 'claim' });
+  });
+
+  it('takes a headline\'s victims and the body\'s differently worded ones as one group', () => {
+    const doc = withClaims('Three demonstrators killed in Kabwe\n\nPolice fired on a rally in Kabwe, Zambia, on Monday, killing three people, witnesses said.', [
+      ['Three demonstrators killed', 'demonstrators', 'killed', 3, 3, 'narrator'],
+      ['killing three people', 'people', 'killed', 3, 3, 'witnesses'],
+    ]);
+    const figures = reconcile(doc, all(doc));
+    assert.deepEqual(figures.map((f) => [f.group, f.sources.length]), [['demonstrators', 2]]);
+    assert.equal(fatalitiesOf(doc, figures).count, 3);
+  });
+
+  it('keeps a narrower group in a wider one as a part, not an addition', () => {
+    const doc = withClaims('Bombing in Jos\n\nA rights group said 30 people died in the bombing in Jos, Nigeria, on Tuesday. Four members of the security forces were among the dead, an official said.', [
+      ['30 people died', 'people', 'killed', 30, 30, 'rights group'],
+      ['Four members of the security forces were among the dead', 'members of the security forces', 'killed', 4, 4, 'official'],
+    ]);
+    const figures = reconcile(doc, all(doc));
+    assert.equal(figures.find((f) => f.group === 'members of the security forces')?.within, 'people');
+    assert.deepEqual(fatalitiesOf(doc, figures), { count: 30, claims: [0], rule: 'claim' });
+  });
+
+  it('adds groups one source lists together in one sentence, and says the count is a sum', () => {
+    const doc = withClaims('Blast in Kandahar\n\nA roadside bomb hit a convoy in Kandahar, Afghanistan, on Wednesday, killing five soldiers and three civilians, officials said.', [
+      ['five soldiers', 'soldiers', 'killed', 5, 5, 'officials'],
+      ['three civilians', 'civilians', 'killed', 3, 3, 'officials'],
+    ]);
+    assert.deepEqual(fatalitiesOf(doc, reconcile(doc, all(doc))), { count: 8, claims: [0, 1], rule: 'sum' });
+    // "as well as": one sentence, one source, so even "people" and "the attacker" are apart.
+    const bomb = withClaims('Bombing in Bogota\n\nA car bomb at a police academy in Bogota, Colombia, killed 20 people as well as the attacker on Thursday.', [
+      ['killed 20 people', 'people', 'killed', 20, 20, 'narrator'],
+      ['as well as the attacker', 'the attacker', 'killed', 1, 1, 'narrator'],
+    ]);
+    assert.equal(fatalitiesOf(bomb, reconcile(bomb, all(bomb))).count, 21);
+  });
+
+  it('adds a group the text says comes in addition, and groups of exclusive kinds', () => {
+    const doc = withClaims('Bomb in Peshawar\n\nA bomb went off in a market in Peshawar, Pakistan, on Friday, killing ten people, police said. Two policemen were also killed when gunmen fired on rescuers.', [
+      ['killing ten people', 'people', 'killed', 10, 10, 'police'],
+      ['Two policemen were also killed', 'policemen', 'killed', 2, 2, 'narrator'],
+    ]);
+    assert.equal(fatalitiesOf(doc, reconcile(doc, all(doc))).count, 12);
+    const fight = withClaims('Fighting near Kessab\n\nRebels attacked an army post near Kessab, Syria, on Thursday. The army said 12 soldiers died. A monitor said 15 troops and at least 30 rebels were killed.', [
+      ['12 soldiers died', 'soldiers', 'killed', 12, 12, 'army'],
+      ['15 troops', 'troops', 'killed', 15, 15, 'monitor'],
+      ['at least 30 rebels', 'rebels', 'killed', 30, null, 'monitor'],
+    ]);
+    const figures = reconcile(fight, all(fight));
+    assert.deepEqual(figures.map((f) => [f.group, f.low, f.high, f.contested]), [['soldiers', 12, 15, true], ['rebels', 30, 30, false]]);
+    assert.deepEqual(fatalitiesOf(fight, figures), { count: 42, claims: [0, 2], rule: 'sum' });
+  });
+
+  it('does not add a group of an unknown kind that may be among the others', () => {
+    const doc = withClaims('Raid in Kunduz\n\nTroops raided a compound in Kunduz, Afghanistan, on Monday. Officials said nine fighters were killed. A commander died of his wounds later.', [
+      ['nine fighters were killed', 'fighters', 'killed', 9, 9, 'Officials'],
+      ['A commander died', 'A commander', 'killed', 1, 1, 'narrator'],
+    ]);
+    assert.equal(fatalitiesOf(doc, reconcile(doc, all(doc))).count, 9);
+  });
+
+  it('takes one attack of a wave as a part of the wave\'s toll', () => {
+    const doc = withClaims('Bombings across Nineveh\n\nA wave of bombings across Nineveh province, Iraq, killed 40 people on Monday, officials said.\n\nIn the deadliest attack, 15 people died at a market, police said.', [
+      ['killed 40 people', 'people', 'killed', 40, 40, 'officials'],
+      ['15 people died', 'people', 'killed', 15, 15, 'police'],
+    ]);
+    const figures = reconcile(doc, all(doc));
+    assert.ok(figures.some((f) => f.within === 'people' && f.best === 15), JSON.stringify(figures));
+    assert.deepEqual(fatalitiesOf(doc, figures), { count: 40, claims: [0], rule: 'claim' });
+  });
+
+  it('gives another attack\'s figures an incident of its own', () => {
+    const doc = run('Market bombing in Maiduguri\n\nA bomb exploded in a market in Maiduguri, Nigeria, on Friday, killing nine people, police said. Two other attacks in the same state left four people dead, officials said.');
+    const main = doc.incidents[0];
+    assert.equal(main.fatalities?.count, 9, JSON.stringify(doc.incidents.map((i) => i.fatalities)));
+    const other = doc.incidents.find((i) => i !== main && i.fatalities?.count === 4);
+    assert.ok(other, JSON.stringify(doc.incidents.map((i) => [i.type, i.fatalities])));
+    assert.ok(!main.claims.some((c) => other!.claims.includes(c)));
+  });
+
+  it('exports the count with the claim it comes from', () => {
+    const [record] = incidentRecords(run(REPORT));
+    assert.equal(record.fatalities, 42);
+    assert.equal(record.fatalities_from?.rule, 'sum');
+    assert.equal(record.fatalities_from?.claims.length, 2);
   });
 });

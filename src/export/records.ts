@@ -47,8 +47,10 @@ export interface IncidentRecord {
   longitude: number | null;
   geo_precision: number | null;
   actors: { name: string; role: string }[];
-  /** ACLED's conservative death count, derived from the claims (src/claims/acled.ts). */
+  /** ACLED's conservative death count, derived from the claims (the incident's own count, src/incidents/reconcile.ts; src/claims/acled.ts for incidents stored before it). */
   fatalities: number;
+  /** Where `fatalities` comes from: one claim (index into the document's claims), or the stated sum of disjoint groups' claims. */
+  fatalities_from?: { rule: 'claim' | 'sum' | 'none'; claims: number[] };
   /** Deaths reconciled across sources (over victim groups, parts not counted twice: low / best / high). */
   fatalities_low: number | null;
   fatalities_best: number | null;
@@ -93,7 +95,8 @@ export function incidentRecords(doc: Document): IncidentRecord[] {
       longitude: inc.place?.lon ?? null,
       geo_precision: inc.place?.precision ?? null,
       actors: inc.actors.map((a) => ({ name: a.name, role: a.role })),
-      fatalities: acledFatalities(doc, inc.claims),
+      fatalities: inc.fatalities?.count ?? acledFatalities(doc, inc.claims),
+      ...(inc.fatalities ? { fatalities_from: { rule: inc.fatalities.rule, claims: inc.fatalities.claims } } : {}),
       fatalities_low: sum('low'),
       fatalities_best: sum('best'),
       fatalities_high: sum('high'),
@@ -168,7 +171,10 @@ function summary(doc: Document, inc: Incident): string {
   }
   let notes = parts.join(' ');
   if (!notes) notes = clean(inc.evidence);
-  if (notes.length > NOTES_LENGTH + 100) notes = notes.slice(0, notes.lastIndexOf(' ', NOTES_LENGTH)) + '…';
+  if (notes.length > NOTES_LENGTH + 100) {
+    const cut = notes.lastIndexOf(' ', NOTES_LENGTH);
+    notes = notes.slice(0, cut > 0 ? cut : NOTES_LENGTH) + '…';
+  }
   return notes;
 }
 

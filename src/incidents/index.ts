@@ -6,7 +6,7 @@ import type { Document, Mention } from '../model/document.ts';
 import type { Claim } from '../model/claim.ts';
 import type { Actor, ActorRole, Incident } from '../model/incident.ts';
 import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
-import { reconcile } from './reconcile.ts';
+import { fatalitiesOf, reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
@@ -98,12 +98,15 @@ export function buildIncidents(doc: Document): void {
   const told: { start: number; end: number }[] = [];
   doc.incidents.push(...secondaryIncidents(doc, doc.incidents, told));
   doc.incidents.push(...attacksElsewhere(doc, doc.incidents));
+  doc.incidents.push(...attacksApart(doc, doc.incidents));
   // The lede also tells other incidents in sentences of their own ("X died in a shootout with police a day
   // later"): their actors are theirs, not the main incident's. Later paragraphs that refer back to the
   // incident ("Colombia blamed the ELN for the bombing of a police academy") add its attacker and target.
   const apart = [...told, ...others.map((o) => o.evidence)].filter((e) => e.start >= main.evidence.start && e.end <= main.evidence.end);
   if (apart.length) main.actors = actorsIn(doc, main.evidence.start, main.evidence.end, apart);
   main.actors = mergeActors(main.actors, referenceActors(doc, main, doc.incidents.slice(1)));
+  // One toll per incident, as ACLED codes it, traced to its claims.
+  for (const inc of doc.incidents) inc.fatalities = fatalitiesOf(doc, inc.figures);
 }
 
 /** The actors of the sentences holding some spans (an incident's figures and place), merged. */
@@ -293,6 +296,44 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
   return out;
 }
 
+/** "two other attacks", "another bombing", "in a separate attack": the text marks an incident of its own. */
+const OTHER_EVENT = /\b(?:(?:two|three|four|five|several|\d+)\s+)?(?:other|another|separate)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|air ?strikes?|airstrikes?|raids?|incidents?|shootings?|ambush(?:es)?|clash(?:es)?|stabbings?|car bombs?|bombs?)\b/gi;
+
+/**
+ * A sentence that tells the figures of another attack than the one it is reported with ("Two other
+ * attacks in the same province left three people dead", "In a separate attack, gunmen killed ..."): the
+ * figures after the words that mark it leave that incident and make one of their own, at the most
+ * specific place of the sentence (none when it names none).
+ */
+function attacksApart(doc: Document, incidents: Incident[]): Incident[] {
+  const out: Incident[] = [];
+  for (const sentence of doc.sentences) {
+    const section = doc.sections[sentence.section];
+    if (!section || section.kind !== 'body') continue;
+    const text = doc.text.slice(sentence.start, sentence.end);
+    OTHER_EVENT.lastIndex = 0;
+    const m = OTHER_EVENT.exec(text);
+    if (!m) continue;
+    const from = sentence.start + m.index;
+    const inside = (x: { start: number; end: number }) => x.start >= from && x.end <= sentence.end;
+    for (const inc of incidents) {
+      // An incident told by this very sentence is already its own.
+      if (inc.evidence.start >= sentence.start && inc.evidence.end <= sentence.end) continue;
+      const mine = inc.claims.filter((i) => doc.claims[i].kind === 'casualties' && inside(doc.claims[i]));
+      if (!mine.length) continue;
+      const found = typesIn(text.slice(m.index)).filter((t) => !NON_VIOLENT.has(t));
+      if (!found.length) continue;
+      inc.claims = inc.claims.filter((i) => !mine.includes(i));
+      inc.figures = reconcile(doc, inc.claims);
+      const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined).sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3));
+      const time = doc.times.find((t) => t.start >= sentence.start && t.end <= sentence.end && t.earliest) ?? inc.time;
+      const types = nearestFirst(found, text, m.index);
+      out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), ...(time ? { time } : {}), ...(here[0] ? { place: here[0] } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: mine, figures: reconcile(doc, mine), evidence: { start: sentence.start, end: sentence.end } });
+    }
+  }
+  return out;
+}
+
 /**
  * Types ordered by how near their trigger words stand to an offset of the text, in steps of 40
  * characters: within a step the more specific type (taxonomy order) stays first ("car bomb" over "bomb").
@@ -323,7 +364,7 @@ function isBackground(doc: Document, c: Claim, incidentStart: string | undefined
   const text = doc.text.slice(sentence.start, sentence.end);
   if (BACKGROUND.test(text) && (c.kind !== 'casualties' || !doc.times.some((t) => t.incident && t.start >= sentence.start && t.end <= sentence.end))) return true;
   if (!incidentStart) return false;
-  const cutoff = new Date(Date.parse(incidentStart) - 31 * 86400000).toISOString().slice(0, 10);
+  const cutoff = new Date(Date.parse(incidentStart) - 7 * 86400000).toISOString().slice(0, 10);
   return doc.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && t.latest !== undefined && t.latest < cutoff);
 }
 

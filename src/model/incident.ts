@@ -22,11 +22,25 @@ export interface ReconciledFigure {
   /** The group of another figure of this incident that contains this one ("19 soldiers" within "dozens of
    * fighters on both sides"): totals count the containing figure, or its parts when they add up to more. */
   within?: string;
+  /** A group of a kind the text does not place ("a commander"): its victims may be among the other
+   * groups', so totals count it only when it is more than they are together. */
+  mayOverlap?: boolean;
   /** The sources' figures do not all agree (their intervals do not overlap). */
   contested: boolean;
   /** Every source's figure, side by side: claim is an index into Document.claims (of `document` when the
    * figure merges several reports' sources). */
   sources: { name: string; claim: number; min: number; max: number | null; vague?: string; document?: string }[];
+}
+
+/** The incident's deaths as ACLED codes them (docs/taxonomy.md), and where the count comes from. */
+export interface Fatalities {
+  count: number;
+  /** Indices into Document.claims: the one claim whose figure is the count, or the claims of the disjoint
+   * groups whose figures add up to it. */
+  claims: number[];
+  /** 'claim': one claim's figure (the most conservative one for its group); 'sum': the stated sum of
+   * disjoint groups; 'none': no death figure. */
+  rule: 'claim' | 'sum' | 'none';
 }
 
 export interface Incident {
@@ -41,6 +55,8 @@ export interface Incident {
   claims: number[];
   /** Casualty figures per victim group and outcome, reconciled across sources. */
   figures: ReconciledFigure[];
+  /** ACLED's conservative death count over `figures`, traced to its claims (absent on incidents stored before it). */
+  fatalities?: Fatalities;
   /** The text that describes the incident. */
   evidence: Span;
 }
