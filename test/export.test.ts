@@ -11,7 +11,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { main } from '../src/cli/main.ts';
 import { actorTypeIn, countryCode, countryInfo, interaction } from '../src/export/acled.ts';
 import { ACLED_COLUMNS, cell, CSV_COLUMNS, csvRow, csvValues } from '../src/export/formats.ts';
-import type { IncidentRecord } from '../src/export/records.ts';
+import { incidentRecords, type IncidentRecord } from '../src/export/records.ts';
+import { documentFromText } from '../src/ingest/index.ts';
+import { analyse } from '../src/pipeline/index.ts';
 
 // ACLED's export columns, in its order (ACLED data export tool, 2024 format).
 const ACLED = [
@@ -159,6 +161,12 @@ describe('ACLED CSV', () => {
     assert.doesNotMatch(notes, /storm army base|Jo Example|\n/);
     assert.match(notes, /\.$/, 'whole sentences');
     assert.ok(notes.length <= 600);
+    // A single overlong sentence is cut at a word, with an ellipsis.
+    const long = 'Rebels attacked an army base near the town of Kessab in northern Syria on Thursday, killing 12 soldiers, '
+      + Array.from({ length: 80 }, (_, i) => `and clause ${i}`).join(' ') + ', the army said.';
+    const [record] = incidentRecords(analyse(documentFromText(`Clash near Kessab\n\n${long}`, { origin: 'test', published: '2023-05-12' })));
+    assert.ok(record, 'an incident');
+    assert.ok(record.notes.length <= 501 && record.notes.endsWith('…') && !/\s…$/.test(record.notes), record.notes);
   });
 
   it('neutralises cells a spreadsheet would run as formulas (OWASP), but not numbers', () => {
