@@ -10,6 +10,7 @@ import type { Quote } from '../model/quote.ts';
 import { lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, THAT_ONLY_CUES, WEAK_CUES } from './cues.ts';
+import { attributionModels, buildAtoms, phraseOf, predictAttributions, type Atoms, type LearnedAttribution } from './learned.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -27,6 +28,9 @@ interface Frame {
   /** A direct quote this frame attributes by its layout (a dash and a name after it, a speaker label before it). */
   owns?: QuoteMark;
 }
+
+/** Least share of its occurrences in training that a learned cue's lemma headed a cue (learned.ts). */
+const LEARNED_PRIOR = 0.3;
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
@@ -72,6 +76,11 @@ export function attributeQuotes(doc: Document): void {
     return k >= 0 && offset < marks[k].close && /["”']/.test(text[marks[k].close - 1]);
   };
   const ctx: SourceContext = { doc, lastPerson: undefined, anonymous: new Map(), quoted };
+  // The learned attributions (src/attribution/learned.ts), taken per sentence after the rules' frames.
+  const models = doc.syntax ? attributionModels() : null;
+  const atoms = models ? buildAtoms(doc) : undefined;
+  const learned = models && atoms ? predictAttributions(doc, models, atoms) : [];
+  let nextLearned = 0;
   const frames: Frame[] = [];
   const words = tokens.map((t) => text.slice(t.start, t.end));
   const lowers = words.map((w) => w.toLowerCase());
@@ -306,7 +315,54 @@ export function attributeQuotes(doc: Document): void {
         }
       }
     }
+    while (nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence < s) nextLearned++;
+    for (; nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence === s; nextLearned++) {
+      const frame = learnedFrame(learned[nextLearned], sentenceFrames, atoms!);
+      if (frame) sentenceFrames.push(frame);
+    }
     frames.push(...sentenceFrames);
+  }
+
+  /**
+   * A learned attribution as a frame, where the rules found nothing there: its cue is not a rule's cue and
+   * its content not a rule's content. The speaker is resolved by our own resolution from the phrase the
+   * model points at; one the model finds no source for is left out.
+   */
+  function learnedFrame(l: LearnedAttribution, taken: Frame[], atoms: Atoms): Frame | undefined {
+    const cue = spanOf(l.cue, l.cue + 1);
+    if (insideClosedQuote(cue.start)) return undefined;
+    const content = spanOf(l.content[0], l.content[1]);
+    for (const f of taken) {
+      if (f.cue.start < cue.end && f.cue.end > cue.start) return undefined;
+      if (f.content) {
+        const o = Math.min(f.content.end, content.end) - Math.max(f.content.start, content.start);
+        if (o > 0.5 * Math.min(f.content.end - f.content.start, content.end - content.start)) return undefined;
+      }
+    }
+    if (l.source < 0 || l.prior < LEARNED_PRIOR) return undefined;
+    // Verbs the rules read as reports only in some frames ("urged the rebels to", "blamed the militia",
+    // "called the police", "found the bodies"): their judgement stands.
+    const w = lowers[l.cue];
+    if (OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w)) return undefined;
+    let head = l.source;
+    // "the senator, who said ...": a relative pronoun stands for the noun its clause hangs on.
+    const syn = doc.syntax!;
+    if (RELATIVE.has(lowers[head]) || lowers[head] === 'that') {
+      let x = syn.head[head];
+      for (let hops = 0; x >= 0 && syn.deprel[x] !== 'acl:relcl' && hops < 6; hops++) x = syn.head[x];
+      if (x < 0 || syn.head[x] < 0 || !atoms.nominal[syn.head[x]]) return undefined;
+      head = syn.head[x];
+    }
+    const [p, q] = phraseOf(atoms, doc, head);
+    // A phrase opened by a preposition is a circumstance, not a speaker ("in many cases", "to him").
+    if (syn.upos[p] === 'ADP' || syn.upos[p] === 'SCONJ') return undefined;
+    const phrase = spanOf(p, q);
+    const resolved = resolveSource(ctx, phrase);
+    const raw = lowers.slice(p, q).join(' ');
+    // A phrase our resolution does not know ("environmentalists", "the researchers") speaks as a role.
+    if (!resolved && syn.upos[head] === 'PRON') return undefined;
+    const source: Source = !resolved ? { kind: 'named_role', name: text.slice(phrase.start, phrase.end), span: phrase } : /^(he|she)$/.test(raw) ? resolved : { ...resolved, span: phrase };
+    return { source, cue, content, chunk: phrase, at: l.cue };
   }
 
   /** The token holding an offset: the first one ending after it (the last token when none does). */
