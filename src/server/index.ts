@@ -196,7 +196,8 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
     answers.set(key, entry);
     cachedBytes += size;
   };
-  const hosts = new Set([...(opts.hosts ?? LOOPBACK)].map((h) => h.toLowerCase()));
+  // A Set given is used as it is (startServer adds the address it bound to once listening).
+  const hosts = opts.hosts instanceof Set ? opts.hosts : new Set([...(opts.hosts ?? LOOPBACK)].map((h) => h.toLowerCase()));
   const app = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     let path = '?';
@@ -281,7 +282,8 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
 }
 
 export function startServer(store: Store, port: number, host: string, opts: ServeOptions = {}): Promise<Server> {
-  const app = createApp(store, { ...opts, hosts: allowedHosts(host, opts.hosts ?? []) });
+  const hosts = allowedHosts(host, opts.hosts ?? []);
+  const app = createApp(store, { ...opts, hosts });
   const server = createServer((req, res) => { void app(req, res); });
   // A request that cannot even be parsed gets a 400 and its connection closed; the server goes on.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -296,6 +298,9 @@ export function startServer(store: Store, port: number, host: string, opts: Serv
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      // A name given to listen on answers by the address it resolved to as well.
+      const bound = server.address();
+      if (bound && typeof bound === 'object') for (const h of allowedHosts(bound.address)) hosts.add(h);
       server.on('error', (e) => process.stderr.write(`sitrep serve: ${(e as Error).message}\n`));
       resolve(server);
     });
