@@ -16,7 +16,7 @@ export const SCORERS: Record<string, Load> = {
   victims: () => import('./sets/victims.ts').then((m) => m.victimsScorer),
   fusion: () => import('./sets/fusion.ts').then((m) => m.fusionScorer),
   templates: () => import('./sets/templates.ts').then((m) => m.templatesScorer),
-  // syntax (issue 13, src/eval/sets/syntax.ts): syntax: () => import('./sets/syntax.ts').then((m) => m.syntaxScorer),
+  syntax: () => import('./sets/syntax.ts').then((m) => m.syntaxScorer),
 };
 
 /** The scorer of a task, or undefined when none is registered. */

@@ -74,6 +74,22 @@ export interface Entity {
   mentions: number[];
 }
 
+/**
+ * Syntax stage: one entry per token, parallel to Document.tokens (index i describes tokens[i]).
+ * Universal Dependencies v2: UPOS tags, lemmas, and a dependency tree per sentence.
+ */
+export interface SyntaxLayer {
+  /** Name and version of the models that produced it ("ud-ewt-1"), so a stored layer can be told stale. */
+  model: string;
+  /** Universal POS tag of each token ("NOUN", "VERB", "PROPN", ...). */
+  upos: string[];
+  lemma: string[];
+  /** Index into Document.tokens of each token's head; -1 for the root of its sentence. */
+  head: number[];
+  /** UD v2 dependency label of each token's arc from its head ("nsubj", "obj", "nsubj:pass", "root"). */
+  deprel: string[];
+}
+
 /** A diagnostic attached to the document (not thrown): e.g. relative dates left unresolved. */
 export interface Message {
   code: string;
@@ -95,6 +111,8 @@ export interface Document {
   sections: Section[];
   sentences: Sentence[];
   tokens: Token[];
+  /** Syntax stage: tags, lemmas and dependency trees over `tokens` (absent on documents stored before it). */
+  syntax?: SyntaxLayer;
   mentions: Mention[];
   entities: Entity[];
   /** Attribution stage: direct quotes and reported speech. */

@@ -6,6 +6,7 @@ import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
 import { buildIncidents } from '../incidents/index.ts';
 import { segment } from '../segment/index.ts';
+import { parseSyntax } from '../syntax/index.ts';
 import { resolveTimes } from '../when/index.ts';
 import { resolvePlaces } from '../where/index.ts';
 
@@ -16,6 +17,7 @@ export interface Stage {
 
 export const STAGES: Stage[] = [
   { name: 'segment', run: segment },
+  { name: 'syntax', run: parseSyntax },
   { name: 'entities', run: recogniseEntities },
   { name: 'attribution', run: attributeQuotes },
   { name: 'claims', run: extractClaims },

@@ -1,0 +1,228 @@
+// Universal POS tagger: a greedy left-to-right averaged perceptron (the design of Collins 2002 and
+// Honnibal's textbook tagger) over hashed features of the word, its affixes and shape, the two words
+// either side and the two tags already given. Frequent words that the treebank always tags one way are
+// looked up instead of scored.
+import { argmax, hashString, mix, type Scorer, TrainablePerceptron } from './perceptron.ts';
+
+export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
+export type Upos = (typeof UPOS)[number];
+export const UPOS_INDEX: Record<string, number> = Object.fromEntries(UPOS.map((t, i) => [t, i]));
+
+/** Word shape, runs collapsed and capped: "Mattis" -> "Xx", "2,000" -> "d,d", "al-Assad" -> "x-Xx". */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = -1;
+  for (let i = 0; i < word.length && out.length < 6; i++) {
+    const c = word.charCodeAt(i);
+    let k: string;
+    if (c >= 48 && c <= 57) k = 'd';
+    else {
+      const ch = word[i];
+      const lo = ch.toLowerCase(), up = ch.toUpperCase();
+      k = ch !== lo ? 'X' : ch !== up ? 'x' : ch;
+    }
+    const code = k.charCodeAt(0);
+    if (code !== last) out += k;
+    last = code;
+  }
+  return out;
+}
+
+/** The per-word atoms the features read, computed once per sentence. */
+interface WordAtoms {
+  /** Ambiguity class: the set of tags the word had in training, as a bitmask (0 = unseen). */
+  ambiguity: Int32Array;
+  word: Int32Array;
+  lower: Int32Array;
+  suffix1: Int32Array;
+  suffix2: Int32Array;
+  suffix3: Int32Array;
+  suffix4: Int32Array;
+  prefix1: Int32Array;
+  prefix3: Int32Array;
+  shape: Int32Array;
+}
+
+function atomsOf(words: readonly string[], classes: ReadonlyMap<string, number>): WordAtoms {
+  const n = words.length;
+  const a: WordAtoms = {
+    ambiguity: new Int32Array(n), word: new Int32Array(n), lower: new Int32Array(n), suffix1: new Int32Array(n), suffix2: new Int32Array(n),
+    suffix3: new Int32Array(n), suffix4: new Int32Array(n), prefix1: new Int32Array(n), prefix3: new Int32Array(n), shape: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const lw = w.toLowerCase();
+    a.ambiguity[i] = classes.get(lw) ?? 0;
+    a.word[i] = hashString(w);
+    a.lower[i] = hashString(lw);
+    a.suffix1[i] = hashString(lw.slice(-1));
+    a.suffix2[i] = hashString(lw.slice(-2));
+    a.suffix3[i] = hashString(lw.slice(-3));
+    a.suffix4[i] = hashString(lw.slice(-4));
+    a.prefix1[i] = hashString(w.slice(0, 1));
+    a.prefix3[i] = hashString(lw.slice(0, 3));
+    a.shape[i] = hashString(wordShape(w));
+  }
+  return a;
+}
+
+const START = 0x5a17, END = 0x3e9d; // atoms of the positions before and after the sentence
+const NO_TAG = 31;
+
+/** Writes token i's features into `out`; returns how many. `prev`/`prev2`: tags already given. */
+function features(a: WordAtoms, n: number, i: number, prev: number, prev2: number, out: Int32Array): number {
+  const L = a.lower;
+  const before = i > 0 ? L[i - 1] : START, before2 = i > 1 ? L[i - 2] : START;
+  const after = i + 1 < n ? L[i + 1] : END, after2 = i + 2 < n ? L[i + 2] : END;
+  let k = 0;
+  out[k++] = mix(1, 0);
+  out[k++] = mix(2, a.word[i]);
+  out[k++] = mix(3, L[i]);
+  out[k++] = mix(4, a.suffix1[i]);
+  out[k++] = mix(5, a.suffix2[i]);
+  out[k++] = mix(6, a.suffix3[i]);
+  out[k++] = mix(7, a.suffix4[i]);
+  out[k++] = mix(8, a.prefix1[i]);
+  out[k++] = mix(9, a.prefix3[i]);
+  out[k++] = mix(10, a.shape[i]);
+  out[k++] = mix(11, prev);
+  out[k++] = mix(12, prev2);
+  out[k++] = mix(mix(13, prev), prev2);
+  out[k++] = mix(mix(14, prev), L[i]);
+  out[k++] = mix(15, before);
+  out[k++] = mix(16, i > 0 ? a.suffix3[i - 1] : START);
+  out[k++] = mix(17, before2);
+  out[k++] = mix(18, after);
+  out[k++] = mix(19, i + 1 < n ? a.suffix3[i + 1] : END);
+  out[k++] = mix(20, after2);
+  out[k++] = mix(mix(21, before), L[i]);
+  out[k++] = mix(mix(22, L[i]), after);
+  out[k++] = mix(mix(23, prev), a.suffix3[i]);
+  out[k++] = mix(mix(24, i === 0 ? 1 : 0), a.shape[i]);
+  out[k++] = mix(mix(25, a.shape[i]), i + 1 < n ? a.shape[i + 1] : END);
+  out[k++] = mix(mix(26, prev), after);
+  // What the words around could be: the tags each had in training (the lookahead a greedy tagger lacks).
+  const amb = a.ambiguity;
+  const amb1 = i + 1 < n ? amb[i + 1] : -2, amb2 = i + 2 < n ? amb[i + 2] : -2;
+  out[k++] = mix(27, amb[i]);
+  out[k++] = mix(28, amb1);
+  out[k++] = mix(mix(29, amb[i]), amb1);
+  out[k++] = mix(mix(30, prev), amb1);
+  out[k++] = mix(mix(31, a.suffix3[i]), amb1);
+  out[k++] = mix(mix(32, amb1), amb2);
+  out[k++] = mix(mix(mix(33, prev), amb[i]), amb1);
+  out[k++] = mix(mix(34, L[i]), amb1);
+  return k;
+}
+
+const MAX_FEATURES = 40;
+
+export interface TaggerData {
+  /** Frequent words the treebank tags one way: word -> UPOS index. */
+  tagdict: Record<string, number>;
+  /** Lowercased words seen in training -> bitmask of the tags they had (their ambiguity class). */
+  classes: Record<string, number>;
+}
+
+export class PosTagger {
+  private readonly feats = new Int32Array(MAX_FEATURES);
+  private readonly scores = new Float64Array(UPOS.length);
+  private readonly tagdict: Map<string, number>;
+  private readonly classes: Map<string, number>;
+
+  constructor(readonly model: Scorer, data: TaggerData) {
+    this.tagdict = new Map(Object.entries(data.tagdict));
+    this.classes = new Map(Object.entries(data.classes ?? {}));
+  }
+
+  /** UPOS indices for one sentence's words. */
+  tag(words: readonly string[]): Uint8Array {
+    const n = words.length;
+    const tags = new Uint8Array(n);
+    const a = atomsOf(words, this.classes);
+    let prev = NO_TAG, prev2 = NO_TAG;
+    for (let i = 0; i < n; i++) {
+      let t = this.tagdict.get(words[i]);
+      if (t === undefined) {
+        const k = features(a, n, i, prev, prev2, this.feats);
+        this.model.score(this.feats, k, this.scores);
+        t = argmax(this.scores);
+      }
+      tags[i] = t;
+      prev2 = prev;
+      prev = t;
+    }
+    return tags;
+  }
+}
+
+/** Training: one pass over a sentence against gold tags, updating on mistakes. Returns the number right. */
+export function trainTaggerSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], gold: ArrayLike<number>): number {
+  const n = words.length;
+  const a = atomsOf(words, classes);
+  const feats = new Int32Array(MAX_FEATURES);
+  const scores = new Float64Array(UPOS.length);
+  let prev = NO_TAG, prev2 = NO_TAG, right = 0;
+  for (let i = 0; i < n; i++) {
+    let t = tagdict.get(words[i]);
+    if (t === undefined) {
+      const k = features(a, n, i, prev, prev2, feats);
+      model.score(feats, k, scores);
+      t = argmax(scores);
+      model.update(feats, k, gold[i], t);
+    }
+    if (t === gold[i]) right++;
+    // Condition on the predicted history, as when tagging.
+    prev2 = prev;
+    prev = t;
+  }
+  return right;
+}
+
+/** Words seen at least `minCount` times with one tag at least `share` of the time. */
+export function buildTagdict(sentences: { words: readonly string[]; upos: ArrayLike<number> }[], minCount = 20, share = 0.97): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      let m = counts.get(w);
+      if (!m) counts.set(w, (m = new Map()));
+      m.set(s.upos[i], (m.get(s.upos[i]) ?? 0) + 1);
+    });
+  }
+  const dict = new Map<string, number>();
+  for (const [w, m] of counts) {
+    let total = 0, best = -1, bestCount = 0;
+    for (const [t, c] of m) {
+      total += c;
+      if (c > bestCount) { best = t; bestCount = c; }
+    }
+    if (total >= minCount && bestCount / total >= share) dict.set(w, best);
+  }
+  return dict;
+}
+
+/**
+ * Ambiguity classes: each word seen at least `minCount` times (lowercased) -> the bitmask of the tags it
+ * had at least `minShare` of the time.
+ */
+export function buildClasses(sentences: { words: readonly string[]; upos: ArrayLike<number> }[], minCount = 2, minShare = 0.05): Map<string, number> {
+  const counts = new Map<string, Int32Array>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      const lw = w.toLowerCase();
+      let c = counts.get(lw);
+      if (!c) counts.set(lw, (c = new Int32Array(UPOS.length)));
+      c[s.upos[i]]++;
+    });
+  }
+  const classes = new Map<string, number>();
+  for (const [w, c] of counts) {
+    let total = 0;
+    for (const x of c) total += x;
+    if (total < minCount) continue;
+    let mask = 0;
+    c.forEach((x, t) => { if (x / total >= minShare) mask |= 1 << t; });
+    classes.set(w, mask);
+  }
+  return classes;
+}
