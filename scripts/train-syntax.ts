@@ -62,7 +62,7 @@ function shuffle<T>(xs: T[], random: () => number): T[] {
   return xs;
 }
 
-const TAGGER_BITS = Number(process.env.TAGGER_BITS ?? 22), MOVE_BITS = 22, LABEL_BITS = 20;
+const TAGGER_BITS = 20, MOVE_BITS = 22, LABEL_BITS = 20;
 
 function trainTagger(train: Sentence[], epochs: number, random: () => number): { model: TrainablePerceptron; tagdict: Map<string, number>; classes: Map<string, number> } {
   const tagdict = buildTagdict(train.map((s) => ({ words: s.forms, upos: s.upos })));
