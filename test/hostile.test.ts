@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { analyseBounded, MAX_CLAIMS } from '../src/ingest/bounded.ts';
+import { markupDepth } from '../src/ingest/html.ts';
 import { documentFromHtml, documentFromText, InputError, readInputs } from '../src/ingest/index.ts';
 import { ANALYSIS_LIMITS } from '../src/server/analysis.ts';
 import { createApp, startServer } from '../src/server/index.ts';
@@ -344,6 +345,11 @@ describe('hostile pages: bounded analysis', () => {
     const deep = '<html><body>' + '<div>'.repeat(20000) + `<p>${REPORT}</p>` + '</div>'.repeat(20000) + '</body></html>';
     assert.throws(() => documentFromHtml(deep, { origin: 'deep.html' }), (e: Error) => e instanceof InputError && /nested too deeply/.test(e.message));
     assert.ok(Date.now() - started < 20000, `${Date.now() - started} ms`);
+    // A megabyte of divs never closed: refused from the markup, before linkedom spends minutes building it.
+    const open = Date.now();
+    assert.throws(() => documentFromHtml('<html><body>' + '<div>'.repeat(200_000), { origin: 'open.html' }), /nested too deeply/);
+    assert.ok(Date.now() - open < 5000, `${Date.now() - open} ms`);
+    assert.equal(markupDepth('<div><span><p>a<p>b<br><img src="x>y"></div><div></div>', 100), 2, 'void and implied-end tags do not nest; a close tag closes up to its open tag');
     // A page nested a hundred deep is read as usual.
     const ok = documentFromHtml('<html><body>' + '<div>'.repeat(100) + `<p>${REPORT.split('\n\n')[1]}</p>` + '</div>'.repeat(100) + '</body></html>', { origin: 'ok.html' });
     assert.match(ok.text, /Gunmen attacked a market/);

@@ -124,7 +124,52 @@ function checkDepth(root: any): void {
   }
 }
 
+// Elements that never hold others (void) or that the parser closes when the next one opens (implied
+// ends): neither deepens the tree as written.
+const FLAT_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen',
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'colgroup', 'rb', 'rt', 'rp', 'rtc']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
+
+/**
+ * The nesting the markup asks for, read from its tags without building a DOM, stopping once over
+ * `limit`: a close tag closes up to its open tag, as the parser does. linkedom takes minutes to build
+ * 200,000 open divs, so absurd nesting is refused before parsing; the DOM check after it is exact.
+ */
+export function markupDepth(html: string, limit: number): number {
+  // No attribute runs past the next "<": every match attempt stops there, so the scan is linear.
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>/g;
+  let lower: string | undefined;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  let max = 0;
+  let m: RegExpExecArray | null;
+  while ((m = tag.exec(html)) !== null) {
+    if (!m[2]) continue; // a comment
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      if (!open.get(name)) continue;
+      for (;;) {
+        const top = stack.pop()!;
+        open.set(top, open.get(top)! - 1);
+        if (top === name) break;
+      }
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      const end = (lower ??= html.toLowerCase()).indexOf(`</${name}`, tag.lastIndex);
+      tag.lastIndex = end < 0 ? html.length : end;
+      continue;
+    }
+    if (FLAT_TAGS.has(name) || m[3].endsWith('/')) continue;
+    stack.push(name);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (stack.length > max && (max = stack.length) > limit) return max;
+  }
+  return max;
+}
+
 export function extractHtml(html: string, url?: string): ExtractedHtml {
+  if (markupDepth(html, 4 * MAX_HTML_DEPTH) > 4 * MAX_HTML_DEPTH) throw new InputError(`HTML nested too deeply (elements over ${MAX_HTML_DEPTH} levels deep): not a page sitrep reads`);
   // linkedom builds no <body> for a bare fragment ("<p>...</p>" in a JSONL record): give it a page.
   if (!/<(html|body)[\s>]/i.test(html.slice(0, 5000))) html = `<!doctype html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(html);
