@@ -92,6 +92,26 @@ describe('hostile requests: one request never costs the server', () => {
     } finally { await stop(named); }
   });
 
+  it('lets go of a client that trickles its body (slowloris) once the request timeout passes', async () => {
+    const s = await startServer(store, 0, '127.0.0.1', { requestTimeoutMs: 1000, allowIngest: true });
+    try {
+      const started = Date.now();
+      const closed = await new Promise<string>((resolve) => {
+        const socket = connect(portOf(s), '127.0.0.1');
+        let got = '';
+        socket.on('data', (c) => { got += c; });
+        socket.on('error', () => {});
+        socket.on('close', () => { clearInterval(drip); resolve(got.split('\r\n')[0]); });
+        socket.write(`POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n`);
+        // One byte every 200 ms, for at most 20 s (the test's own bound).
+        let sent = 0;
+        const drip = setInterval(() => { if (++sent > 100) socket.destroy(); else socket.write('x'); }, 200);
+      });
+      assert.ok(Date.now() - started < 10000, `held ${Date.now() - started} ms`);
+      assert.match(closed, /^(HTTP\/1\.1 408|$)/);
+    } finally { await stop(s); }
+  });
+
   it('survives a handler that throws, and one whose client hangs up mid-body', async () => {
     const broken = { generation: async () => { throw new Error('store gone'); } } as unknown as Store;
     const s = await startServer(broken, 0, '127.0.0.1', {});

@@ -52,6 +52,8 @@ export interface ServeOptions {
   hosts?: Iterable<string>;
   /** Bytes of API answers kept in the cache (default 64 MB); an answer over a quarter of it is not kept. */
   cacheBytes?: number;
+  /** How long a client may take to send a whole request, headers and body (default 60 s). */
+  requestTimeoutMs?: number;
 }
 
 /** A fresh write token: 128 random bits, URL-safe. */
@@ -284,16 +286,16 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
 export function startServer(store: Store, port: number, host: string, opts: ServeOptions = {}): Promise<Server> {
   const hosts = allowedHosts(host, opts.hosts ?? []);
   const app = createApp(store, { ...opts, hosts });
-  const server = createServer((req, res) => { void app(req, res); });
+  // A slow client (slowloris, a body trickled in) holds a connection for a minute at most, not Node's
+  // default five; timeouts are checked every second or two rather than every 30 s.
+  const requestTimeout = opts.requestTimeoutMs ?? 60_000;
+  const server = createServer({ requestTimeout, headersTimeout: Math.min(20_000, requestTimeout), connectionsCheckingInterval: Math.min(2000, requestTimeout) }, (req, res) => { void app(req, res); });
   // A request that cannot even be parsed gets a 400 and its connection closed; the server goes on.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
-  // A slow client holds a connection for a minute at most, not Node's default five.
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 20_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
