@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect, createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -201,6 +202,17 @@ describe('hostile writes: --allow-ingest needs the token and the server\'s own O
     } finally { ANALYSIS_LIMITS.ms = saved; }
     assert.equal((await post({ Authorization: `Bearer ${token}` }, REPORT + ' The mayor condemned it.')).status, 201, 'a fresh worker takes the next upload');
     assert.equal((await fetch(base + '/api/health')).status, 200);
+  });
+
+  it('refuses a weak --token, and --token without --allow-ingest, as usage errors', async () => {
+    const { main } = await import('../src/cli/main.ts');
+    const sink = () => { let text = ''; return { text: () => text, stream: new Writable({ write(c, _e, cb) { text += c; cb(); } }) }; };
+    for (const argv of [['serve', '--allow-ingest', '--token', 'short'], ['serve', '--token', 'long-enough-token-0123456789'], ['demo', '--token', 'has space in it 0123456789']]) {
+      const err = sink();
+      const code = await main(argv, { out: sink().stream, err: err.stream });
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(err.text(), /--token/);
+    }
   });
 
   it('prints the token at start and a redacted store location (CLI)', async () => {

@@ -48,7 +48,8 @@ export interface ServeOptions {
    * a program embedding the server may leave it out, and then only Origin and Host guard writes.
    */
   token?: string;
-  /** Host names (without port) the server answers to; default: the loopback names. */
+  /** Host names (without port) the server answers to. createApp: these only (default the loopback names);
+   * startServer: these beside its bound address and the loopback names. */
   hosts?: Iterable<string>;
   /** Bytes of API answers kept in the cache (default 64 MB); an answer over a quarter of it is not kept. */
   cacheBytes?: number;
