@@ -455,6 +455,10 @@ describe('PostgreSQL: timeouts, dropped connections, no password printed', () =>
     const server = await startServer(store, 0, '127.0.0.1', {});
     try {
       assert.ok(!u.password || !store.location.includes(`:${u.password}@`), store.location);
+      // Every connection carries the statement limits.
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      assert.equal((await pool.query('SHOW statement_timeout')).rows[0].statement_timeout, `${PG_TIMEOUTS.statementMs / 1000}s`.replace(/^60s$/, '1min'));
+      assert.notEqual((await pool.query('SHOW idle_in_transaction_session_timeout')).rows[0].idle_in_transaction_session_timeout, '0');
       const base = `http://127.0.0.1:${portOf(server)}`;
       for (let round = 0; round < 3; round++) {
         await Promise.all([1, 2, 3].map(() => fetch(base + '/api/incidents')));
