@@ -2,7 +2,8 @@
 // so places carry "Deir ez-Zor", not "07". GeoNames' own admin1 names are not in an npm package; the
 // names come from country-state-city (ODbL, dev dependency) by joining the two sets' towns: a town in
 // both (same country, same folded name, within 10 km; or any of its towns within 2 km) votes for which
-// division its admin1 code names.
+// division its admin1 code names. The fourth column keeps that division's country-state-city code, so
+// scripts/build-gazetteer.ts can file each of that set's divisions under its GeoNames code.
 // Usage: npm run build:gazetteer (runs this too), or node --import tsx scripts/build-admin1.ts
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
   towns.set(key, t);
 }
 
-const out = ['# country\tadmin1 (GeoNames code)\tname — built by scripts/build-admin1.ts; do not edit'];
+const out = ['# country\tadmin1 (GeoNames code)\tname\tcountry-state-city code — built by scripts/build-admin1.ts; do not edit'];
 let named = 0;
 for (const key of [...votes.keys()].sort()) {
   const v = [...votes.get(key)!.entries()].sort((a, b) => b[1] - a[1]);
@@ -73,7 +74,7 @@ for (const key of [...votes.keys()].sort()) {
   const mid = [t.reduce((a, x) => a + x[0], 0) / t.length, t.reduce((a, x) => a + x[1], 0) / t.length];
   const spread = t.reduce((a, x) => a + km(x[0], x[1], mid[0], mid[1]), 0) / t.length;
   if (p && km(mid[0], mid[1], p[0], p[1]) > Math.max(150, 3 * spread)) continue;
-  out.push(`${country}\t${code}\t${name}`);
+  out.push(`${country}\t${code}\t${name}\t${state}`);
   named++;
 }
 writeFileSync(new URL('../data/admin1.tsv', import.meta.url), out.join('\n') + '\n');

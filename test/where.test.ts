@@ -132,3 +132,35 @@ describe('capitals the tagger took for people', () => {
     assert.ok(!person.places.some((p) => p.text === 'Lima' && p.country === 'PE'), JSON.stringify(person.places));
   });
 });
+
+describe('provinces and states', () => {
+  it('knows first-level divisions from country-state-city, not only a hand-written list', () => {
+    const g = loadGazetteer();
+    for (const [name, country] of [['Paktika', 'AF'], ['Benue', 'NG'], ['Limpopo', 'ZA'], ['Sindh', 'PK']] as const) {
+      assert.ok(g.lookup(name).some((p) => p.feature === 'ADM1' && p.country === country), name);
+    }
+    const doc = run('Gunmen attacked a checkpoint in Paktika province, Afghanistan, on Monday.');
+    assert.equal(place(doc, 'Paktika').precision, 3);
+  });
+
+  it('takes a division named after its seat as the city when the text says no more', () => {
+    const doc = run('Rockets hit Kandahar on Monday. Later, fighting spread across Kandahar province, in southern Afghanistan.');
+    const [city, province] = doc.places.filter((p) => p.text === 'Kandahar');
+    assert.equal(city.precision, 1);
+    assert.equal(province.precision, 3);
+  });
+
+  it('lets a state after a dateline city decide among its homonyms, in the headline too', () => {
+    const doc = analyse(documentFromText('Shooting in Aurora\n\nAURORA, Colo. (AP) — A gunman opened fire at a warehouse on Monday, police said.', { origin: 'test', published: '2024-02-02' }));
+    for (const p of doc.places.filter((x) => /aurora/i.test(x.text))) assert.equal(p.admin1, 'Colorado', JSON.stringify(p));
+    assert.equal(place(doc, 'Colo.').name, 'Colorado');
+    assert.equal(place(run('A man was shot in Springfield, Ill., on Sunday.'), 'Springfield').admin1, 'Illinois');
+    assert.equal(place(run('A man was shot in Springfield, Massachusetts, on Sunday.'), 'Springfield').admin1, 'Massachusetts');
+  });
+
+  it('does not take a word of a person\'s name for a place when the text names that person', () => {
+    const doc = run('Senator Jordan Blake spoke in Ohio on Monday. Blake said the bill would pass. Jordan said more work was needed.');
+    assert.ok(!doc.places.some((p) => p.text === 'Jordan'), JSON.stringify(doc.places.map((p) => [p.text, p.name])));
+    assert.ok(run('Aid convoys crossed into Jordan on Monday, officials said.').places.some((p) => p.text === 'Jordan'));
+  });
+});

@@ -7,6 +7,7 @@ import type { PlaceMention, PlacePrecision } from '../model/where-when.ts';
 import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
 import { haversineKm } from './distance.ts';
 import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
+import { foldName } from './fold.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
@@ -22,7 +23,28 @@ const AREA_NOUN = /^(provinces?|governorates?|regions?|districts?|counties|count
 /** Context that makes a name the tagger took for a person or an organisation a place: "in X", "X residents". */
 const LOCATIVE_BEFORE = /\b(?:in|near|outside|from|at|into|toward|towards|around)\s+$/i;
 const LOCATIVE_AFTER = /^(?:\s+residents?\b|-based\b|\s+(?:province|governorate|district|county)\b)/i;
-/** Our own rows (regions, divisions, seas) carry no population: they weigh as a large place. */
+/** AP's abbreviations of the US states ("Calif.", "N.J."), as datelines and bylines write them, to postal codes. */
+const US_STATE_ABBREVIATIONS: Record<string, string> = {
+  'ala.': 'AL', 'ariz.': 'AZ', 'ark.': 'AR', 'calif.': 'CA', 'cal.': 'CA', 'colo.': 'CO', 'conn.': 'CT', 'del.': 'DE', 'd.c.': 'DC', 'fla.': 'FL', 'ga.': 'GA',
+  'ill.': 'IL', 'ind.': 'IN', 'kan.': 'KS', 'kans.': 'KS', 'ky.': 'KY', 'la.': 'LA', 'md.': 'MD', 'mass.': 'MA', 'mich.': 'MI', 'minn.': 'MN',
+  'miss.': 'MS', 'mo.': 'MO', 'mont.': 'MT', 'neb.': 'NE', 'nebr.': 'NE', 'nev.': 'NV', 'n.h.': 'NH', 'n.j.': 'NJ', 'n.m.': 'NM', 'n.y.': 'NY',
+  'n.c.': 'NC', 'n.d.': 'ND', 'okla.': 'OK', 'ore.': 'OR', 'pa.': 'PA', 'penn.': 'PA', 'r.i.': 'RI', 's.c.': 'SC', 's.d.': 'SD', 'tenn.': 'TN',
+  'tex.': 'TX', 'vt.': 'VT', 'va.': 'VA', 'wash.': 'WA', 'w.va.': 'WV', 'wis.': 'WI', 'wyo.': 'WY',
+};
+const US_POSTAL = new Set([...Object.values(US_STATE_ABBREVIATIONS), 'AK', 'HI', 'ID', 'IA', 'ME', 'OH', 'UT']);
+/** The states' names by postal code, to resolve "Mont." itself. */
+const US_STATE_NAMES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware', DC: 'District of Columbia',
+  FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana',
+  ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska',
+  NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio',
+  OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
+  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+/** ", Calif.", ", N.J.", ", CA", ", Georgia", ", Sindh": a division named right after a place. */
+const QUALIFIER_AFTER = /^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]\.[A-Z]\.|[A-Z]{2}(?![\w.])|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}(?=\s*(?:[,.;:)(—–]|\s-\s|$)))/u;
+
+/** Our own rows (regions, seas) and the divisions carry no population: they weigh as a large place. */
 const REGION_POPULATION = 100000;
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
@@ -33,7 +55,7 @@ function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePreci
 
 /** Candidate score: a place in a country the document talks about wins; then rank and population. */
 function score(p: Place, countries: Map<string, number>): number {
-  const population = p.population || (p.id.startsWith('r') ? REGION_POPULATION : 0);
+  const population = p.population || (p.id.startsWith('r') || p.id.startsWith('s') ? REGION_POPULATION : 0);
   // A sea, continent or region across borders belongs to no country: it is as near as the document's own.
   const weight = p.country ? countries.get(p.country) ?? 0 : Math.max(0, ...countries.values());
   return weight * 4 + (FEATURE_RANK[p.feature] ?? 1) + Math.log10(population + 10);
@@ -51,7 +73,37 @@ export function resolvePlaces(doc: Document): void {
     const code = gaz.demonyms.get(word.toLowerCase().replace(/-(backed|led|based|born|allied)$/, ''));
     return code !== undefined ? DEMONYM_OWNER[code] ?? code : undefined;
   };
+  // Words of the people the document names ("Jordan" of "Michael Jordan", "Hamad" of "Hamad Salem"): such
+  // a word tagged as a place elsewhere is the person again, unless the text puts it in a place's context.
+  const personWords = new Set<string>();
+  for (const e of doc.entities) {
+    // Only people the text names more than once ("Jordan Blake ... Blake"): a one-off "person" may be the tagger's error.
+    if (e.kind !== 'person' || e.mentions.length < 2) continue;
+    for (const n of [e.name, ...e.aliases]) {
+      const words = n.split(/\s+/);
+      if (words.length >= 2) for (const w of words) if (/^[A-Z]/.test(w)) personWords.add(w.replace(/['’]s$/, ''));
+    }
+  }
+  const personsWord = (m: Mention) => !/\s/.test(m.text) && personWords.has(m.text.replace(/['’]s$/, ''))
+    && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !LOCATIVE_AFTER.test(text.slice(m.end, m.end + 20))
+    && !/^\s*(?:,\s*)?(?:province|governorate|state|city|capital|border|'s\s+(?:capital|government|army|president|border))/i.test(text.slice(m.end, m.end + 24));
+  // Places named with their division somewhere in the text ("AURORA, Colo."): the name means that place
+  // wherever it stands (the headline's "Aurora" too).
+  const qualified = new Map<string, { country: string; admin1: string }>();
   for (const m of doc.mentions) {
+    if (m.kind !== 'place') continue;
+    const within = divisionAfter(m.end, true);
+    if (within && !qualified.has(foldName(m.text))) qualified.set(foldName(m.text), within);
+  }
+  for (const m of doc.mentions) {
+    if (m.kind === 'place' && personsWord(m)) continue;
+    // "Colo." in "AURORA, Colo.": the state of the place before it, not a town of its own.
+    const postal = US_STATE_ABBREVIATIONS[(m.text.endsWith('.') ? m.text : m.text + '.').toLowerCase()];
+    if (m.kind === 'place' && postal && /,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && doc.mentions.some((x) => x.kind === 'place' && x.end <= m.start && m.start - x.end <= 3)) {
+      const state = gaz.match(US_STATE_NAMES[postal]).places.find((p) => p.country === 'US' && p.feature === 'ADM1' && p.admin1 === postal);
+      if (state) candidates.push({ mention: m, name: m.text, areaWord: true, places: [state] });
+      continue;
+    }
     // A demonym names its country, whatever kind the tagger gave it ("Syrian" in a headline).
     const demonym = demonymOf(m.text);
     if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
@@ -102,12 +154,39 @@ export function resolvePlaces(doc: Document): void {
     if (!found.places.length && areaWord) found = gaz.match((name = name.replace(AREA_SUFFIX, '')));
     let places = found.places;
     if (!places.length) return;
+    // "Springfield, Ill.", "TOWN, Calif. (AP)", "Columbus, Georgia": the division after the name decides
+    // among its homonyms.
+    const within = divisionAfter(m.end) ?? qualified.get(foldName(name));
+    if (within) {
+      const inside = places.filter((p) => p.country === within.country && p.admin1 === within.admin1);
+      if (inside.length) places = inside;
+    }
+    // A division named after its seat or a large city ("Kandahar", "New York", "Blackpool"): the bare
+    // name is the city ("Kandahar province", "New York State" the division). Such a division does not
+    // make its town ambiguous.
+    if (!areaWord && places.some((p) => p.id.startsWith('s'))) {
+      const seat = (d: Place) => places.some((p) => p.feature.startsWith('PPL') && p.country === d.country
+        && (p.feature === 'PPLC' || p.feature === 'PPLA' || p.population >= 100000 || haversineKm(p.lat, p.lon, d.lat, d.lon) <= 50));
+      const kept = places.filter((p) => !p.id.startsWith('s') || !seat(p));
+      if (kept.length) places = kept;
+    }
     // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     const country = places.find((p) => p.feature === 'PCLI');
     if (country && !areaWord) places = [country];
     if (found.bySkeleton) weak.add(m);
     if (!retyped) for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
     candidates.push({ mention: m, name, areaWord, places, retyped });
+  }
+  /** The first-level division named right after a place ("Calif.", "N.J.", "Georgia", "Sindh"). */
+  function divisionAfter(end: number, abbreviated = false): { country: string; admin1: string } | undefined {
+    const q = QUALIFIER_AFTER.exec(text.slice(end, end + 40));
+    if (!q) return undefined;
+    const word = q[1];
+    const postal = US_STATE_ABBREVIATIONS[word.toLowerCase().replace(/\s+/g, '')] ?? (US_POSTAL.has(word) ? word : undefined);
+    if (postal) return { country: 'US', admin1: postal };
+    if (word.endsWith('.') || abbreviated) return undefined;
+    const division = gaz.match(word.replace(AREA_SUFFIX, '')).places.find((p) => p.feature === 'ADM1' && p.admin1);
+    return division ? { country: division.country, admin1: division.admin1 } : undefined;
   }
   // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
   // place must not vouch for itself. They also anchor the story: a homonym near one of them is the
