@@ -19,7 +19,7 @@ const { values } = parseArgs({
     training: { type: 'string', default: '../shared/training/polnear-train' },
     epochs: { type: 'string', default: '8' },
     holdout: { type: 'string', default: '0' },
-    'cue-threshold': { type: 'string', default: '0' },
+    'cue-threshold': { type: 'string', default: '-10' },
     out: { type: 'string', default: 'models/attribution.bin.gz' },
     name: { type: 'string', default: 'polnear-1' },
   },

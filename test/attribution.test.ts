@@ -381,3 +381,34 @@ describe('"they said"', () => {
     assert.equal(quoteWith(doc, 'they were not told').source.name, 'Families of the victims');
   });
 });
+
+describe('learned attributions', () => {
+  it('finds what the rules miss: a cue outside their lexicon, a belief told by an adjective', () => {
+    const text = 'Report\n\nThe governor maintains that the bridge will reopen before winter. The general is convinced the rebels are running out of ammunition.';
+    const doc = run(text);
+    const a = quoteWith(doc, 'the bridge will reopen before winter');
+    assert.equal(a.direct, false);
+    assert.match(a.source.name, /governor/);
+    assert.equal(text.slice(a.cue!.start, a.cue!.end), 'maintains');
+    assert.equal(text.slice(a.start, a.end), a.text);
+    assert.equal(text.slice(a.source.span!.start, a.source.span!.end), 'The governor');
+    assert.match(quoteWith(doc, 'rebels are running out of ammunition').source.name, /general/);
+  });
+
+  it('leaves acts alone: "approved a plan", "issued maps" state nothing', () => {
+    const doc = run('Report\n\nThe mayor approved a plan to rebuild the bridge. The army issued new maps of the district.');
+    assert.equal(doc.quotes.length, 0);
+  });
+
+  it('runs on the rules alone without the model', async () => {
+    const { attributionModels, useAttributionModels } = await import('../src/attribution/learned.ts');
+    const models = attributionModels();
+    useAttributionModels(null);
+    try {
+      const doc = run('Report\n\nThe governor maintains that the bridge will reopen before winter. The ministry said the road was closed.');
+      assert.deepEqual(doc.quotes.map((q) => q.text), ['the road was closed']);
+    } finally {
+      useAttributionModels(models);
+    }
+  });
+});

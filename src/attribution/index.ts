@@ -30,7 +30,7 @@ interface Frame {
 }
 
 /** Least share of its occurrences in training that a learned cue's lemma headed a cue (learned.ts). */
-const LEARNED_PRIOR = 0.3;
+const LEARNED_PRIOR = 0.15;
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
@@ -79,7 +79,7 @@ export function attributeQuotes(doc: Document): void {
   // The learned attributions (src/attribution/learned.ts), taken per sentence after the rules' frames.
   const models = doc.syntax ? attributionModels() : null;
   const atoms = models ? buildAtoms(doc) : undefined;
-  const learned = models && atoms ? predictAttributions(doc, models, atoms) : [];
+  const learned = models && atoms ? predictAttributions(doc, models, atoms, LEARNED_PRIOR) : [];
   let nextLearned = 0;
   const frames: Frame[] = [];
   const words = tokens.map((t) => text.slice(t.start, t.end));
@@ -343,7 +343,10 @@ export function attributeQuotes(doc: Document): void {
     // Verbs the rules read as reports only in some frames ("urged the rebels to", "blamed the militia",
     // "called the police", "found the bodies"): their judgement stands.
     const w = lowers[l.cue];
-    if (OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w)) return undefined;
+    const framed = OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w) || !CUE_VERBS.has(w);
+    // A statement is a clause with its own subject, or quoted words: "expressed concern about the debt",
+    // "approved a plan", "offered to stay" report acts or attitudes, not statements.
+    if (framed && !OPENING_MARK.test(words[l.content[0]]) && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
     let head = l.source;
     // "the senator, who said ...": a relative pronoun stands for the noun its clause hangs on.
     const syn = doc.syntax!;
@@ -363,6 +366,17 @@ export function attributeQuotes(doc: Document): void {
     if (!resolved && syn.upos[head] === 'PRON') return undefined;
     const source: Source = !resolved ? { kind: 'named_role', name: text.slice(phrase.start, phrase.end), span: phrase } : /^(he|she)$/.test(raw) ? resolved : { ...resolved, span: phrase };
     return { source, cue, content, chunk: phrase, at: l.cue };
+  }
+
+  /** A verb or auxiliary among tokens [x, y) with a subject among them too (from the syntax layer). */
+  function clauseWithSubject(x: number, y: number): boolean {
+    const syn = doc.syntax!;
+    for (let t = x; t < y; t++) {
+      if (!/^(nsubj|nsubj:pass|expl|csubj)$/.test(syn.deprel[t])) continue;
+      const hd = syn.head[t];
+      if (hd >= x && hd < y) return true;
+    }
+    return false;
   }
 
   /** The token holding an offset: the first one ending after it (the last token when none does). */

@@ -77,12 +77,7 @@ export interface Atoms {
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'X']);
-const hashCache = new Map<string, number>();
-function h(s: string): number {
-  let v = hashCache.get(s);
-  if (v === undefined) { v = hashString(s); if (hashCache.size < 200_000) hashCache.set(s, v); }
-  return v;
-}
+const h = hashString;
 const NONE = hashString('<none>');
 
 export function buildAtoms(doc: Document): Atoms | undefined {
@@ -290,8 +285,11 @@ export interface LearnedAttribution {
 
 const PUNCT_EDGE = /^[.,;:!?)(\-–—]$/;
 
-/** The learned attributions of a document, in token order. */
-export function predictAttributions(doc: Document, models: AttributionModels, atoms = buildAtoms(doc)): LearnedAttribution[] {
+/**
+ * The learned attributions of a document, in token order. Cues whose lemma headed a cue in fewer than
+ * `minPrior` of its training occurrences are not read further (the stage would not take them).
+ */
+export function predictAttributions(doc: Document, models: AttributionModels, atoms = buildAtoms(doc), minPrior = 0): LearnedAttribution[] {
   if (!atoms) return [];
   const out: LearnedAttribution[] = [];
   const f = new Feats();
@@ -299,6 +297,8 @@ export function predictAttributions(doc: Document, models: AttributionModels, at
   const { tokens, text } = doc;
   const inContent = new Uint8Array(256);
   for (let c = 0; c < a.n; c++) {
+    const prior = models.cueRate.get(doc.syntax!.lemma[c].toLowerCase()) ?? 0;
+    if (prior < minPrior || prior === 0) continue;
     cueFeatures(a, c, f);
     if (margin(models.cue, f) <= models.meta.cueThreshold) continue;
     const s = a.sentStart[c], e = a.sentEnd[c];
@@ -328,7 +328,7 @@ export function predictAttributions(doc: Document, models: AttributionModels, at
       const m = margin(models.source, f);
       if (m > bestScore) { bestScore = m; source = t; }
     }
-    out.push({ cue: c, content: [x, y], source, prior: models.cueRate.get(doc.syntax!.lemma[c].toLowerCase()) ?? 0 });
+    out.push({ cue: c, content: [x, y], source, prior });
   }
   return out;
 }
