@@ -1,34 +1,18 @@
-// Claims stage: casualty figures (killed, injured, missing, captured, lumped), negations ("No U.S.
-// forces died"), force sizes and weapons, each with its victims, its source (the quote or statement
-// it sits in, else the narrator) and its span. Repeats of one claim are linked; sources disagreeing
-// about one group are flagged. Fills doc.claims.
+// Claims stage: casualty figures (killed, injured, missing, captured, lumped), zero outcomes ("No
+// soldiers died", "was unharmed"), force sizes and weapons, each with its victims, its source (the quote
+// or statement it sits in, else the narrator) and its span. Victims, figures and outcomes are read from
+// the syntax layer's dependency tree (the constructions are recognisers in tree.ts); repeats of one claim
+// are linked and sources disagreeing about one group are flagged. Fills doc.claims.
 import type { Document, Span } from '../model/document.ts';
 import type { Claim, Modality, Outcome, Quantity } from '../model/claim.ts';
 import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
-import { quantityAt } from './quantity.ts';
+import { numberValue, quantityAt } from './quantity.ts';
+import { countingNoun, hypothetical, outcomeOf, partitiveOf, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { parseSyntax } from '../syntax/index.ts';
 
-const OUTCOME_WORDS: Record<string, Outcome> = {
-  killed: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', slain: 'killed', massacred: 'killed',
-  executed: 'killed', murdered: 'killed', perished: 'killed', deaths: 'killed', death: 'killed', fatalities: 'killed',
-  bodies: 'killed', kill: 'killed', kills: 'killed', killing: 'killed', lives: 'killed',
-  injured: 'injured', wounded: 'injured', hurt: 'injured', injuring: 'injured', wounding: 'injured', injure: 'injured',
-  injures: 'injured', wound: 'injured', wounds: 'injured', injuries: 'injured', maimed: 'injured',
-  missing: 'missing', unaccounted: 'missing', disappeared: 'missing',
-  captured: 'captured', abducted: 'captured', kidnapped: 'captured', hostage: 'captured', capturing: 'captured', abducting: 'captured', kidnapping: 'captured',
-  casualties: 'killed_or_injured', stabbed: 'injured', stabbing: 'injured',
-};
-/** "no fatalities", "no casualties", "no injuries": a zero for that outcome. */
-const NONE_OF: Record<string, Outcome> = { fatalities: 'killed', deaths: 'killed', dead: 'killed', casualties: 'killed_or_injured', injuries: 'injured', injured: 'injured' };
-/** Verbs whose object is the victims: "killing 12 soldiers", "strikes kill 100". */
-const ACTIVE = new Set(['hurt', 'hurting', 'maimed', 'maiming', 'stabbed', 'stabbing', 'kill', 'kills', 'killed', 'killing', 'wounding', 'injuring', 'wounded', 'injured', 'abducted', 'abducting', 'kidnapped', 'kidnapping', 'captured', 'capturing', 'left', 'leaving', 'claimed', 'claiming', 'executed', 'massacred']);
-const NP_STOP = new Set(['before', 'until', 'because', 'he', 'she', 'they', 'it', 'we', ',', '.', ';', ':', '(', ')', '"', '“', '”', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'in', 'on', 'at', 'near', 'during', 'after', 'when', 'by', 'from', 'with', 'as', 'while', 'who', 'which', 'that', 'and', 'or', 'but', 'including', 'since', 'across', 'into', 'to', 'for', 'among', 'amid', 'will', 'would', 'may', 'might', 'could', 'reportedly', 'also', 'all']);
-const BETWEEN = new Set(['hacked', 'beaten', 'burned', 'burnt', 'bludgeoned', 'clubbed', 'stoned', 'crushed', 'trampled', 'starved', 'tortured', 'were', 'was', 'have', 'has', 'had', 'been', 'being', 'are', 'is', 'reportedly', 'also', 'all', 'later', 'allegedly', 'believed', 'confirmed', 'feared', 'to', 'be', 'critically', 'seriously', 'badly', 'slightly', 'fatally', 'mortally', 'lightly', 'shot', 'in', 'the', 'attack', 'blast', 'explosion', 'fighting', 'clashes', 'strike', 'strikes', 'shelling', 'as', 'a', 'result', 'now']);
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
-const GROUP_NP = /(?:[\p{L}.'’-]+\s+){0,3}?(?:forces|troops|soldiers|fighters|civilians|people|militants|police(?:men| officers)?|rebels|insurgents|children|residents|villagers|workers|members|officers|gunmen|militiamen|worshippers|passengers|students|protesters|pilgrims)\b/gu;
-/** Words that may stand before a group's head noun as part of its description. */
-const GROUP_MODIFIER = /^(?:[\p{Lu}][\p{L}.'’-]*|[\p{L}]+-[\p{L}-]+|government|security|armed|suspected|rebel|local|foreign|civilian|other|young|unarmed|innocent|elderly)$/u;
 const CIVILIAN = /\b(civilians?|children|women|residents|villagers|worshippers|passengers|students|pilgrims|protesters|shoppers|families|farmers|workers|patients)\b/i;
 const COMBATANT = /\b(troops|soldiers|forces|fighters|militants|gunmen|police|officers|rebels|insurgents|militiamen|personnel|jihadists|marines|guards)\b/i;
 const MODALITY: Record<string, Modality> = { estimated: 'estimated', estimates: 'estimated', estimate: 'estimated', disputed: 'disputed', disputes: 'disputed', denied: 'denied', denies: 'denied', deny: 'denied' };
@@ -43,9 +27,12 @@ for (const w of WEAPONS) {
   WEAPON_INDEX.set(parts[0], list);
 }
 
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'near', 'inside', 'across', 'around', 'among']);
 /** Cues that accuse or judge rather than report: figures in their object are the narrator's. */
 const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
+/** Nouns that name an event, a weapon or a place, never its victims ("a clash that may have left ... dead"). */
+const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?)$/;
+/** Words that count the people of an "of" phrase: "dozens of fighters". */
+const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
 const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|guard|driver|teenager|child|fighter|militant|resident|worker|journalist|civilian)$/;
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
@@ -75,20 +62,14 @@ export function extractClaims(doc: Document): void {
     return { source: q.source, modality: MODALITY[q.cue?.text.toLowerCase() ?? ''] ?? 'asserted' };
   };
 
+  if (!doc.syntax && tokens.length) parseSyntax(doc);
+  const tree = tokens.length ? new Tree(doc) : undefined;
   let first = 0;
   for (let s = 0; s < sentences.length; s++) {
     let end = first;
     while (end < tokens.length && tokens[end].sentence === s) end++;
-    if (end > first) extractSentence(first, end);
+    if (end > first && tree) treeSentence(tree, first, end);
     first = end;
-  }
-
-  function subjectFrom(a: number, b: number): Claim['subject'] | undefined {
-    if (b <= a) return undefined;
-    const span = spanOf(a, b);
-    const subjectText = text.slice(span.start, span.end);
-    if (/^(them|those|these)$/i.test(subjectText)) return groupNear(span.start, 'before');
-    return describe(span);
   }
 
   function describe(span: Span): NonNullable<Claim['subject']> {
@@ -102,240 +83,238 @@ export function extractClaims(doc: Document): void {
     return { ...span, text: subjectText, ...(mention ? { entity: mention.entity } : {}), ...(civilian !== undefined ? { civilian } : {}) };
   }
 
-  /** The nearest group noun phrase ("pro-government forces") before or after an offset in the same paragraph. */
-  function groupNear(offset: number, prefer: 'before' | 'after'): Claim['subject'] | undefined {
-    const section = doc.sections.find((x) => x.start <= offset && x.end >= offset);
-    if (!section) return undefined;
-    const found: Span[] = [];
-    GROUP_NP.lastIndex = section.start;
-    const slice = text.slice(0, section.end);
-    let m: RegExpExecArray | null;
-    while ((m = GROUP_NP.exec(slice)) !== null) {
-      let start = m.index;
-      // Drop leading function words: "by bombing pro-government forces" -> "pro-government forces".
-      const lead = /^(?:(?:the|a|an|of|by|on|against|bombing|attacking|targeting|among|and|or|with|from|its|their|his|her|many|other|some|more|than|killed|dead|wounded|injured|were|was)\s+)+/i.exec(m[0]);
-      if (lead) start += lead[0].length;
-      // Keep only modifiers before the head noun ("pro-government", "Iraqi", "security"): a verb or a cut
-      // word ends the phrase ("4th Brigade fought militants" -> "militants").
-      const words = text.slice(start, m.index + m[0].length).split(/\s+/);
-      const cut = /[\p{L}\p{N}]/u.test(text[start - 1] ?? ' '); // the match began inside a word ("4th" -> "th")
-      let keep = words.length - 1;
-      while (keep > (cut ? 1 : 0) && GROUP_MODIFIER.test(words[keep - 1])) keep--;
-      start = m.index + m[0].length - words.slice(keep).join(' ').length;
-      found.push({ start, end: m.index + m[0].length });
-    }
-    const after = found.find((f) => f.start >= offset);
-    const before = found.filter((f) => f.end <= offset).pop();
-    const pick = prefer === 'after' ? after ?? before : before ?? after;
-    return pick ? describe(pick) : undefined;
-  }
-
-  function extractSentence(a: number, b: number): void {
+  /**
+   * Casualty figures of one sentence read from its dependency tree (src/claims/tree.ts finds the victims
+   * of each outcome word); force sizes are the counted groups of fighters no outcome claimed.
+   */
+  function treeSentence(t: Tree, a: number, b: number): void {
+    const used = new Set<number>(); // victims' tokens already counted: a figure is read once
+    const lumpedInto = new Set<number>(); // outcome words folded into another's figure ("killed or injured")
     let previous: Claim | undefined;
-    // Sub-groups: "including 19 soldiers and more than 20 attackers" are parts of the figure before.
-    const partOf = (before: string | undefined) => (before === 'including' ? previous : before === 'and' && previous ? parentOf.get(previous) : undefined);
-    let lastOutcome: Outcome | undefined;
-    for (let i = a; i < b; i++) {
-      // Negations: "No U.S. forces died", "no one was hurt", "nobody was killed".
-      if ((lowers[i] === 'no' && i + 1 < b && !/^(longer|doubt|evidence|immediate|claim|group|comment|one)$/.test(lowers[i + 1])) || lowers[i] === 'nobody' || (lowers[i] === 'no' && lowers[i + 1] === 'one')) {
-        const npEnd = lowers[i] === 'nobody' ? i + 1 : lowers[i + 1] === 'one' ? i + 2 : nounPhraseEnd(i + 1, b, true);
-        const outcome = outcomeAfter(npEnd, b);
-        if (outcome && (npEnd > i + 1 || lowers[i] === 'nobody' || lowers[i + 1] === 'one')) {
-          const subject = lowers[i] === 'no' && lowers[i + 1] !== 'one' ? subjectFrom(i + 1, npEnd) : undefined;
-          push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 0, max: 0 } }, subject });
-          i = outcome.to - 1;
-          continue;
-        }
-      }
-      // "There were no fatalities", "no casualties were reported".
-      if (lowers[i] === 'no' && NONE_OF[lowers[i + 1]]) {
-        push({ from: i, to: i + 2, figures: { [NONE_OF[lowers[i + 1]]]: { min: 0, max: 0 } } });
-        i += 1;
+    for (let w = a; w < b; w++) {
+      if (lumpedInto.has(w)) continue;
+      if (UNHARMED.has(lowers[w])) {
+        const v = t.child(w, 'nsubj', 'nsubj:pass');
+        if (v >= 0 && !used.has(v)) emit({ token: v, outcome: 'injured', predicate: w }, { min: 0, max: 0 });
         continue;
       }
-      // "A soldier was killed": one victim.
-      if ((lowers[i] === 'a' || lowers[i] === 'an') && (i === a || !/^(of|than)$/.test(lowers[i - 1]))) {
-        const npEnd = nounPhraseEnd(i + 1, b, false);
-        if (npEnd > i + 1 && lowers[npEnd] === 'was') {
-          const outcome = outcomeAfter(npEnd, b, true);
-          if (outcome) {
-            push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 1, max: 1 } }, subject: subjectFrom(i + 1, npEnd) });
-            i = outcome.to - 1;
-            continue;
-          }
-        }
+      let outcome = outcomeOf(t, w);
+      if (!outcome || isRate(t, w) || hypothetical(t, w)) continue;
+      // "were killed or injured", "dead and wounded": one lumped figure when the second word has no victims of its own.
+      for (const c of t.children(w)) {
+        if (t.rel(c) !== 'conj') continue;
+        const other = outcomeOf(t, c);
+        if (!other || other === outcome || (other !== 'killed' && other !== 'injured') || (outcome !== 'killed' && outcome !== 'injured')) continue;
+        // a bare second word right after the first ("dead and wounded", "killed or injured"), not a verb
+        // with arguments of its own ("killed 12 people and wounded 22")
+        if (c > w + 3 || t.children(c).some((d) => /^(obj|nsubj|nummod|iobj)/.test(t.rel(d)))) continue;
+        outcome = 'killed_or_injured';
+        lumpedInto.add(c);
       }
-      // "Tamerlan Tsarnaev died", "Sean Collier was killed", "he was killed": one named victim.
-      const person = personAt(i);
-      if (person) {
-        const k = person.end;
-        const outcome = lowers[k] === 'died' || (lowers[k] === 'later' && lowers[k + 1] === 'died') ? { outcome: 'killed' as Outcome, to: k + (lowers[k] === 'later' ? 2 : 1) }
-          : lowers[k] === 'was' ? outcomeAfter(k, b, true) : undefined;
-        if (outcome && outcome.outcome === 'killed') {
-          push({ from: i, to: outcome.to, figures: { killed: { min: 1, max: 1 } }, subject: person.subject });
-          i = outcome.to - 1;
-          continue;
-        }
-      }
-      // "denied (that) any civilians were killed"
-      if ((lowers[i] === 'denied' || lowers[i] === 'denies') && i + 2 < b) {
-        let k = i + 1;
-        if (lowers[k] === 'that') k++;
-        if (lowers[k] === 'any') {
-          const npEnd = nounPhraseEnd(k + 1, b, true);
-          const outcome = outcomeAfter(npEnd, b, true);
-          if (outcome) {
-            push({ from: i, to: outcome.to, figures: { [outcome.outcome]: { min: 0, max: 0 } }, subject: subjectFrom(k + 1, npEnd), modality: 'denied' });
-            i = outcome.to - 1;
-            continue;
-          }
-        }
-      }
-      // "did not kill anyone", "unharmed"
-      const q = quantityAt(words, lowers, i);
-      if (!q) continue;
-      // "14 of the wounded": a part of victims already counted, not a new figure.
-      if (lowers[q.to] === 'of' && (lowers[q.to + 1] === 'the' || lowers[q.to + 1] === 'those') && OUTCOME_WORDS[lowers[q.to + 2]]) { i = q.to + 2; continue; }
-      let npStart = q.to;
-      if (lowers[npStart] === 'of') npStart++;
-      if (lowers[npStart] === 'the' && lowers[npStart + 1] !== undefined && !OUTCOME_WORDS[lowers[npStart + 1]]) npStart++;
-      const npEnd = OUTCOME_WORDS[lowers[npStart]] ? npStart : nounPhraseEnd(npStart, b, false);
-      // "killing at least 12 soldiers", "strikes kill 100": a verb before the figure decides; "left 100 dead"
-      // and "12 soldiers were killed" put the outcome after.
-      const before = lowers[q.from - 1];
-      const activeBefore = before && ACTIVE.has(before) && OUTCOME_WORDS[before] && before !== 'left' && before !== 'leaving';
-      let outcome = activeBefore ? { outcome: OUTCOME_WORDS[before], to: npEnd } : outcomeAfter(npEnd, b);
-      // "the rebels lost four fighters": losing people is losing them to death.
-      if (!outcome && /^(lost|losing|lose|loses)$/.test(before ?? '') && npEnd > npStart && (COMBATANT.test(text.slice(tokens[npStart].start, tokens[npEnd - 1].end)) || /\b(people|men|members|civilians|lives)\b/i.test(text.slice(tokens[npStart].start, tokens[npEnd - 1].end)))) outcome = { outcome: 'killed', to: npEnd };
-      // "shot dead three officers", "beat to death two men": the verb and its result before the figure.
-      if (!outcome && ((before === 'dead' && /^(shot|gunned|left)$/.test(lowers[q.from - 2] ?? '')) || (before === 'death' && lowers[q.from - 2] === 'to'))) outcome = { outcome: 'killed', to: npEnd };
-      // "the deaths of nearly 20 people"
-      if (!outcome && (before === 'of' && /^(deaths?|lives)$/.test(lowers[q.from - 2] ?? ''))) outcome = { outcome: 'killed', to: npEnd };
-      // "had died, including 19 soldiers": a named sub-group takes the outcome just given.
-      if (!outcome && before === 'including' && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
-      // "injuring 23 civilians and 10 soldiers": a second object of the same verb.
-      if (!outcome && before === 'and' && previous && previous.end >= tokens[q.from - 2].start - 40 && lastOutcome) outcome = { outcome: lastOutcome, to: npEnd };
-      // "the death toll rose to 40"
-      if (!outcome && lowers.slice(Math.max(a, q.from - 5), q.from).includes('toll')) outcome = { outcome: 'killed', to: q.to };
-      const npText = npEnd > npStart ? text.slice(tokens[npStart].start, tokens[npEnd - 1].end) : '';
-      if (!outcome) {
-        if (FORCE_NOUNS.test(npText) && npEnd - npStart <= 6) {
-          const span = spanOf(q.from, npEnd);
-          const { source, modality } = sourceFor(span);
-          claims.push({ kind: 'force_size', ...span, source, modality, subject: describe(spanOf(npStart, npEnd)), value: q.value });
-        }
-        i = q.to - 1;
-        continue;
-      }
-      // "7 killed and 27 injured": a bare figure shares the victims of the figure before it.
-      // "... and wounded 22 others": "others" continues the figure before it.
-      const anaphoric = /^(others|other people|more|people more)$/i.test(npText);
-      let subject = anaphoric ? undefined : subjectFrom(npStart, npEnd);
-      const coordinated = !subject && previous && tokens[q.from].start - previous.end < 30;
-      if (!subject && previous && coordinated) subject = previous.subject;
-      if (!subject) subject = groupNear(tokens[q.from].start, 'after');
-      // "no fatalities but 33 people were injured": one claim about one group.
-      if (!coordinated && previous && !previous.subject && subject && !previous.figures![outcome.outcome] && tokens[q.from].start - previous.end < 30) {
-        previous.figures![outcome.outcome] = q.value;
-        previous.subject = subject;
-        previous.end = Math.max(previous.end, tokens[Math.max(outcome.to, npEnd) - 1].end);
-        lastOutcome = outcome.outcome;
-        i = outcome.to - 1;
-        continue;
-      }
-      lastOutcome = outcome.outcome;
-      if (coordinated && previous && !previous.figures![outcome.outcome]) {
-        previous.figures![outcome.outcome] = q.value;
-        previous.end = Math.max(previous.end, tokens[Math.max(outcome.to, npEnd) - 1].end);
-        i = outcome.to - 1;
-        continue;
-      }
-      push({ from: q.from, to: Math.max(outcome.to, npEnd), figures: { [outcome.outcome]: q.value }, subject, parent: partOf(before) });
-      i = Math.max(outcome.to, q.to) - 1;
-      // "killed 20 people as well as the attacker": a second, single victim of the same verb.
-      const k = Math.max(outcome.to, npEnd);
-      const also = lowers[k] === 'as' && lowers[k + 1] === 'well' && lowers[k + 2] === 'as' ? k + 3 : -1;
-      if (activeBefore && also > 0 && /^(the|a|an|his|her)$/.test(lowers[also] ?? '')) {
-        const end = nounPhraseEnd(also + 1, b, false);
-        if (end > also + 1 && !/s$/.test(lowers[end - 1])) {
-          push({ from: also, to: end, figures: { [outcome.outcome]: { min: 1, max: 1 } }, subject: subjectFrom(also + 1, end) });
-          i = end - 1;
-        }
+      const v = partitiveOf(t, w, outcome) ?? victimsOf(t, w, outcome) ?? countingNoun(t, w, outcome);
+      if (!v || used.has(v.token) || NOT_VICTIMS.test(lowers[v.token])) continue;
+      // "eight women, a girl and four men injured": a participle on the last conjunct describes them all.
+      if (t.head(v.predicate) === v.token) while (t.rel(v.token) === 'conj' && t.head(v.token) >= 0 && t.upos(t.head(v.token)) === t.upos(v.token)) v.token = t.head(v.token);
+      const main = emit(v);
+      // "30 people and the gunman were killed": each conjunct is a figure of its own; so is a second
+      // object the verb governs through the coordination ("injuring 23 civilians and 10 soldiers").
+      for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c)) emit({ ...v, token: c });
+      for (const c of t.children(w)) if (t.rel(c) === 'conj' && /^(NOUN|NUM)$/.test(t.upos(c)) && c > v.token && !used.has(c) && t.child(c, 'nummod') >= 0) emit({ ...v, token: c });
+      // "five died, including a policeman and two children": parts of the figure.
+      for (const c of [...t.children(v.token), ...t.children(w)]) {
+        const k = t.child(c, 'case');
+        if (k < 0 || lowers[k] !== 'including' || used.has(c)) continue;
+        emit({ ...v, token: c }, undefined, main);
+        for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d)) emit({ ...v, token: d }, undefined, main);
       }
     }
-
-    function push(c: { from: number; to: number; figures: Partial<Record<Outcome, Quantity>>; subject?: Claim['subject']; modality?: Modality; parent?: Claim }) {
-      const span = spanOf(c.from, c.to);
-      const { source, modality } = sourceFor(span);
-      const claim: Claim = { kind: 'casualties', ...span, source, modality: c.modality ?? modality, figures: c.figures, ...(c.subject ? { subject: c.subject } : {}) };
-      claims.push(claim);
-      if (c.parent) parentOf.set(claim, c.parent);
-      previous = claim;
-    }
+    forceSizes(t, a, b, used);
     weaponsIn(a, b);
+
+    function emit(v: Victims, fixed?: Quantity, parent?: Claim): Claim | undefined {
+      let token = v.token;
+      // "people who were killed": the relative pronoun stands for the noun the clause modifies.
+      if (/^(who|that|which)$/.test(lowers[token]) && t.rel(v.predicate).startsWith('acl') && t.head(v.predicate) >= 0) token = t.head(v.predicate);
+      used.add(token);
+      let figure = fixed ?? figureOf(t, { ...v, token });
+      let modality: Modality | undefined;
+      // "denied that any civilians were killed": a zero, denied.
+      const det = t.child(token, 'det');
+      if (!figure && det >= 0 && lowers[det] === 'any' && deniedBy(t, v.predicate)) { figure = { min: 0, max: 0 }; modality = 'denied'; }
+      if (!figure) return undefined;
+      const np = victimPhrase(t, token, v.predicate);
+      const from = Math.min(np[0], v.predicate), to = Math.max(np[1], v.predicate + 1);
+      const inPlace = doc.mentions.some((m) => m.kind === 'place' && m.start <= tokens[token].start && tokens[token].end <= m.end);
+      const description = inPlace ? undefined : describedBy(t, token, v.predicate);
+      const bare = !description || /^(others?|more)$/.test(lowers[description[1] - 1]);
+      const pronoun = /^(he|she|him|her)$/.test(lowers[token]);
+      const sameSentence = previous !== undefined && tokens[from].sentence === tokens[a].sentence && previous.start >= tokens[a].start;
+      // A bare figure ("and 27 injured", "five more were wounded") continues the claim before it in the
+      // sentence, and a claim without victims ("no fatalities, but 14 people were injured") takes them.
+      if (previous?.figures && sameSentence && !previous.figures[v.outcome] && !parent && !pronoun && (bare || !previous.subject)) {
+        previous.figures[v.outcome] = figure;
+        previous.end = Math.max(previous.end, tokens[to - 1].end);
+        previous.start = Math.min(previous.start, tokens[from].start);
+        if (!bare && !previous.subject) previous.subject = describe(spanOf(description![0], description![1]));
+        return previous;
+      }
+      const subject = !bare ? describe(spanOf(description![0], description![1])) : pronoun ? pronounSubject(t, token) : (sameSentence ? previous?.subject : undefined) ?? groupOfClause(t, v.predicate) ?? (t.upos(token) === 'NUM' ? earlierVictims(tokens[token].start) : undefined);
+      const span = spanOf(from, to);
+      const said = sourceFor(span);
+      const claim: Claim = { kind: 'casualties', ...span, source: said.source, modality: modality ?? said.modality, figures: { [v.outcome]: figure }, ...(subject ? { subject } : {}) };
+      claims.push(claim);
+      if (parent) parentOf.set(claim, parent);
+      else if (v.partitive && previous) parentOf.set(claim, previous);
+      previous = claim;
+      return claim;
+    }
   }
 
-  /** A person named at token i (a mention), or "he"/"she" standing for the sentence's subject ("a man ... before he was killed"). */
-  function personAt(i: number): { end: number; subject: Claim['subject'] } | undefined {
-    const m = personByStart.get(tokens[i].start);
-    if (m) {
-      let end = i;
-      while (end < tokens.length && tokens[end].end <= m.end) end++;
-      return { end, subject: describe({ start: m.start, end: m.end }) };
-    }
-    if (lowers[i] !== 'he' && lowers[i] !== 'she') return undefined;
-    // The nearest "a man", "the attacker" before the pronoun in its sentence.
-    const s = tokens[i].sentence;
-    for (let k = i - 1; k > 0 && tokens[k].sentence === s; k--) {
-      if (!PERSON_NOUN.test(lowers[k])) continue;
-      let det = k - 1;
-      if (det > 0 && !/^(a|an|the)$/.test(lowers[det])) det--;
-      if (/^(a|an|the)$/.test(lowers[det])) return { end: i + 1, subject: subjectFrom(det + 1, k + 1) };
+  /** A bare figure's victims told earlier in its paragraph ("13 people were hurt ... 11 were still in hospital"); never later. */
+  function earlierVictims(offset: number): Claim['subject'] | undefined {
+    const section = doc.sections.find((x) => x.start <= offset && offset <= x.end);
+    if (!section) return undefined;
+    for (let k = claims.length - 1; k >= 0; k--) {
+      const c = claims[k];
+      if (c.start < section.start) break;
+      if (c.kind === 'casualties' && c.subject && c.end <= offset) return c.subject;
     }
     return undefined;
   }
 
-  /** End of the victims' noun phrase starting at i: "members of the pro-government forces". */
-  function nounPhraseEnd(i: number, b: number, allowCoordination: boolean): number {
-    let k = i;
-    while (k < b && k - i < 9) {
-      const w = lowers[k];
-      if (OUTCOME_WORDS[w] && !(w === 'dead' && k === i)) break;
-      if ((w === 'or' || w === 'and') && allowCoordination && k > i && k + 1 < b && !OUTCOME_WORDS[lowers[k + 1]]) { k++; continue; }
-      if (w === 'of' && k > i) { k++; continue; }
-      if (NP_STOP.has(w)) break;
-      if (quantityAt(words, lowers, k) && k > i) break;
-      k++;
-    }
-    return k;
+  /** The predicate is the clause a denial governs ("denied that ... were killed"). */
+  function deniedBy(t: Tree, w: number): boolean {
+    for (let k = t.head(w), steps = 0; k >= 0 && steps < 3; k = t.head(k), steps++) if (/^(deny|reject|dismiss)$/.test(t.lemma(k))) return true;
+    return false;
   }
 
-  /** The outcome word right after a noun phrase (skipping auxiliaries): returns the outcome and where it ends. */
-  function outcomeAfter(i: number, b: number, passiveOnly = false): { outcome: Outcome; to: number } | undefined {
-    let k = i;
-    // "fighters on both sides had died": step over a short prepositional phrase to the verb.
-    if (PREPOSITIONS.has(lowers[k])) {
-      let j = k + 1;
-      while (j < b && j - k <= 4 && !BETWEEN.has(lowers[j]) && !OUTCOME_WORDS[lowers[j]] && !/^[,.;:]$/.test(words[j])) j++;
-      if (j < b && (BETWEEN.has(lowers[j]) || OUTCOME_WORDS[lowers[j]]) && j - k <= 4) k = j;
+  /**
+   * The words that say who the victims are, without the count or the article: "members of the border
+   * guard" of "Seven members of the border guard"; "fighters" of "Dozens of fighters". Undefined for a
+   * bare number or pronoun.
+   */
+  function describedBy(t: Tree, i: number, predicate: number): [number, number] | undefined {
+    // "no fatalities": a counting noun names no victims.
+    if (i === predicate || /^(he|she|they|them|him|her|it)$/.test(lowers[i])) return undefined;
+    if (t.upos(i) === 'NUM' || COUNT_HEADS.test(lowers[i])) {
+      const of = t.children(i).find((c) => t.rel(c) === 'nmod' && c !== predicate && t.child(c, 'case') >= 0 && lowers[t.child(c, 'case')] === 'of');
+      if (of !== undefined) return describedBy(t, of, predicate);
+      // "12 villagers" parsed as two subjects: the noun right after the number is what it counts.
+      const next = i + 1;
+      if (next < tokens.length && tokens[next].sentence === tokens[i].sentence && t.upos(next) === 'NOUN' && (t.head(next) === t.head(i) || t.head(next) === i)) return describedBy(t, next, predicate);
+      return undefined;
     }
-    while (k < b && k - i < 9 && BETWEEN.has(lowers[k]) && !OUTCOME_WORDS[lowers[k]]) k++;
-    const w = lowers[k];
-    let outcome = OUTCOME_WORDS[w];
-    // "hacked to death", "shot to death": the result names the outcome.
-    if (w === 'death' && lowers[k - 1] === 'to') outcome = 'killed';
-    else if (!outcome || (passiveOnly && !/(ed|hurt|harmed)$/.test(w))) {
-      if (w === 'harmed' || w === 'hurt') outcome = 'injured';
-      else return undefined;
+    const [from, to] = victimPhrase(t, i, predicate);
+    // Leading articles, counts and their modifiers ("the", "at least 12", "no") are not the description.
+    let start = from;
+    const lead = (k: number) => {
+      for (let h = k; h >= 0 && h !== i; h = t.head(h)) if (t.head(h) === i && /^(det|nummod|case|advmod)$/.test(t.rel(h))) return true;
+      return t.upos(k) === 'PUNCT';
+    };
+    while (start < i && (lead(start) || t.upos(start) === 'DET')) start++;
+    return [start, to];
+  }
+
+  /** A bare figure's group from its clause: "fought militants ..., killing six" -> the militants. */
+  function groupOfClause(t: Tree, w: number): Claim['subject'] | undefined {
+    if (t.upos(w) !== 'VERB' || !/^(advcl|conj|xcomp|acl|csubj|parataxis)$/.test(t.rel(w))) return undefined;
+    // The object of the clause before it in the sentence (a participle's attachment is often misparsed,
+    // so the nearest object before it, not its head, decides): a plural noun, not a place.
+    const sentence = tokens[w].sentence;
+    for (let k = w - 1; k >= 0 && tokens[k].sentence === sentence; k--) {
+      if (t.rel(k) !== 'obj' || k === w) continue;
+      if (t.upos(k) !== 'NOUN' || t.lemma(k) === lowers[k] || NOT_VICTIMS.test(lowers[k])) return undefined;
+      const d = describedBy(t, k, -1);
+      return d ? describe(spanOf(d[0], d[1])) : undefined;
     }
-    if (w === 'lives' && lowers[k - 1] !== 'their') return undefined;
-    let to = k + 1;
-    // "dead and wounded", "killed or injured": a lumped figure.
-    if ((lowers[to] === 'and' || lowers[to] === 'or') && OUTCOME_WORDS[lowers[to + 1]] && OUTCOME_WORDS[lowers[to + 1]] !== outcome && lowers[to + 2] !== 'were') {
-      const other = OUTCOME_WORDS[lowers[to + 1]];
-      if ((outcome === 'killed' && other === 'injured') || (outcome === 'injured' && other === 'killed')) { outcome = 'killed_or_injured'; to += 2; }
+    return undefined;
+  }
+
+  /** "20 killed every week", "deaths per year": a rate, not a count of one incident's victims. */
+  function isRate(t: Tree, w: number): boolean {
+    for (const c of t.children(w)) {
+      if (!/^(obl|nmod|advmod)/.test(t.rel(c))) continue;
+      const d = t.child(c, 'det');
+      if (d >= 0 && /^(every|each|per)$/.test(lowers[d])) return true;
+      if (/^(annually|yearly|daily|weekly|monthly)$/.test(lowers[c])) return true;
     }
-    return { outcome, to };
+    return false;
+  }
+
+  /** The count the victims' phrase gives: its number, a zero, or one for a singular noun or a name. */
+  function figureOf(t: Tree, v: Victims): Quantity | undefined {
+    const i = v.token;
+    const lower = lowers[i];
+    const det = t.child(i, 'det');
+    const phraseStart = victimPhrase(t, i, v.predicate)[0];
+    if ((det >= 0 && lowers[det] === 'no') || (lowers[phraseStart] === 'no' && phraseStart < i) || lower === 'nobody' || lower === 'none' || (v.negated && /^(anyone|anybody|any)$/.test(lower))) return { min: 0, max: 0 };
+    if (v.negated) return undefined;
+    let num = t.upos(i) === 'NUM' || COUNT_HEADS.test(lower) ? i : t.child(i, 'nummod');
+    // A number the tagger took for an adjective ("Nine villagers"): still the count.
+    if (num < 0) for (const c of t.children(i)) if (c < i && /^(amod|det|compound)$/.test(t.rel(c)) && (numberValue(lowers[c]) !== undefined || quantityAt(words, lowers, c))) num = c;
+    if (num >= 0) return quantityOf(t, num, v.predicate < num ? v.predicate + 1 : 0);
+    if (/^(he|she|him|her)$/.test(lower)) return { min: 1, max: 1 };
+    // A name, or a singular noun phrase naming a person ("trader Ali Musa was beaten to death").
+    const [from, to] = t.span(i, (c) => c !== v.predicate && /^(appos|flat|compound|amod|det)$/.test(t.rel(c)) && Math.abs(c - i) < 6);
+    const named = doc.mentions.some((m) => m.kind === 'person' && m.start < tokens[to - 1].end && tokens[from].start < m.end);
+    if (t.upos(i) === 'PROPN') return named ? { min: 1, max: 1 } : undefined;
+    if (t.lemma(i) === lower && named) return { min: 1, max: 1 };
+    // A singular count noun with an article or a possessive: "a soldier was killed", "his brother died";
+    // not the outcome noun itself ("the death" is the event, not a count).
+    // The article may hang elsewhere in a misparse; the word before says it all the same.
+    const article = det >= 0 ? det : i > 0 && /^(a|an|the|one|his|her|their)$/.test(lowers[i - 1]) ? i - 1 : -1;
+    if (i !== v.predicate && t.nominal(i) && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    return undefined;
+  }
+
+  /**
+   * The quantity expression around a number token with its modifiers ("at least 12", "more than 100"):
+   * read from at most three words before it in its sentence, never from `notBefore` (the outcome word).
+   */
+  function quantityOf(t: Tree, num: number, notBefore: number): Quantity | undefined {
+    let k = Math.max(notBefore, num - 3);
+    while (k < num && tokens[k].sentence !== tokens[num].sentence) k++;
+    for (; k <= num; k++) {
+      const q = quantityAt(words, lowers, k);
+      if (q && q.to > num) return q.value;
+    }
+    return undefined;
+  }
+
+  /** The victims' noun phrase: the head with its modifiers, without clauses, appositions or conjuncts. */
+  function victimPhrase(t: Tree, i: number, predicate = -1): [number, number] {
+    // "members of the security forces" keeps its "of" phrase; "shoppers in the market" does not keep the place.
+    const ofPhrase = (c: number) => { const k = t.child(c, 'case'); return k < 0 || lowers[k] === 'of'; };
+    return t.span(i, (c) => c !== predicate && Math.abs(c - i) < 12 && /^(det|amod|compound|nummod|nmod|case|flat|fixed|advmod|nmod:poss|nmod:desc)$/.test(t.rel(c)) &&
+      !(t.rel(c) === 'case' && /^(including|among)$/.test(lowers[c])) && (t.rel(c) !== 'nmod' || ofPhrase(c)));
+  }
+
+  /** "he was killed": the person the sentence names before the pronoun. */
+  /** "he was killed": the person named last before the pronoun, in its sentence or the two before. */
+  function pronounSubject(t: Tree, i: number): Claim['subject'] | undefined {
+    if (!/^(he|she)$/.test(lowers[i])) return undefined;
+    const s = tokens[i].sentence;
+    for (let k = i - 1; k >= 0 && tokens[k].sentence >= s - 2; k--) {
+      const m = personByStart.get(tokens[k].start);
+      if (m) return describe({ start: m.start, end: m.end });
+      if (tokens[k].sentence === s && t.upos(k) === 'NOUN' && PERSON_NOUN.test(lowers[k])) return describe(spanOf(k, k + 1));
+    }
+    return undefined;
+  }
+
+  /** Counted fighters no outcome claimed: "some 2,000 troops", "300 militants". */
+  function forceSizes(t: Tree, a: number, b: number, used: Set<number>): void {
+    for (let i = a; i < b; i++) {
+      if (t.rel(i) !== 'nummod' || used.has(t.head(i))) continue;
+      const h = t.head(i);
+      if (!FORCE_NOUNS.test(lowers[h])) continue;
+      const value = quantityOf(t, i, 0);
+      if (!value) continue;
+      const np = victimPhrase(t, h);
+      const span = spanOf(np[0], np[1]);
+      const { source, modality } = sourceFor(span);
+      claims.push({ kind: 'force_size', ...span, source, modality, subject: describe(span), value });
+    }
   }
 
   function weaponsIn(a: number, b: number): void {
@@ -406,7 +385,9 @@ function linkRepeatsAndDisputes(claims: Claim[]): void {
   const seen = new Map<string, number>();
   claims.forEach((c, i) => {
     if (c.kind !== 'casualties') return;
-    const key = `${sourceKey(c)}|${groupKey(c)}|${JSON.stringify(c.figures)}`;
+    // One named person's death told twice is one fact, whoever tells it ("X was shot dead" ... "X died").
+    const who = c.subject?.entity !== undefined ? `entity ${c.subject.entity}` : `${sourceKey(c)}|${groupKey(c)}`;
+    const key = `${who}|${JSON.stringify(c.figures)}`;
     const first = seen.get(key);
     if (first !== undefined) c.repeats = first;
     else seen.set(key, i);

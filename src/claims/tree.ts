@@ -1,0 +1,303 @@
+// Casualty figures read from the dependency tree (the syntax stage's layer). An outcome word (a verb
+// such as "kill" or "wound", an adjective such as "dead" or "unharmed", a noun such as "deaths" or
+// "casualties") is found by its lemma; its victims are the argument the construction gives them: the
+// object of an active verb ("gunmen killed three soldiers"), the passive subject ("three soldiers were
+// killed"), the subject of "die" or of a predicate adjective ("two guards were dead"), the noun a
+// participle modifies ("three people killed in the blast"), the object a result adjective describes
+// ("left 15 dead"), the clause subject of a partitive ("of the dead, nine were police officers").
+// The subject of an active verb is its cause, never its victims ("two car bombs killed 12").
+// Each recogniser below handles one construction; `victimsOf` runs them in order.
+import type { Outcome } from '../model/claim.ts';
+import type { Document } from '../model/document.ts';
+import { syntaxModels } from '../syntax/index.ts';
+
+/** The tree over a document's tokens, with children indexed once. */
+export class Tree {
+  readonly lowers: string[];
+  readonly words: string[];
+  private readonly childStart: Int32Array;
+  private readonly childList: Int32Array;
+
+  constructor(readonly doc: Document) {
+    const s = doc.syntax!;
+    const n = doc.tokens.length;
+    this.words = doc.tokens.map((t) => doc.text.slice(t.start, t.end));
+    this.lowers = this.words.map((w) => w.toLowerCase());
+    const counts = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) if (s.head[i] >= 0) counts[s.head[i] + 1]++;
+    for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
+    this.childStart = counts;
+    this.childList = new Int32Array(n);
+    const fill = counts.slice(0, n);
+    for (let i = 0; i < n; i++) if (s.head[i] >= 0) this.childList[fill[s.head[i]]++] = i;
+  }
+
+  head(i: number): number { return this.doc.syntax!.head[i]; }
+  /**
+   * A noun, or a word in a noun's place: the tagger can take an unfamiliar noun for an adjective ("a
+   * militant was killed"), and its place in the tree says what it is.
+   */
+  /** A verb, or a word the tagger mistook that has a verb's dependents ("were shot" tagged as a noun). */
+  verbal(i: number): boolean {
+    if (this.upos(i) === 'VERB') return true;
+    return /^(NOUN|ADJ)$/.test(this.upos(i)) && /(ed|en|wn|ot|ut|urt)$/.test(this.lowers[i]) && this.child(i, 'aux:pass', 'aux') >= 0 && this.child(i, 'det') < 0;
+  }
+  nominal(i: number): boolean {
+    const u = this.upos(i);
+    return u === 'NOUN' || ((u === 'ADJ' || u === 'VERB') && /^(nsubj|obj|iobj)/.test(this.rel(i)));
+  }
+  rel(i: number): string { return this.doc.syntax!.deprel[i]; }
+  upos(i: number): string { return this.doc.syntax!.upos[i]; }
+  lemma(i: number): string {
+    // A verb the tagger took for something else is lemmatised as the verb it acts as.
+    if (this.upos(i) !== 'VERB' && this.verbal(i)) return syntaxModels().lemmatizer.lemma(this.words[i], 'VERB');
+    return this.doc.syntax!.lemma[i].toLowerCase();
+  }
+
+  children(i: number): Int32Array { return this.childList.subarray(this.childStart[i], this.childStart[i + 1]); }
+
+  /** The first child of i whose label matches (exactly, or its base when `base` is given). */
+  child(i: number, ...labels: string[]): number {
+    for (const c of this.children(i)) if (labels.includes(this.rel(c))) return c;
+    return -1;
+  }
+
+  childByLemma(i: number, lemmas: ReadonlySet<string>, label?: string): number {
+    for (const c of this.children(i)) if (lemmas.has(this.lemma(c)) && (!label || this.rel(c) === label)) return c;
+    return -1;
+  }
+
+  /** Token range [from, to) of i's subtree, keeping only the children `keep` accepts (contiguous). */
+  span(i: number, keep: (child: number) => boolean): [number, number] {
+    let from = i, to = i + 1;
+    const visit = (k: number) => {
+      for (const c of this.children(k)) {
+        if (!keep(c)) continue;
+        if (c < from) from = c;
+        if (c + 1 > to) to = c + 1;
+        visit(c);
+      }
+    };
+    visit(i);
+    return [from, to];
+  }
+}
+
+/** Verbs whose object (active) or subject (passive) are the victims, by lemma. */
+export const VERB_OUTCOMES: Record<string, Outcome> = {
+  kill: 'killed', murder: 'killed', slay: 'killed', execute: 'killed', massacre: 'killed', assassinate: 'killed', behead: 'killed',
+  lynch: 'killed', slaughter: 'killed', gun: 'killed',
+  wound: 'injured', injure: 'injured', hurt: 'injured', maim: 'injured', stab: 'injured',
+  abduct: 'captured', kidnap: 'captured', capture: 'captured',
+};
+/** Verbs whose subject are the victims. */
+export const INTRANSITIVE_OUTCOMES: Record<string, Outcome> = { die: 'killed', perish: 'killed', drown: 'killed' };
+/** Adjectives (or participles used as such) predicated of the victims. */
+export const ADJECTIVE_OUTCOMES: Record<string, Outcome> = {
+  dead: 'killed', injured: 'injured', wounded: 'injured', hurt: 'injured', missing: 'missing', unaccounted: 'missing',
+};
+/** Adjectives that say the victims came to no harm: a zero. */
+export const UNHARMED = new Set(['unharmed', 'unhurt', 'uninjured', 'unscathed']);
+/** Nouns that count victims ("20 deaths", "no casualties", "the deaths of 20 people"). */
+export const NOUN_OUTCOMES: Record<string, Outcome> = {
+  death: 'killed', fatality: 'killed', casualty: 'killed_or_injured', injury: 'injured',
+};
+
+const SUFFER = new Set(['suffer', 'sustain', 'receive']);
+const HOSPITALISE = new Set(['hospitalise', 'hospitalize', 'hospitalised', 'hospitalized']);
+const LOST_PEOPLE = /^(fighters|soldiers|troops|men|members|people|civilians|lives|life|officers|policemen|militants|rebels|comrades|personnel)$/;
+const NEGATIVE = new Set(['not', "n't", 'never', 'no']);
+
+export interface Victims {
+  /** Token of the victims' head word (a noun, a number or a pronoun). */
+  token: number;
+  outcome: Outcome;
+  /** The outcome word this reading hangs on. */
+  predicate: number;
+  /** The sentence negates the outcome ("did not kill anyone"): the figure is zero. */
+  negated?: boolean;
+  /** The victims are a part of a group named elsewhere ("of the dead, nine were ..."). */
+  partitive?: boolean;
+}
+
+/** The outcome an outcome word gives, from its lemma and its use; undefined when it is none. */
+export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
+  const lemma = tree.lemma(i), upos = tree.upos(i), lower = tree.lowers[i];
+  if (upos === 'VERB' || (upos === 'ADJ' && /ed$/.test(lower)) || tree.verbal(i)) {
+    // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
+    if (resultIsDeath(tree, i)) return 'killed';
+    if (lemma === 'shoot' || lower === 'shot') return undefined;
+    // "suffered injuries", "sustained bullet wounds": the subject was hurt.
+    if (SUFFER.has(lemma)) { const o = tree.child(i, 'obj'); return o >= 0 && /^(injury|wound|burn)$/.test(tree.lemma(o)) ? 'injured' : undefined; }
+    // "were taken to hospital", "was hospitalised", "treated for wounds": the injured.
+    if (HOSPITALISE.has(lemma)) return 'injured';
+    if (/^(take|rush|admit|airlift|evacuate|treat|bring|fly)$/.test(lemma) && tree.children(i).some((c) => /^(hospital|injury|wound)$/.test(tree.lemma(c)) && /^obl/.test(tree.rel(c)))) return 'injured';
+    // "lost four fighters": losing people is losing them to death; losing tanks or money is not.
+    if (lemma === 'lose') { const o = tree.child(i, 'obj'); return o >= 0 && LOST_PEOPLE.test(tree.lowers[o]) ? 'killed' : undefined; }
+    const v = VERB_OUTCOMES[lemma] ?? INTRANSITIVE_OUTCOMES[lemma];
+    if (v) return v;
+  }
+  if (upos === 'ADJ' || upos === 'VERB' || upos === 'NOUN') {
+    const a = ADJECTIVE_OUTCOMES[lower] ?? ADJECTIVE_OUTCOMES[lemma];
+    if (a) return a;
+  }
+  if (upos === 'NOUN') {
+    // "the death toll rose to 40", "a toll of 11"
+    if (lemma === 'toll') return 'killed';
+    // "11 were still in hospital", "remained in hospital"
+    if (lemma === 'hospital' && tree.lowers[tree.child(i, 'case')] === 'in') return 'injured';
+    return NOUN_OUTCOMES[lemma];
+  }
+  return undefined;
+}
+
+/** Passive when an auxiliary says so, or a passive subject with no object (the parser's label alone can be wrong). */
+/** "shot dead", "beaten to death": a result phrase of death on the verb (not "recorded 20 deaths"). */
+function resultIsDeath(t: Tree, v: number): boolean {
+  for (const c of t.children(v)) {
+    const lemma = t.lemma(c);
+    if (lemma === 'dead' && /^(xcomp|advmod|obl|amod|conj|obj)$/.test(t.rel(c)) && c > v) return true;
+    if (lemma === 'death' && c > v && t.children(c).some((k) => t.rel(k) === 'case' && t.lowers[k] === 'to')) return true;
+  }
+  return false;
+}
+
+const isPassive = (tree: Tree, v: number) => tree.child(v, 'aux:pass') >= 0 || (tree.child(v, 'nsubj:pass') >= 0 && tree.child(v, 'obj') < 0);
+const negated = (tree: Tree, v: number) => tree.children(v).some((c) => tree.rel(c) === 'advmod' && NEGATIVE.has(tree.lowers[c]));
+
+/** One construction: given an outcome word, the victims' token, or -1 when the construction does not apply. */
+type Recogniser = (tree: Tree, w: number) => number;
+
+/** Passive verb: "three soldiers were killed", "nobody was hurt". */
+const passiveSubject: Recogniser = (t, w) => (isPassive(t, w) ? t.child(w, 'nsubj:pass', ...(t.child(w, 'aux:pass') >= 0 && t.child(w, 'obj') < 0 ? ['nsubj'] : [])) : -1);
+/** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
+const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+/** "two guards died", "the men were dead", "the driver was unharmed". */
+const subjectOfState: Recogniser = (t, w) => (INTRANSITIVE_OUTCOMES[t.lemma(w)] || t.upos(w) === 'ADJ' || ADJECTIVE_OUTCOMES[t.lowers[w]] ? t.child(w, 'nsubj') : -1);
+/**
+ * A participle or adjective modifying the victims: "three people killed in the blast", "15 dead civilians",
+ * "people who died". Not a clause with a subject or object of its own ("the bomb that killed 12").
+ */
+const modifiedNoun: Recogniser = (t, w) => {
+  if (!/^(acl|amod)/.test(t.rel(w)) || t.head(w) < 0) return -1;
+  if (t.child(w, 'obj') >= 0 || (t.child(w, 'nsubj') >= 0 && !INTRANSITIVE_OUTCOMES[t.lemma(w)])) return -1;
+  // "a wounded fighter" describes a person; "15 wounded fighters" counts casualties.
+  if (t.rel(w) === 'amod' && t.child(t.head(w), 'nummod') < 0) return -1;
+  return t.head(w);
+};
+/** The outcome word as what a count counts: "dozens of dead", "hundreds of wounded". */
+const countOf: Recogniser = (t, w) => {
+  const isCount = (k: number) => k >= 0 && (t.upos(k) === 'NUM' || /^(dozens|scores|hundreds|thousands|tens)$/.test(t.lowers[k]));
+  // The words say it whatever the attachment: a count, "of", the outcome word.
+  if (w >= 2 && t.lowers[w - 1] === 'of' && isCount(w - 2) && t.doc.tokens[w - 2].sentence === t.doc.tokens[w].sentence) return w - 2;
+  const h = t.head(w);
+  const k = t.child(w, 'case');
+  if (h < 0 || !t.rel(w).startsWith('nmod') || k < 0 || t.lowers[k] !== 'of') return -1;
+  return isCount(h) ? h : -1;
+};
+/** A result adjective: "left 15 dead", "shot dead two men", "found dead": the verb's object, else its passive subject. */
+const resultOf: Recogniser = (t, w) => {
+  if (t.rel(w) !== 'xcomp' || t.head(w) < 0) return -1;
+  const v = t.head(w);
+  const obj = t.child(v, 'obj');
+  return obj >= 0 ? obj : t.child(v, 'nsubj:pass');
+};
+/** A bare figure with the outcome as its head in a headline or list: "five killed", "12 dead". */
+const numberSubject: Recogniser = (t, w) => {
+  const s = t.child(w, 'nsubj', 'nummod');
+  return s >= 0 && t.upos(s) === 'NUM' ? s : -1;
+};
+
+/** "lost his life", "lost their lives": the subject died. */
+const lostLife: Recogniser = (t, w) => {
+  const o = t.child(w, 'obj');
+  return t.lemma(w) === 'lose' && o >= 0 && /^(life|lives)$/.test(t.lowers[o]) ? t.child(w, 'nsubj') : -1;
+};
+/** "suffered injuries": the one who suffered. */
+const sufferer: Recogniser = (t, w) => (SUFFER.has(t.lemma(w)) ? t.child(w, 'nsubj') : -1);
+/** "11 were in hospital", "remained in hospital": the subject of the clause. */
+const inHospital: Recogniser = (t, w) => {
+  if (t.lemma(w) !== 'hospital') return -1;
+  const s = t.child(w, 'nsubj');
+  return s >= 0 ? s : t.head(w) >= 0 && /^(remain|stay|be|lie)$/.test(t.lemma(t.head(w))) ? t.child(t.head(w), 'nsubj') : -1;
+};
+/** A toll's figure: "a toll of 11", "the toll rose to 40", "the toll stood at 40", "the toll is 40". */
+const tollFigure: Recogniser = (t, w) => {
+  if (t.lemma(w) !== 'toll') return -1;
+  const num = (k: number) => t.children(k).find((c) => t.upos(c) === 'NUM' && /^(nmod|obl|obj|xcomp|nummod)/.test(t.rel(c)));
+  const own = num(w);
+  if (own !== undefined) return own;
+  const h = t.head(w);
+  if (h < 0 || !t.rel(w).startsWith('nsubj')) return -1;
+  if (t.upos(h) === 'NUM') return h;
+  return num(h) ?? -1;
+};
+
+/**
+ * The object a misparse hung elsewhere: an active outcome verb without one ("a bomb killed two soldiers
+ * ..., an officer said" read with "soldiers" as the subject of "said") takes the noun phrase right after it.
+ */
+const followingObject: Recogniser = (t, w) => {
+  if (!VERB_OUTCOMES[t.lemma(w)] || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
+  const sentence = t.doc.tokens[w].sentence;
+  for (let k = w + 1; k < t.doc.tokens.length && k <= w + 5 && t.doc.tokens[k].sentence === sentence; k++) {
+    const u = t.upos(k);
+    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && t.rel(k).startsWith('nsubj') ? -1 : k;
+    if (u === 'NUM' && !(k + 1 < t.doc.tokens.length && /^(NOUN|ADJ|NUM)$/.test(t.upos(k + 1)))) return k;
+    // a preposition only as part of a count ("at least 12", "up to 30"), not one that starts a place
+    const countWord = u === 'ADP' && k + 1 < t.doc.tokens.length && (t.upos(k + 1) === 'NUM' || /^(least|most|than)$/.test(t.lowers[k + 1]));
+    if (!/^(DET|NUM|ADJ|ADV)$/.test(u) && !countWord) return -1;
+  }
+  return -1;
+};
+
+const RECOGNISERS: Recogniser[] = [tollFigure, inHospital, sufferer, lostLife, passiveSubject, activeObject, subjectOfState, resultOf, countOf, modifiedNoun, numberSubject, followingObject];
+
+/** The victims of outcome word w under the first construction that applies. */
+export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
+  for (const r of RECOGNISERS) {
+    const v = r(tree, w);
+    if (v >= 0 && v !== w) return { token: v, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
+  }
+  // "was shot and killed", "were attacked and wounded": a coordinated verb shares the first one's victims.
+  const h = tree.head(w);
+  if (tree.rel(w) === 'conj' && h >= 0 && tree.upos(h) === 'VERB' && tree.child(w, 'nsubj') < 0) {
+    const v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
+    if (v >= 0) return { token: v, outcome, predicate: w, ...(negated(tree, h) ? { negated: true } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * An outcome not reported as having happened: an infinitive under a verb of intent or threat ("threatened
+ * to kill him", "plans to attack"), or a question of whether.
+ */
+export function hypothetical(tree: Tree, w: number): boolean {
+  const mark = tree.child(w, 'mark');
+  if (mark >= 0 && tree.lowers[mark] === 'to' && tree.child(w, 'aux:pass') < 0) return true;
+  return false;
+}
+
+/**
+ * A partitive: the outcome word as a noun phrase "of the dead", "among the wounded" attached to a clause
+ * whose subject (or whose predicate, "nine were police officers") counts a part of them.
+ */
+export function partitiveOf(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
+  const c = tree.child(w, 'case');
+  if (c < 0 || !/^(of|among)$/.test(tree.lowers[c]) || tree.child(w, 'det') < 0) return undefined;
+  const h = tree.head(w);
+  if (h < 0) return undefined;
+  // "Among the dead were three nurses": the subject of the clause; "Of the dead, nine were police officers": the number subject.
+  const s = tree.child(h, 'nsubj', 'nsubj:pass');
+  const v = s >= 0 && s !== w ? s : tree.upos(h) === 'NUM' || tree.child(h, 'nummod') >= 0 ? h : -1;
+  return v >= 0 ? { token: v, outcome, predicate: w, partitive: true } : undefined;
+}
+
+/** A noun that counts its own victims: "20 deaths", "no casualties", "the deaths of 20 people". */
+export function countingNoun(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
+  if (tree.upos(w) !== 'NOUN' || !NOUN_OUTCOMES[tree.lemma(w)]) return undefined;
+  const of = tree.children(w).find((c) => /^nmod/.test(tree.rel(c)) && /^(of|among)$/.test(tree.lowers[tree.child(c, 'case')] ?? ''));
+  // "the deaths of 20 people", "the death of a man": the "of" phrase names and counts the victims.
+  if (of !== undefined && /^(NOUN|NUM|PROPN)$/.test(tree.upos(of))) return { token: of, outcome, predicate: w };
+  return { token: w, outcome, predicate: w };
+}

@@ -1,0 +1,65 @@
+// Casualty figures read from the dependency tree: each construction with sentences of our own.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentFromText } from '../src/ingest/index.ts';
+import type { Claim, Outcome } from '../src/model/claim.ts';
+import type { Document } from '../src/model/document.ts';
+import { analyse } from '../src/pipeline/index.ts';
+
+const run = (body: string): Document => analyse(documentFromText(`Report\n\n${body}`, { origin: 'test', published: '2024-04-04' }));
+const casualties = (doc: Document) => doc.claims.filter((c) => c.kind === 'casualties' && c.repeats === undefined);
+/** "victims: outcome min-max" for each claim, in order, compact enough to compare whole. */
+const read = (doc: Document) =>
+  casualties(doc).map((c: Claim) => `${c.subject?.text ?? '?'}: ${(Object.entries(c.figures ?? {}) as [Outcome, { min: number; max: number | null }][]).map(([o, q]) => `${o} ${q.min}-${q.max ?? ''}`).join(', ')}`);
+
+describe('casualties from the tree', () => {
+  it('reads the object of an active verb, not its subject (the cause)', () => {
+    assert.deepEqual(read(run('Two roadside bombs killed nine soldiers near the checkpoint.')), ['soldiers: killed 9-9']);
+    assert.deepEqual(read(run('The gunmen wounded 14 shoppers in the market on Friday.')), ['shoppers: injured 14-14']);
+  });
+
+  it('reads the subject of a passive verb and of "die"', () => {
+    assert.deepEqual(read(run('At least 12 villagers were killed in the raid.')), ['villagers: killed 12-']);
+    assert.deepEqual(read(run('Three firefighters died when the roof collapsed.')), ['firefighters: killed 3-3']);
+  });
+
+  it('splits coordinated victims into their own figures', () => {
+    const r = read(run('Twenty people and the gunman were killed in the shooting.'));
+    assert.deepEqual(r, ['people: killed 20-20', 'gunman: killed 1-1']);
+  });
+
+  it('reads a partitive as a part of the dead', () => {
+    const doc = run('Eleven people were killed in the attack. Among the dead were four nurses.');
+    const r = read(doc);
+    assert.ok(r.includes('people: killed 11-11'), r.join(' | '));
+    assert.ok(r.includes('nurses: killed 4-4'), r.join(' | '));
+  });
+
+  it('continues a bare figure with the victims before it in the sentence', () => {
+    const r = read(run('A police officer was killed and five others were wounded by the blast.'));
+    assert.deepEqual(r, ['police officer: killed 1-1, injured 5-5']);
+  });
+
+  it('does not take a bare figure\'s victims from another sentence', () => {
+    const doc = run('Eighteen were killed on Tuesday. Hundreds of soldiers patrolled the streets afterwards.');
+    for (const c of casualties(doc)) assert.ok(!/soldiers/.test(c.subject?.text ?? ''), `victims from the next sentence: ${c.subject?.text}`);
+  });
+
+  it('reads zero outcomes as figures of zero', () => {
+    assert.deepEqual(read(run('No soldiers were hurt in the exchange of fire.')), ['soldiers: injured 0-0']);
+    const unharmed = read(run('The ambassador was unharmed, the ministry said.'));
+    assert.deepEqual(unharmed, ['ambassador: injured 0-0']);
+  });
+
+  it('reads a result adjective\'s object', () => {
+    assert.deepEqual(read(run('The explosion left 15 people dead.')), ['people: killed 15-15']);
+  });
+
+  it('does not count a rate as an incident\'s toll', () => {
+    assert.deepEqual(read(run('Roughly 20 people are killed every week on the roads of the province.')), []);
+  });
+
+  it('reads a vague count with its noun', () => {
+    assert.deepEqual(read(run('Dozens of protesters were injured during the clashes.')), ['protesters: injured 24-']);
+  });
+});
