@@ -31,6 +31,8 @@ interface Frame {
 
 /** Least share of its occurrences in training that a learned cue's lemma headed a cue (learned.ts). */
 const LEARNED_PRIOR = 0.15;
+/** A learned cue whose lemma headed a cue in at least this share of its occurrences needs no clause ("endorsed X"). */
+const CLAUSE_FREE_PRIOR = 0.6;
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
@@ -345,15 +347,19 @@ export function attributeQuotes(doc: Document): void {
     const w = lowers[l.cue];
     const framed = OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w) || !CUE_VERBS.has(w);
     // A statement is a clause with its own subject, or quoted words: "expressed concern about the debt",
-    // "approved a plan", "offered to stay" report acts or attitudes, not statements.
-    if (framed && !OPENING_MARK.test(words[l.content[0]]) && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
+    // "approved a plan", "offered to stay" report acts or attitudes, not statements - unless the verb is
+    // nearly always a cue.
+    if (framed && l.prior < CLAUSE_FREE_PRIOR && !OPENING_MARK.test(words[l.content[0]]) && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
     let head = l.source;
-    // "the senator, who said ...": a relative pronoun stands for the noun its clause hangs on.
     const syn = doc.syntax!;
+    // "the senator, who said ...": a relative pronoun speaks for the noun its clause hangs on; its own
+    // span is kept, as a pronoun's is.
+    let pronoun: Span | undefined;
     if (RELATIVE.has(lowers[head]) || lowers[head] === 'that') {
       let x = syn.head[head];
       for (let hops = 0; x >= 0 && syn.deprel[x] !== 'acl:relcl' && hops < 6; hops++) x = syn.head[x];
       if (x < 0 || syn.head[x] < 0 || !atoms.nominal[syn.head[x]]) return undefined;
+      pronoun = spanOf(head, head + 1);
       head = syn.head[x];
     }
     const [p, q] = phraseOf(atoms, doc, head);
@@ -361,10 +367,13 @@ export function attributeQuotes(doc: Document): void {
     if (syn.upos[p] === 'ADP' || syn.upos[p] === 'SCONJ') return undefined;
     const phrase = spanOf(p, q);
     const resolved = resolveSource(ctx, phrase);
+    if (!resolved && syn.upos[head] === 'PRON') return undefined;
+    // The span is the phrase as written, relative clause and appositive included ("The envoy, who left the talks,").
+    const [fp, fq] = phraseOf(atoms, doc, head, true, l.cue);
+    const written = pronoun ?? spanOf(Math.min(p, fp), Math.max(q, fq));
     const raw = lowers.slice(p, q).join(' ');
     // A phrase our resolution does not know ("environmentalists", "the researchers") speaks as a role.
-    if (!resolved && syn.upos[head] === 'PRON') return undefined;
-    const source: Source = !resolved ? { kind: 'named_role', name: text.slice(phrase.start, phrase.end), span: phrase } : /^(he|she)$/.test(raw) ? resolved : { ...resolved, span: phrase };
+    const source: Source = !resolved ? { kind: 'named_role', name: text.slice(phrase.start, phrase.end), span: written } : /^(he|she)$/.test(raw) ? resolved : { ...resolved, span: written };
     return { source, cue, content, chunk: phrase, at: l.cue };
   }
 

@@ -283,6 +283,7 @@ export interface LearnedAttribution {
   prior: number;
 }
 
+const GAP = 10;
 const PUNCT_EDGE = /^[.,;:!?)(\-–—]$/;
 
 /**
@@ -305,12 +306,18 @@ export function predictAttributions(doc: Document, models: AttributionModels, at
     if (e - s > 256) continue;
     markAncestors(a, c);
     for (let t = s; t < e; t++) { contentFeatures(a, c, t, f); inContent[t - s] = margin(models.content, f) > 0 ? 1 : 0; }
-    // The longest run of content tokens, bridging gaps of one token.
+    // The run with the most content tokens, bridging gaps of up to GAP tokens that do not hold the cue.
     let best: [number, number] | undefined, bestLen = 0;
     for (let t = s; t < e; ) {
       if (!inContent[t - s]) { t++; continue; }
       let u = t + 1, count = 1;
-      while (u < e && (inContent[u - s] || (u + 1 < e && inContent[u + 1 - s] && u !== c))) { if (inContent[u - s]) count++; u++; }
+      for (;;) {
+        while (u < e && inContent[u - s]) { count++; u++; }
+        let v = u;
+        while (v < e && v - u < GAP && !inContent[v - s] && v !== c) v++;
+        if (v < e && v > u && inContent[v - s]) { u = v; continue; }
+        break;
+      }
       if (count > bestLen) { best = [t, u]; bestLen = count; }
       t = u;
     }
@@ -334,16 +341,27 @@ export function predictAttributions(doc: Document, models: AttributionModels, at
 }
 
 const SOURCE_CUT = new Set(['acl', 'acl:relcl', 'advcl', 'parataxis', 'punct', 'ccomp', 'xcomp', 'dep']);
+/** What the span of a source leaves out: clauses of its own; a relative clause or appositive stays. */
+const SPAN_CUT = new Set(['advcl', 'parataxis', 'ccomp', 'xcomp', 'dep', 'punct']);
 
-/** Token range [start, end) of the noun phrase headed by t: its subtree without clauses hanging on it. */
-export function phraseOf(a: Atoms, doc: Document, t: number): [number, number] {
+/**
+ * Token range [start, end) of the noun phrase headed by t: its subtree without clauses hanging on it
+ * (`full`: with its relative clauses and appositives, as the phrase is written). A branch holding the cue
+ * `avoid` is left out ("the man who said ...").
+ */
+export function phraseOf(a: Atoms, doc: Document, t: number, full = false, avoid = -1): [number, number] {
   let lo = t, hi = t;
   const syn = doc.syntax!;
+  const cut = full ? SPAN_CUT : SOURCE_CUT;
+  const holds = (k: number): boolean => {
+    for (let x = avoid, hops = 0; x >= 0 && hops < 40; x = a.head[x], hops++) if (x === k) return true;
+    return false;
+  };
   const visit = (x: number, depth: number) => {
     if (x < lo) lo = x;
     if (x > hi) hi = x;
     if (depth > 12) return;
-    for (let k = a.firstChild[x]; k >= 0; k = a.nextSibling[k]) if (!SOURCE_CUT.has(syn.deprel[k])) visit(k, depth + 1);
+    for (let k = a.firstChild[x]; k >= 0; k = a.nextSibling[k]) if (!cut.has(syn.deprel[k]) && (avoid < 0 || !holds(k))) visit(k, depth + 1);
   };
   visit(t, 0);
   return [lo, hi + 1];
