@@ -70,12 +70,16 @@ export interface Atoms {
   /** Index of the first token of each token's sentence, and past its last. */
   sentStart: Int32Array;
   sentEnd: Int32Array;
+  /** Commas and quote marks before each token (prefix counts over the document). */
+  commas: Int32Array;
+  quotes: Int32Array;
   /** Scratch: ancestor stamps and depths for path features. */
   stamp: Int32Array;
   depthUp: Int32Array;
   stampNow: number;
 }
 
+const QUOTE_MARK = /^["“”]$/;
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'X']);
 const h = hashString;
 const NONE = hashString('<none>');
@@ -87,7 +91,7 @@ export function buildAtoms(doc: Document): Atoms | undefined {
   const a: Atoms = {
     n, word: new Int32Array(n), lemma: new Int32Array(n), upos: new Int32Array(n), deprel: new Int32Array(n), suffix: new Int32Array(n), shape: new Int32Array(n),
     head: new Int32Array(n), sentence: new Int32Array(n), firstChild: new Int32Array(n).fill(-1), nextSibling: new Int32Array(n).fill(-1), nominal: new Uint8Array(n),
-    sentStart: new Int32Array(n), sentEnd: new Int32Array(n), stamp: new Int32Array(n), depthUp: new Int32Array(n), stampNow: 0,
+    sentStart: new Int32Array(n), sentEnd: new Int32Array(n), commas: new Int32Array(n + 1), quotes: new Int32Array(n + 1), stamp: new Int32Array(n), depthUp: new Int32Array(n), stampNow: 0,
   };
   const { text, tokens } = doc;
   for (let i = 0; i < n; i++) {
@@ -104,6 +108,8 @@ export function buildAtoms(doc: Document): Atoms | undefined {
     a.head[i] = syn.head[i];
     a.sentence[i] = tokens[i].sentence;
     a.nominal[i] = NOMINAL.has(syn.upos[i]) ? 1 : 0;
+    a.commas[i + 1] = a.commas[i] + (w === ',' ? 1 : 0);
+    a.quotes[i + 1] = a.quotes[i] + (QUOTE_MARK.test(w) ? 1 : 0);
   }
   // Child lists in order (built backwards so each list runs left to right).
   for (let i = n - 1; i >= 0; i--) {
@@ -165,6 +171,10 @@ export function cueFeatures(a: Atoms, i: number, f: Feats): void {
   f.add(mix(T(22), i + 2 < e ? W[i + 2] : NONE));
   f.add(mix(mix(T(23), L[i]), prev));
   f.add(mix(mix(mix(T(24), P[i]), next), i + 2 < e ? W[i + 2] : NONE));
+  // Inside quoted words of its sentence (an odd number of marks before it), and whether the sentence quotes.
+  const qIn = (a.quotes[i] - a.quotes[s]) & 1, qAny = a.quotes[e] - a.quotes[s] > 0 ? 1 : 0;
+  f.add(mix(mix(mix(T(27), L[i]), qIn), qAny));
+  f.add(mix(mix(T(28), P[i]), qIn));
   // The subject's head and the clause's complementiser, as lemmas.
   for (let c = a.firstChild[i]; c >= 0; c = a.nextSibling[c]) {
     if (a.nominal[c] && c < i) f.add(mix(mix(T(25), L[i]), P[c]));
@@ -223,6 +233,12 @@ export function contentFeatures(a: Atoms, c: number, t: number, f: Feats): void 
   // Whether the token lies past a sentence-internal boundary on its side of the cue.
   const s = a.sentStart[c], e = a.sentEnd[c];
   f.add(mix(mix(mix(T(40), t === s ? 1 : t === e - 1 ? 2 : 0), kind), dir));
+  // Commas and quote marks between the cue and the token.
+  const lo = t < c ? t : c, hi = t < c ? c : t;
+  const commas = Math.min(a.commas[hi] - a.commas[lo + 1 > hi ? hi : lo + 1], 3), quotes = Math.min(a.quotes[hi] - a.quotes[lo + 1 > hi ? hi : lo + 1], 3);
+  f.add(mix(mix(mix(T(41), commas), kind), dir));
+  f.add(mix(mix(mix(T(42), quotes), kind), dir));
+  f.add(mix(mix(mix(mix(T(43), commas), quotes), branch), dir));
 }
 
 /** Features of candidate t as the source of cue c (call markAncestors(a, c) first); t < 0 is "no source". */
