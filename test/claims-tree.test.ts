@@ -59,6 +59,31 @@ describe('casualties from the tree', () => {
     assert.deepEqual(read(run('Roughly 20 people are killed every week on the roads of the province.')), []);
   });
 
+  it('reads a partitive whose count is the subject and whose predicate says who they were', () => {
+    assert.deepEqual(read(run('Of the dead, nine were police officers.')), ['police officers: killed 9-9']);
+  });
+
+  it('reads single victims: a reflexive blast, "gunned down", "died of his wounds", a name', () => {
+    assert.deepEqual(read(run('The attacker blew himself up near the bus station.')), ['attacker: killed 1-1']);
+    assert.deepEqual(read(run('A pharmacist was gunned down outside his shop on Friday.')), ['pharmacist: killed 1-1']);
+    assert.deepEqual(read(run('The guard later died of his wounds.')), ['guard: killed 1-1']);
+  });
+
+  it('reads "five killed, including a policeman" as a figure and its part', () => {
+    const doc = run('Five killed, including a policeman, in a market blast');
+    assert.deepEqual(read(doc), ['?: killed 5-5', 'policeman: killed 1-1']);
+    const [whole, part] = casualties(doc);
+    assert.equal(part.partOf, doc.claims.indexOf(whole));
+  });
+
+  it('reads a negated verb with "anyone" as a zero', () => {
+    assert.deepEqual(read(run('The second device did not injure anyone, the police said.')), ['anyone: injured 0-0']);
+  });
+
+  it('skips an outcome only intended or threatened', () => {
+    assert.deepEqual(read(run('The group threatened to kill ten hostages unless its demands were met.')), []);
+  });
+
   it('reads a vague count with its noun', () => {
     assert.deepEqual(read(run('Dozens of protesters were injured during the clashes.')), ['protesters: injured 24-']);
   });

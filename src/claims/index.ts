@@ -136,6 +136,7 @@ export function extractClaims(doc: Document): void {
       // "people who were killed": the relative pronoun stands for the noun the clause modifies.
       if (/^(who|that|which)$/.test(lowers[token]) && t.rel(v.predicate).startsWith('acl') && t.head(v.predicate) >= 0) token = t.head(v.predicate);
       used.add(token);
+      if (NOT_VICTIMS.test(lowers[token])) return undefined;
       let figure = fixed ?? figureOf(t, { ...v, token });
       let modality: Modality | undefined;
       // "denied that any civilians were killed": a zero, denied.
@@ -145,7 +146,7 @@ export function extractClaims(doc: Document): void {
       const np = victimPhrase(t, token, v.predicate);
       const from = Math.min(np[0], v.predicate), to = Math.max(np[1], v.predicate + 1);
       const inPlace = doc.mentions.some((m) => m.kind === 'place' && m.start <= tokens[token].start && tokens[token].end <= m.end);
-      const description = inPlace ? undefined : describedBy(t, token, v.predicate);
+      const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate);
       const bare = !description || /^(others?|more)$/.test(lowers[description[1] - 1]);
       const pronoun = /^(he|she|him|her)$/.test(lowers[token]);
       const sameSentence = previous !== undefined && tokens[from].sentence === tokens[a].sentence && previous.start >= tokens[a].start;

@@ -118,6 +118,8 @@ export interface Victims {
   negated?: boolean;
   /** The victims are a part of a group named elsewhere ("of the dead, nine were ..."). */
   partitive?: boolean;
+  /** The word that says who they are when the victims' own token is a bare count ("nine were police officers"). */
+  describedAs?: number;
 }
 
 /** The outcome an outcome word gives, from its lemma and its use; undefined when it is none. */
@@ -127,6 +129,8 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
     if (lemma === 'shoot' || lower === 'shot') return undefined;
+    // "blew himself up": the bomber died.
+    if (lemma === 'blow' && selfObject(tree, i) >= 0) return 'killed';
     // "suffered injuries", "sustained bullet wounds": the subject was hurt.
     if (SUFFER.has(lemma)) { const o = tree.child(i, 'obj'); return o >= 0 && /^(injury|wound|burn)$/.test(tree.lemma(o)) ? 'injured' : undefined; }
     // "were taken to hospital", "was hospitalised", "treated for wounds": the injured.
@@ -208,6 +212,13 @@ const numberSubject: Recogniser = (t, w) => {
   return s >= 0 && t.upos(s) === 'NUM' ? s : -1;
 };
 
+/** The reflexive object of a verb ("blew himself up"), or -1. */
+function selfObject(t: Tree, v: number): number {
+  const o = t.child(v, 'obj');
+  return o >= 0 && /^(himself|herself|themselves)$/.test(t.lowers[o]) ? o : -1;
+}
+/** "blew himself up": the one who did it. */
+const selfBlown: Recogniser = (t, w) => (t.lemma(w) === 'blow' && selfObject(t, w) >= 0 ? t.child(w, 'nsubj') : -1);
 /** "lost his life", "lost their lives": the subject died. */
 const lostLife: Recogniser = (t, w) => {
   const o = t.child(w, 'obj');
@@ -251,7 +262,7 @@ const followingObject: Recogniser = (t, w) => {
   return -1;
 };
 
-const RECOGNISERS: Recogniser[] = [tollFigure, inHospital, sufferer, lostLife, passiveSubject, activeObject, subjectOfState, resultOf, countOf, modifiedNoun, numberSubject, followingObject];
+const RECOGNISERS: Recogniser[] = [tollFigure, inHospital, sufferer, lostLife, selfBlown, passiveSubject, activeObject, subjectOfState, resultOf, countOf, modifiedNoun, numberSubject, followingObject];
 
 /** The victims of outcome word w under the first construction that applies. */
 export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
@@ -290,7 +301,8 @@ export function partitiveOf(tree: Tree, w: number, outcome: Outcome): Victims | 
   // "Among the dead were three nurses": the subject of the clause; "Of the dead, nine were police officers": the number subject.
   const s = tree.child(h, 'nsubj', 'nsubj:pass');
   const v = s >= 0 && s !== w ? s : tree.upos(h) === 'NUM' || tree.child(h, 'nummod') >= 0 ? h : -1;
-  return v >= 0 ? { token: v, outcome, predicate: w, partitive: true } : undefined;
+  if (v < 0) return undefined;
+  return { token: v, outcome, predicate: w, partitive: true, ...(v !== h && tree.upos(v) === 'NUM' && tree.upos(h) === 'NOUN' ? { describedAs: h } : {}) };
 }
 
 /** A noun that counts its own victims: "20 deaths", "no casualties", "the deaths of 20 people". */
