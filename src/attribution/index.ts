@@ -334,8 +334,10 @@ export function attributeQuotes(doc: Document): void {
     const cue = spanOf(l.cue, l.cue + 1);
     if (insideClosedQuote(cue.start)) return undefined;
     const content = spanOf(l.content[0], l.content[1]);
+    let ruled = false;
     for (const f of taken) {
-      if (f.cue.start < cue.end && f.cue.end > cue.start) return undefined;
+      // A rule's frame on the same cue decides, unless it found no statement there (then see below).
+      if (f.cue.start < cue.end && f.cue.end > cue.start) { if (f.content) return undefined; ruled = true; }
       if (f.content) {
         const o = Math.min(f.content.end, content.end) - Math.max(f.content.start, content.start);
         if (o > 0.5 * Math.min(f.content.end - f.content.start, content.end - content.start)) return undefined;
@@ -349,7 +351,11 @@ export function attributeQuotes(doc: Document): void {
     // A statement is a clause with its own subject, or quoted words: "expressed concern about the debt",
     // "approved a plan", "offered to stay" report acts or attitudes, not statements - unless the verb is
     // nearly always a cue.
-    if (framed && l.prior < CLAUSE_FREE_PRIOR && !OPENING_MARK.test(words[l.content[0]]) && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
+    const quoted = OPENING_MARK.test(words[l.content[0]]);
+    if (framed && (ruled || l.prior < CLAUSE_FREE_PRIOR) && !quoted && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
+    // Where a rule's frame found no statement ("before authorities confirmed the nature of the blast"), the
+    // model's content must at least hold a verb.
+    if (ruled && !quoted && !holdsVerb(l.content[0], l.content[1])) return undefined;
     let head = l.source;
     const syn = doc.syntax!;
     // "the senator, who said ...": a relative pronoun speaks for the noun its clause hangs on; its own
@@ -377,13 +383,26 @@ export function attributeQuotes(doc: Document): void {
     return { source, cue, content, chunk: phrase, at: l.cue };
   }
 
-  /** A verb or auxiliary among tokens [x, y) with a subject among them too (from the syntax layer). */
+  /** A verb or auxiliary among tokens [x, y), by the syntax layer's tags. */
+  function holdsVerb(x: number, y: number): boolean {
+    const upos = doc.syntax!.upos;
+    for (let t = x; t < y; t++) if (upos[t] === 'VERB' || upos[t] === 'AUX') return true;
+    return false;
+  }
+
+  /**
+   * A finite clause among tokens [x, y): a verb with its subject, both inside, the verb not an infinitive
+   * ("urged the rebels to lay down their arms" requests an act; the parser may take "rebels" as its subject).
+   */
   function clauseWithSubject(x: number, y: number): boolean {
     const syn = doc.syntax!;
     for (let t = x; t < y; t++) {
       if (!/^(nsubj|nsubj:pass|expl|csubj)$/.test(syn.deprel[t])) continue;
       const hd = syn.head[t];
-      if (hd >= x && hd < y) return true;
+      if (hd < x || hd >= y) continue;
+      let infinitive = false;
+      for (let k = x; k < hd; k++) if (syn.head[k] === hd && syn.deprel[k] === 'mark' && lowers[k] === 'to') infinitive = true;
+      if (!infinitive) return true;
     }
     return false;
   }
