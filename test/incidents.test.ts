@@ -456,3 +456,24 @@ describe('one toll per incident and victim group', () => {
     assert.equal(record.fatalities_from?.claims.length, 2);
   });
 });
+
+describe('reported incidents, not mentions of the idea of one', () => {
+  it('makes no incident of a generic sentence, a modifier, another sense, a modal or a campaign rally', () => {
+    for (const text of [
+      'Roadside bombs\n\nRoadside bombs are a common weapon in countries such as Afghanistan, Iraq and Somalia.',
+      'Espresso machine review\n\nThe manual comes with exploded drawings of every part, so repairs are easy.',
+      'County drops protest rules\n\nThe county council voted on Tuesday to repeal its protest permit rules.',
+      'City computers down\n\nA ransomware attack shut down the computers of the city of Dayton on Tuesday.',
+      'Warning\n\nOfficials in Kabul warned on Monday that militants could attack the capital.',
+      'Senator in Dayton\n\nThe senator spoke at a rally in Dayton, Ohio, on Monday about jobs.',
+      'Drug raid\n\nPolice arrested six people on Monday during a narcotics investigation in Dayton, Ohio.',
+    ]) assert.deepEqual(run(text).incidents.map((i) => i.type), [], text);
+  });
+
+  it('still reports an incident told in the past, in a headline\'s present, and an arrest in a conflict', () => {
+    assert.equal(run('Blast in Jos\n\nA bomb exploded in a market in Jos, Nigeria, on Tuesday, killing four people.').incidents[0]?.type, 'bombing');
+    assert.ok(run('Gunmen storm hotel in Kabul\n\nGunmen stormed a hotel in Kabul on Monday and held guests for hours, officials said.').incidents.length >= 1);
+    assert.deepEqual(run('Gunmen storm hotel in Kabul\n\nThe hotel reopened on Monday.').incidents, [], 'a headline alone is not evidence');
+    assert.equal(run('Arrests in Kunduz\n\nAfghan troops detained two Taliban commanders in Kunduz on Monday.').incidents[0]?.type, 'strategic_development');
+  });
+});

@@ -164,3 +164,10 @@ describe('provinces and states', () => {
     assert.ok(run('Aid convoys crossed into Jordan on Monday, officials said.').places.some((p) => p.text === 'Jordan'));
   });
 });
+
+describe('the incident\'s place', () => {
+  it('is not a name that speaks', () => {
+    const doc = run('Kassel reported on Wednesday that a man was stabbed to death in Leipzig on Tuesday.');
+    assert.equal(doc.places.find((p) => p.incident)?.text, 'Leipzig', JSON.stringify(doc.places.map((p) => [p.text, p.incident])));
+  });
+});

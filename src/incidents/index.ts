@@ -9,6 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import { fatalitiesOf, reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
+import { reportsIncident } from './evidence.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
 import { haversineKm } from '../where/distance.ts';
@@ -30,7 +31,16 @@ export function buildIncidents(doc: Document): void {
   const bodies = body.map((s, k) => (s.kind === 'body' ? k : -1)).filter((k) => k >= 0);
   const lede = body.slice(0, Math.max(3, (bodies[1] ?? bodies[0] ?? 0) + 1));
   const ledeText = lede.map((s) => doc.text.slice(s.start, s.end)).join('\n');
-  const types = typesIn(ledeText);
+  // Only trigger words that report an incident count (evidence.ts): not "protest laws", "could attack",
+  // "a ransomware attack", or a generic sentence listing where such attacks happen.
+  const types = reportedTypesIn(doc, lede[0].start, lede[lede.length - 1].end);
+  // A headline alone ("Roadside bombs", "Drug raid") is not evidence: the body's lede must report an
+  // incident of a violent type, or give a casualty figure.
+  // (The first three paragraphs: pages put a standfirst or a caption-like line before the lede.)
+  const ledeBody = body.filter((x) => x.kind === 'body').slice(0, 3);
+  const bodyTypes = ledeBody.length ? reportedTypesIn(doc, ledeBody[0].start, ledeBody[ledeBody.length - 1].end) : [];
+  const ledeFigures = doc.claims.some((c) => c.kind === 'casualties' && c.start >= lede[0].start && c.end <= lede[lede.length - 1].end);
+  if (!bodyTypes.length && !ledeFigures) types.length = 0;
   if (!types.length) { doc.incidents = []; return; }
   // An attack whose victims are all fighters is a battle in ACLED's terms, not violence against civilians.
   const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < lede[lede.length - 1].end);
@@ -56,11 +66,13 @@ export function buildIncidents(doc: Document): void {
   for (const section of body.slice(firstBody + 1)) {
     if (section.kind !== 'body') continue;
     const own = claims.filter((i) => doc.claims[i].kind === 'casualties' && doc.claims[i].start >= section.start && doc.claims[i].end <= section.end);
-    const where = doc.places.find((p) => p.start >= section.start && p.end <= section.end && (p.precision ?? 3) <= 2 && p.lat !== undefined && (!p.incident || !placeInLede));
+    // Not a place that speaks ("Kan reported").
+    const fits = (p: typeof doc.places[number]) => p.start >= section.start && p.end <= section.end && (p.precision ?? 3) <= 2 && p.lat !== undefined && (!p.incident || !placeInLede);
+    const where = doc.places.find((p) => fits(p) && !speaks(doc, p));
     const text = doc.text.slice(section.start, section.end);
     // The type whose word stands nearest the paragraph's own figures ("the blast came after an attack in
     // which a man stabbed six": a stabbing, not the blast).
-    const sectionTypes = own.length ? nearestFirst(typesIn(text), text, doc.claims[own[0]].start - section.start) : [];
+    const sectionTypes = own.length ? nearestFirst(reportedTypesIn(doc, section.start, section.end), text, doc.claims[own[0]].start - section.start) : [];
     if (!own.length || !where || !sectionTypes.length) continue;
     if (placeInLede && place?.lat !== undefined && place.lon !== undefined && Math.abs(place.lat - where.lat!) < 0.05 && Math.abs(place.lon - where.lon!) < 0.05) continue;
     const when = doc.times.find((t) => t.start >= section.start && t.end <= section.end && t.earliest && (t.precision ?? 3) <= 2) ?? time;
@@ -220,7 +232,9 @@ function secondaryIncidents(doc: Document, incidents: Incident[], told: { start:
       const sentence = sentenceOf(b.start);
       if (!sentence) continue;
       const text = doc.text.slice(sentence.start, sentence.end);
-      if (!typesIn(text).length && !STRIKE_WORD.test(text)) continue;
+      if (!reportedTypesIn(doc, sentence.start, sentence.end).length && !STRIKE_WORD.test(text)) continue;
+      // "countries such as X, Y and Z": a generic list, not places of this incident.
+      if (/\b(?:such as|like|including)\s+$/i.test(doc.text.slice(Math.max(sentence.start, a.start - 20), a.start))) continue;
       for (const p of [a, b]) {
         if (located(p.lat!, p.lon!)) continue;
         out.push({ type: incident.type, ...(incident.otherTypes ? { otherTypes: incident.otherTypes } : {}), ...(incident.time ? { time: incident.time } : {}), place: p, actors: withAttackers(incident.actors, actorsIn(doc, sentence.start, sentence.end)), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
@@ -232,6 +246,8 @@ function secondaryIncidents(doc: Document, incidents: Incident[], told: { start:
   const dated = new Set(incidents.map((i) => i.time?.earliest).filter(Boolean));
   for (const t of doc.times) {
     if (t.precision !== 1 || !t.earliest || dated.has(t.earliest) || (published && t.earliest > published) || datesStatementIn(doc.text, t)) continue;
+    // "..., Kan reported on Wednesday": the day of the report.
+    if (SPOKEN_BEFORE.test(doc.text.slice(Math.max(0, t.start - 30), t.start))) continue;
     const section = doc.sections.find((s) => s.start <= t.start && s.end >= t.end);
     if (!section || !REPORTING.has(section.kind)) continue;
     // Within a month of the main incident: older dates are background.
@@ -241,13 +257,22 @@ function secondaryIncidents(doc: Document, incidents: Incident[], told: { start:
     const types = newAttackTypes(doc.text, sentence, t);
     if (!types.length) continue;
     const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined && (p.precision ?? 3) <= 2);
-    const place = here.sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3))[0] ?? main?.place;
+    const place = here.sort((a, b) => Number(speaks(doc, a)) - Number(speaks(doc, b)) || (a.precision ?? 3) - (b.precision ?? 3))[0] ?? main?.place;
     dated.add(t.earliest);
     told.push({ start: sentence.start, end: sentence.end });
     out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), time: t, ...(place ? { place } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
   }
   return out;
 }
+
+/** "reported on", "said on": a date that follows is the statement's. */
+const SPOKEN_BEFORE = /\b(?:reported|reports|said|says|told|announced|added|stated)\s+(?:\w+\s+)?(?:on\s+)?$/i;
+/** "Kan reported", "Moscow said": a place name that speaks is a broadcaster or a government. */
+const SPEAKS_AFTER = /^\s+(?:reported|reports|said|says|told|announced|quoted|claimed|stated|added)\b/;
+
+/** The place is the speaker itself ("Kan reported"), not where a speaker is ("a doctor in Baquba said"). */
+const speaks = (doc: Document, p: { start: number; end: number }) => SPEAKS_AFTER.test(doc.text.slice(p.end, p.end + 12))
+  && !/\b(?:in|at|from|of|near|outside)\s+(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
 
 const FAR_KM = 50;
 
@@ -280,7 +305,8 @@ function attacksElsewhere(doc: Document, incidents: Incident[]): Incident[] {
     const text = doc.text.slice(sentence.start, sentence.end);
     const found = typesIn(text).filter((t) => !NON_VIOLENT.has(t));
     if (!found.length) continue;
-    const place = doc.places.find((p) => inside(p) && p.lat !== undefined && (p.precision ?? 3) <= 2 && placed().every((q) => haversineKm(p.lat!, p.lon!, q!.lat!, q!.lon!) > FAR_KM));
+    const far = (p: typeof doc.places[number]) => inside(p) && p.lat !== undefined && (p.precision ?? 3) <= 2 && placed().every((q) => haversineKm(p.lat!, p.lon!, q!.lat!, q!.lon!) > FAR_KM);
+    const place = doc.places.find((p) => far(p) && !speaks(doc, p));
     if (!place) continue;
     // The sentence may name the other incident too ("the explosion in X coincided with an attack in Y, in
     // which a man stabbed eight"): the type whose word stands nearest this place and its figures leads.
@@ -325,7 +351,7 @@ function attacksApart(doc: Document, incidents: Incident[]): Incident[] {
       if (!found.length) continue;
       inc.claims = inc.claims.filter((i) => !mine.includes(i));
       inc.figures = reconcile(doc, inc.claims);
-      const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined).sort((a, b) => (a.precision ?? 3) - (b.precision ?? 3));
+      const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined).sort((a, b) => Number(speaks(doc, a)) - Number(speaks(doc, b)) || (a.precision ?? 3) - (b.precision ?? 3));
       const time = doc.times.find((t) => t.start >= sentence.start && t.end <= sentence.end && t.earliest) ?? inc.time;
       const types = nearestFirst(found, text, m.index);
       out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), ...(time ? { time } : {}), ...(here[0] ? { place: here[0] } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: mine, figures: reconcile(doc, mine), evidence: { start: sentence.start, end: sentence.end } });
@@ -350,6 +376,34 @@ function nearestFirst(types: string[], text: string, anchor: number): string[] {
   return [...types].sort((a, b) => steps.get(a)! - steps.get(b)!);
 }
 
+/** Parties to an armed conflict, named by what they are. */
+const CONFLICT_PARTY = /\b(?:militants?|rebels?|insurgents?|jihadists?|terrorists?|guerrillas?|fighters?|militia(?:s|men)?|soldiers?|troops|army|military|security forces|paramilitar(?:y|ies)|armed group|extremists?|separatists?|combatants?|hostages?|Taliban|al-Qaeda|Islamic State|ISIS|Boko Haram|al-Shabaab|Hamas|Hezbollah)\b/i;
+
+/** Types whose trigger words in [from, to) report an incident (evidence.ts), in taxonomy order. */
+function reportedTypesIn(doc: Document, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (const t of TAXONOMY) {
+    const re = TRIGGERS_ALL.get(t.code)!;
+    re.lastIndex = 0;
+    const passage = doc.text.slice(from, to);
+    for (const m of passage.matchAll(re)) {
+      const start = from + m.index!;
+      const k = lastStartingAtOrBefore(doc.sentences, start);
+      const sentence = k >= 0 && doc.sentences[k].end >= start ? doc.sentences[k] : undefined;
+      const headline = sentence ? ['headline', 'subheadline'].includes(doc.sections[sentence.section]?.kind ?? '') : false;
+      if (!reportsIncident(doc, start, start + m[0].length, sentence, headline)) continue;
+      // An arrest or a seizure is a strategic development of a conflict only with a party to one in
+      // its sentence ("troops detained two militants"), not a police drug raid or a customs seizure.
+      if (t.code === 'strategic_development' && /^(?:arrested|detained|seized)$/i.test(m[0]) && sentence
+        && !CONFLICT_PARTY.test(doc.text.slice(sentence.start, sentence.end))
+        && !doc.mentions.some((x) => x.kind === 'armed_group' && x.start >= sentence.start && x.end <= sentence.end)) continue;
+      out.push(t.code);
+      break;
+    }
+  }
+  return out;
+}
+
 function typesIn(text: string): string[] {
   return TAXONOMY.filter((t) => t.triggers.test(text)).map((t) => t.code);
 }
@@ -357,12 +411,17 @@ function typesIn(text: string): string[] {
 // Summaries of a war rather than reports of this incident: "the war has killed hundreds of thousands".
 const BACKGROUND = /\b(ha(?:s|ve) (?:so far |now )?(?:killed|claimed the lives of|left)|ha(?:s|ve) (?:been )?(?:killed|died) since|since (?:the )?(?:start|beginning|outbreak)|since (?:19|20)\d\d|so far this year|toll since|over the (?:past|last) (?:\w+ )?(?:years|decades?|months))\b/i;
 
+const EARLIER_EVENT = /\b(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|weeks?|months?|hours?|years?)\s+(?:after|since)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|raids?|clash(?:es)?|shootings?|massacre)\b/i;
+
 /** A claim about the past or the whole war, not the incident: a background sentence, or dated before the incident. */
 function isBackground(doc: Document, c: Claim, incidentStart: string | undefined): boolean {
   const sentence = doc.sentences.find((s) => s.start <= c.start && s.end >= c.end);
   if (!sentence) return false;
   const text = doc.text.slice(sentence.start, sentence.end);
   if (BACKGROUND.test(text) && (c.kind !== 'casualties' || !doc.times.some((t) => t.incident && t.start >= sentence.start && t.end <= sentence.end))) return true;
+  // "The attacks came a day after a spate of bombings killed 17": the figure of an earlier event.
+  const earlier = EARLIER_EVENT.exec(text);
+  if (earlier && c.start >= sentence.start + earlier.index) return true;
   if (!incidentStart) return false;
   const cutoff = new Date(Date.parse(incidentStart) - 7 * 86400000).toISOString().slice(0, 10);
   return doc.times.some((t) => t.start >= sentence.start && t.end <= sentence.end && t.latest !== undefined && t.latest < cutoff);

@@ -23,13 +23,15 @@ export const TAXONOMY: IncidentType[] = [
   { code: 'battle', acled: { event_type: 'Battles', sub_event_type: 'Armed clash' }, plover: { event: 'ASSAULT', mode: 'firearms' },
     triggers: /\b(clash(?:es|ed)?|firefights?|gun ?battles?|skirmish(?:es)?|fighting|fought|repelled|counter-?attack|offensive|shootout)\b/i },
   { code: 'violence_against_civilians', acled: { event_type: 'Violence against civilians', sub_event_type: 'Attack' }, plover: { event: 'ASSAULT', mode: 'firearms' },
-    triggers: /\b(massacres?|massacred|executed|execution-style|stabb(?:ed|ing)|abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynch(?:ed|ing))\b/i },
+    triggers: /\b(massacres?|massacred|executed|execution-style|stabb(?:ed|ing)|abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynch(?:ed|ing)|(?:seized|took|taking|held)\s+(?:[\w-]+\s+){0,3}?hostages?|hostage[- ]taking)\b/i },
   { code: 'armed_attack', acled: { event_type: 'Violence against civilians', sub_event_type: 'Attack' }, plover: { event: 'ASSAULT', mode: 'firearms' },
     triggers: /\b(gunm(?:a|e)n|shootings?|shot (?:dead|and killed)|opened fire|ambush(?:ed)?|attack(?:ed|s)?|raid(?:ed|s)?|stormed)\b/i },
   { code: 'riot', acled: { event_type: 'Riots', sub_event_type: 'Violent demonstration' }, plover: { event: 'PROTEST', mode: 'riot' },
     triggers: /\b(riot(?:s|ers|ing)?|torched|looting|mob)\b/i },
   { code: 'protest', acled: { event_type: 'Protests', sub_event_type: 'Peaceful protest' }, plover: { event: 'PROTEST', mode: 'demonstrate' },
-    triggers: /\b(protest(?:s|ers|ed)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)|marched|sit-in)\b/i },
+    // A rally is a protest when it is against something or called one ("a protest rally"), not a
+    // candidate's campaign rally.
+    triggers: /\b(protest(?:s|ers|ed)?|demonstrat(?:ion|ions|ors|ed)|(?:protest|opposition|anti-[\w-]+) rall(?:y|ies)|rall(?:y|ies|ied) (?:against|to protest|in protest)|marched|sit-in)\b/i },
   { code: 'strategic_development', acled: { event_type: 'Strategic developments', sub_event_type: 'Other' }, plover: { event: 'OTHER' },
     triggers: /\b(arrested|detained|seized|ceasefire|truce|agreement|withdr(?:ew|awal))\b/i },
 ];

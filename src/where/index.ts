@@ -293,7 +293,10 @@ function* settlementNames(text: string): Generator<Span & { noun: string }> {
  */
 function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
   const sectionOf = (offset: number) => doc.sections.find((s) => s.start <= offset && s.end >= offset)?.kind ?? 'body';
-  const body = places.filter((p) => !BACKGROUND_SECTIONS.has(sectionOf(p.start)) && p.country);
+  // A name that speaks ("Kan reported", "Moscow said") is a broadcaster or a government, not where it happened.
+  const speaks = (p: PlaceMention) => /^\s+(?:reported|reports|said|says|told|announced|quoted|claimed|stated|added)\b/.test(doc.text.slice(p.end, p.end + 12))
+    && !/\b(?:in|at|from|of|near|outside)\s+(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
+  const body = places.filter((p) => !BACKGROUND_SECTIONS.has(sectionOf(p.start)) && p.country && !speaks(p));
   const incidentTime = doc.times.find((t) => t.incident);
   const sentence = incidentTime && doc.sentences.find((s) => s.start <= incidentTime.start && s.end >= incidentTime.end);
   const inSentence = sentence ? body.filter((p) => p.start >= sentence.start && p.end <= sentence.end) : [];
