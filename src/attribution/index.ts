@@ -31,8 +31,8 @@ interface Frame {
 
 /** Least share of its occurrences in training that a learned cue's lemma headed a cue (learned.ts). */
 const LEARNED_PRIOR = 0.15;
-/** A learned cue whose lemma headed a cue in at least this share of its occurrences needs no clause ("endorsed X"). */
-const CLAUSE_FREE_PRIOR = 0.6;
+/** A learned cue outside the rules' lexicon whose lemma headed a cue in at least this share of its occurrences needs no clause ("endorsed X"). */
+const CLAUSE_FREE_PRIOR = 0.4;
 
 /** A document a statement was made in, not a speaker: "according to a statement issued on Friday". */
 const DOCUMENT_WORDS = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|release|press release|communiqu[ée]|letter|post|tweet|message|video|transcript|report|notice)s?\b/;
@@ -345,14 +345,15 @@ export function attributeQuotes(doc: Document): void {
     }
     if (l.source < 0 || l.prior < LEARNED_PRIOR) return undefined;
     // Verbs the rules read as reports only in some frames ("urged the rebels to", "blamed the militia",
-    // "called the police", "found the bodies"): their judgement stands.
+    // "called the police", "found the bodies") report a statement only as a clause, as the rules have it.
     const w = lowers[l.cue];
-    const framed = OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w) || !CUE_VERBS.has(w);
+    const byFrame = OBJECT_CUES.has(w) || WEAK_CUES.has(w) || CALL_CUES.has(w) || CHARACTERISE_CUES.has(w) || THAT_ONLY_CUES.has(w);
     // A statement is a clause with its own subject, or quoted words: "expressed concern about the debt",
-    // "approved a plan", "offered to stay" report acts or attitudes, not statements - unless the verb is
-    // nearly always a cue.
+    // "approved a plan", "offered to stay" report acts or attitudes, not statements - unless the verb,
+    // one the rules do not know, is nearly always a cue.
     const quoted = OPENING_MARK.test(words[l.content[0]]);
-    if (framed && (ruled || l.prior < CLAUSE_FREE_PRIOR) && !quoted && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
+    const needsClause = byFrame || ruled || (!CUE_VERBS.has(w) && l.prior < CLAUSE_FREE_PRIOR);
+    if (needsClause && !quoted && !clauseWithSubject(l.content[0], l.content[1])) return undefined;
     // Where a rule's frame found no statement ("before authorities confirmed the nature of the blast"), the
     // model's content must at least hold a verb.
     if (ruled && !quoted && !holdsVerb(l.content[0], l.content[1])) return undefined;
