@@ -171,3 +171,12 @@ describe('the incident\'s place', () => {
     assert.equal(doc.places.find((p) => p.incident)?.text, 'Leipzig', JSON.stringify(doc.places.map((p) => [p.text, p.incident])));
   });
 });
+
+describe('regions named by adjective or as an organisation', () => {
+  it('resolves "European" to Europe and "the EU" to the European Union', () => {
+    const doc = run('European ministers met in Brussels on Monday, and the EU agreed new sanctions.');
+    const eu = doc.places.find((p) => p.text === 'EU' || p.text === 'European');
+    assert.ok(eu, JSON.stringify(doc.places.map((p) => [p.text, p.name])));
+    assert.ok(!eu!.country);
+  });
+});

@@ -23,6 +23,15 @@ const AREA_NOUN = /^(provinces?|governorates?|regions?|districts?|counties|count
 /** Context that makes a name the tagger took for a person or an organisation a place: "in X", "X residents". */
 const LOCATIVE_BEFORE = /\b(?:in|near|outside|from|at|into|toward|towards|around)\s+$/i;
 const LOCATIVE_AFTER = /^(?:\s+residents?\b|-based\b|\s+(?:province|governorate|district|county)\b)/i;
+/** Adjectives of regions and of the nations of the United Kingdom, to the gazetteer's name for them. */
+const REGION_ADJECTIVES: Record<string, string> = {
+  european: 'Europe', african: 'Africa', asian: 'Asia', 'latin american': 'Latin America', 'south american': 'South America',
+  'north american': 'North America', 'middle eastern': 'Middle East', kurdish: 'Kurdistan', balkan: 'Balkans',
+  english: 'England', scottish: 'Scotland', welsh: 'Wales',
+};
+/** Unions of countries named like organisations. */
+const SUPRANATIONAL = /^(?:the\s+)?(?:EU|E\.U\.|European Union)$/;
+
 /** AP's abbreviations of the US states ("Calif.", "N.J."), as datelines and bylines write them, to postal codes. */
 const US_STATE_ABBREVIATIONS: Record<string, string> = {
   'ala.': 'AL', 'ariz.': 'AZ', 'ark.': 'AR', 'calif.': 'CA', 'cal.': 'CA', 'colo.': 'CO', 'conn.': 'CT', 'del.': 'DE', 'd.c.': 'DC', 'fla.': 'FL', 'ga.': 'GA',
@@ -106,6 +115,19 @@ export function resolvePlaces(doc: Document): void {
     }
     // A demonym names its country, whatever kind the tagger gave it ("Syrian" in a headline).
     const demonym = demonymOf(m.text);
+    // A region's adjective ("European", "African", "Kurdish", "English"): the region, as a country's names its country.
+    const region = m.kind === 'nationality' && demonym === undefined ? REGION_ADJECTIVES[m.text.toLowerCase()] : undefined;
+    if (region) {
+      const places = gaz.match(region).places.filter((p) => !p.id.startsWith('g'));
+      if (places.length) candidates.push({ mention: m, name: m.text, areaWord: true, places: [places.find((p) => p.id.startsWith('r')) ?? places[0]] });
+      continue;
+    }
+    // A union of countries the text names as an organisation ("the EU", "the European Union") is a
+    // region in geoparsing's convention.
+    if (m.kind === 'organisation' && SUPRANATIONAL.test(m.text)) {
+      const places = gaz.match(m.text).places.filter((p) => p.id.startsWith('r'));
+      if (places.length) { candidates.push({ mention: m, name: m.text, areaWord: true, places: [places[0]] }); continue; }
+    }
     if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
       const code = demonym;
       if (code !== undefined && gaz.countries.has(code)) {
