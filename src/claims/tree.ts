@@ -40,7 +40,8 @@ export class Tree {
   /** A verb, or a word the tagger mistook that has a verb's dependents ("were shot" tagged as a noun). */
   verbal(i: number): boolean {
     if (this.upos(i) === 'VERB') return true;
-    return /^(NOUN|ADJ)$/.test(this.upos(i)) && /(ed|en|wn|ot|ut|urt)$/.test(this.lowers[i]) && this.child(i, 'aux:pass', 'aux') >= 0 && this.child(i, 'det') < 0;
+    if (!/^(NOUN|ADJ)$/.test(this.upos(i)) || !/(ed|en|wn|ot|ut|urt)$/.test(this.lowers[i]) || this.child(i, 'det') >= 0) return false;
+    return this.child(i, 'aux:pass', 'aux') >= 0 || this.children(i).some((c) => this.lowers[c] === 'death' && this.children(c).some((k) => this.lowers[k] === 'to'));
   }
   nominal(i: number): boolean {
     const u = this.upos(i);
@@ -128,6 +129,7 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
   if (upos === 'VERB' || (upos === 'ADJ' && /ed$/.test(lower)) || tree.verbal(i)) {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
+    // "was shot" alone says neither wounded nor killed (a later "died" often follows): no figure.
     if (lemma === 'shoot' || lower === 'shot') return undefined;
     // "blew himself up": the bomber died.
     if (lemma === 'blow' && selfObject(tree, i) >= 0) return 'killed';
@@ -186,7 +188,7 @@ const modifiedNoun: Recogniser = (t, w) => {
   if (!/^(acl|amod)/.test(t.rel(w)) || t.head(w) < 0) return -1;
   if (t.child(w, 'obj') >= 0 || (t.child(w, 'nsubj') >= 0 && !INTRANSITIVE_OUTCOMES[t.lemma(w)])) return -1;
   // "a wounded fighter" describes a person; "15 wounded fighters" counts casualties.
-  if (t.rel(w) === 'amod' && t.child(t.head(w), 'nummod') < 0) return -1;
+  if (t.rel(w) === 'amod' && t.child(t.head(w), 'nummod') < 0 && t.upos(t.head(w)) !== 'NUM') return -1;
   return t.head(w);
 };
 /** The outcome word as what a count counts: "dozens of dead", "hundreds of wounded". */
@@ -253,7 +255,7 @@ const followingObject: Recogniser = (t, w) => {
   const sentence = t.doc.tokens[w].sentence;
   for (let k = w + 1; k < t.doc.tokens.length && k <= w + 5 && t.doc.tokens[k].sentence === sentence; k++) {
     const u = t.upos(k);
-    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && t.rel(k).startsWith('nsubj') ? -1 : k;
+    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && /^(nsubj|obl)/.test(t.rel(k)) ? -1 : k;
     if (u === 'NUM' && !(k + 1 < t.doc.tokens.length && /^(NOUN|ADJ|NUM)$/.test(t.upos(k + 1)))) return k;
     // a preposition only as part of a count ("at least 12", "up to 30"), not one that starts a place
     const countWord = u === 'ADP' && k + 1 < t.doc.tokens.length && (t.upos(k + 1) === 'NUM' || /^(least|most|than)$/.test(t.lowers[k + 1]));
@@ -270,10 +272,15 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
     const v = r(tree, w);
     if (v >= 0 && v !== w) return { token: v, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
   }
-  // "was shot and killed", "were attacked and wounded": a coordinated verb shares the first one's victims.
+  // "was shot and killed", "were attacked and wounded": a coordinated verb shares the first one's
+  // victims; "was found shot to death": so does the result of "found" or "left".
   const h = tree.head(w);
-  if (tree.rel(w) === 'conj' && h >= 0 && tree.upos(h) === 'VERB' && tree.child(w, 'nsubj') < 0) {
-    const v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
+  const shares = tree.rel(w) === 'conj' || tree.rel(w) === 'xcomp' || (tree.rel(w) === 'obj' && h >= 0 && /^(find|leave)$/.test(tree.lemma(h)));
+  if (shares && h >= 0 && tree.upos(h) === 'VERB' && tree.child(w, 'nsubj') < 0) {
+    // the nearest object between the two ("killing 15 soldiers and leaving two others wounded"), else the head's
+    let v = -1;
+    for (let k = w - 1; k > h && v < 0; k--) if (tree.rel(k) === 'obj') v = k;
+    if (v < 0) v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
     if (v >= 0) return { token: v, outcome, predicate: w, ...(negated(tree, h) ? { negated: true } : {}) };
   }
   return undefined;

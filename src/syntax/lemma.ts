@@ -47,10 +47,20 @@ export class Lemmatizer {
     return lower;
   }
 
+  /** Lemmas already given, per tag: news repeats its words. */
+  private readonly cache = new Map<string, Map<string, string>>();
+
   lemma(form: string, upos: string): string {
     if (CASED.has(upos)) return form;
+    let byTag = this.cache.get(upos);
+    if (!byTag) this.cache.set(upos, (byTag = new Map()));
+    let lemma = byTag.get(form);
+    if (lemma !== undefined) return lemma;
     const lower = form.toLowerCase();
-    return this.exceptions.get(lower + '\t' + upos) ?? this.byRule(lower, upos);
+    lemma = this.exceptions.get(lower + '\t' + upos) ?? this.byRule(lower, upos);
+    if (byTag.size > 100_000) byTag.clear(); // bounded
+    byTag.set(form, lemma);
+    return lemma;
   }
 }
 

@@ -72,16 +72,16 @@ export class Configuration {
     return this.depth > 1;
   }
 
-  /** Apply a move; returns the [head, dependent] of the arc it made, or undefined for SHIFT. */
-  apply(move: number): [number, number] | undefined {
+  /** Apply a move; returns the dependent of the arc it made (its head is then in `heads`), -1 for SHIFT. */
+  apply(move: number): number {
     if (move === SHIFT) {
       this.stack[this.depth++] = this.b0++;
-      return undefined;
+      return -1;
     }
     const dep = this.stack[--this.depth];
     const head = move === LEFT ? this.b0 : this.stack[this.depth - 1];
     this.attach(head, dep);
-    return [head, dep];
+    return dep;
   }
 
   private attach(head: number, dep: number): void {
@@ -133,23 +133,22 @@ const labelAt = (c: Configuration, p: number) => (p === NONE ? 63 : c.labels[p] 
 /** Features of a configuration into `out`; returns how many. */
 function moveFeatures(c: Configuration, out: Int32Array): number {
   const { stack, depth, b0, n } = c;
-  const W = (p: number) => wordAt(c, p), T = (p: number) => tagAt(c, p), Lb = (p: number) => labelAt(c, p);
   const s0 = depth > 0 ? stack[depth - 1] : NONE, s1 = depth > 1 ? stack[depth - 2] : NONE, s2 = depth > 2 ? stack[depth - 3] : NONE;
   const n0 = b0, n1 = b0 + 1 <= n ? b0 + 1 : NONE, n2 = b0 + 2 <= n ? b0 + 2 : NONE;
   const s0l = s0 === NONE ? NONE : c.left1[s0], s0l2 = s0 === NONE ? NONE : c.left2[s0];
   const s0r = s0 === NONE ? NONE : c.right1[s0], s0r2 = s0 === NONE ? NONE : c.right2[s0];
   const n0l = c.left1[n0], n0l2 = c.left2[n0];
   const s1r = s1 === NONE ? NONE : c.right1[s1];
-  const ws0 = W(s0), ws1 = W(s1), ws2 = W(s2), wn0 = W(n0), wn1 = W(n1), wn2 = W(n2);
-  const ts0 = T(s0), ts1 = T(s1), ts2 = T(s2), tn0 = T(n0), tn1 = T(n1), tn2 = T(n2);
-  const ts0l = T(s0l), ts0l2 = T(s0l2), ts0r = T(s0r), ts0r2 = T(s0r2), tn0l = T(n0l), tn0l2 = T(n0l2), ts1r = T(s1r);
+  const ws0 = wordAt(c, s0), ws1 = wordAt(c, s1), ws2 = wordAt(c, s2), wn0 = wordAt(c, n0), wn1 = wordAt(c, n1), wn2 = wordAt(c, n2);
+  const ts0 = tagAt(c, s0), ts1 = tagAt(c, s1), ts2 = tagAt(c, s2), tn0 = tagAt(c, n0), tn1 = tagAt(c, n1), tn2 = tagAt(c, n2);
+  const ts0l = tagAt(c, s0l), ts0l2 = tagAt(c, s0l2), ts0r = tagAt(c, s0r), ts0r2 = tagAt(c, s0r2), tn0l = tagAt(c, n0l), tn0l2 = tagAt(c, n0l2), ts1r = tagAt(c, s1r);
   const d = s0 === NONE ? 0 : dist(s0, n0 === n ? s0 : n0) + (n0 === n ? 8 : 0);
   const vs0l = s0 === NONE ? 0 : c.nLeft[s0], vs0r = s0 === NONE ? 0 : c.nRight[s0], vn0l = c.nLeft[n0];
   let k = 0;
   out[k++] = mix(1, 0);
   // words and tags of the stack, the buffer and the children already attached
   out[k++] = mix(2, wn0); out[k++] = mix(3, wn1); out[k++] = mix(4, wn2); out[k++] = mix(5, ws0); out[k++] = mix(6, ws1); out[k++] = mix(7, ws2);
-  out[k++] = mix(8, W(n0l)); out[k++] = mix(9, W(n0l2)); out[k++] = mix(10, W(s0l)); out[k++] = mix(11, W(s0l2)); out[k++] = mix(12, W(s0r)); out[k++] = mix(13, W(s0r2));
+  out[k++] = mix(8, wordAt(c, n0l)); out[k++] = mix(9, wordAt(c, n0l2)); out[k++] = mix(10, wordAt(c, s0l)); out[k++] = mix(11, wordAt(c, s0l2)); out[k++] = mix(12, wordAt(c, s0r)); out[k++] = mix(13, wordAt(c, s0r2));
   out[k++] = mix(14, tn0); out[k++] = mix(15, tn1); out[k++] = mix(16, tn2); out[k++] = mix(17, ts0); out[k++] = mix(18, ts1); out[k++] = mix(19, ts2);
   out[k++] = mix(20, tn0l); out[k++] = mix(21, tn0l2); out[k++] = mix(22, ts0l); out[k++] = mix(23, ts0l2); out[k++] = mix(24, ts0r); out[k++] = mix(25, ts0r2);
   out[k++] = mix(mix(26, wn0), tn0); out[k++] = mix(mix(27, wn1), tn1); out[k++] = mix(mix(28, wn2), tn2); out[k++] = mix(mix(29, ws0), ts0); out[k++] = mix(mix(30, ws1), ts1);
@@ -165,17 +164,16 @@ function moveFeatures(c: Configuration, out: Int32Array): number {
   out[k++] = mix(mix(55, ws0), vs0r); out[k++] = mix(mix(56, ws0), vs0l); out[k++] = mix(mix(57, wn0), vn0l); out[k++] = mix(mix(58, ts0), vs0r); out[k++] = mix(mix(59, ts0), vs0l); out[k++] = mix(mix(60, tn0), vn0l);
   out[k++] = mix(mix(61, ws0), d); out[k++] = mix(mix(62, wn0), d); out[k++] = mix(mix(63, ts0), d); out[k++] = mix(mix(64, tn0), d); out[k++] = mix(mix(mix(65, ts0), tn0), d); out[k++] = mix(mix(mix(66, ws0), wn0), d);
   // labels of the children already attached
-  out[k++] = mix(mix(67, ts0), Lb(s0l)); out[k++] = mix(mix(68, ts0), Lb(s0r)); out[k++] = mix(mix(69, tn0), Lb(n0l)); out[k++] = mix(mix(mix(70, ts0), Lb(s0l)), Lb(s0r)); out[k++] = mix(mix(mix(71, ts0), Lb(s0r)), Lb(s0r2));
-  out[k++] = mix(mix(mix(72, tn0), Lb(n0l)), Lb(n0l2)); out[k++] = mix(mix(73, ts1), Lb(s1r));
+  out[k++] = mix(mix(67, ts0), labelAt(c, s0l)); out[k++] = mix(mix(68, ts0), labelAt(c, s0r)); out[k++] = mix(mix(69, tn0), labelAt(c, n0l)); out[k++] = mix(mix(mix(70, ts0), labelAt(c, s0l)), labelAt(c, s0r)); out[k++] = mix(mix(mix(71, ts0), labelAt(c, s0r)), labelAt(c, s0r2));
+  out[k++] = mix(mix(mix(72, tn0), labelAt(c, n0l)), labelAt(c, n0l2)); out[k++] = mix(mix(73, ts1), labelAt(c, s1r));
   return k;
 }
 
 /** Features of an arc head -> dep, when it is made, for its label. */
 function labelFeatures(c: Configuration, head: number, dep: number, out: Int32Array): number {
   const { n } = c;
-  const W = (p: number) => wordAt(c, p), T = (p: number) => tagAt(c, p), Lb = (p: number) => labelAt(c, p);
   const dir = dep < head ? 1 : 2;
-  const hw = W(head), ht = T(head), dw = W(dep), dt = T(dep);
+  const hw = wordAt(c, head), ht = tagAt(c, head), dw = wordAt(c, dep), dt = tagAt(c, dep);
   const dl = c.left1[dep], dr = c.right1[dep];
   // the child of the head nearest the dependent on its side, already attached
   const hn = dep < head ? c.left1[head] : c.right1[head];
@@ -185,11 +183,11 @@ function labelFeatures(c: Configuration, head: number, dep: number, out: Int32Ar
   out[k++] = mix(1, dir);
   out[k++] = mix(mix(2, dir), ht); out[k++] = mix(mix(3, dir), dt); out[k++] = mix(mix(4, dir), hw); out[k++] = mix(mix(5, dir), dw);
   out[k++] = mix(mix(mix(6, dir), ht), dt); out[k++] = mix(mix(mix(7, dir), hw), dt); out[k++] = mix(mix(mix(8, dir), ht), dw); out[k++] = mix(mix(mix(9, dir), hw), dw); out[k++] = mix(mix(mix(10, dir), dt), d); out[k++] = mix(mix(mix(11, ht), dt), d);
-  out[k++] = mix(mix(mix(12, dir), dt), W(dl)); out[k++] = mix(mix(mix(13, dir), dt), T(dl)); out[k++] = mix(mix(mix(14, dir), dt), Lb(dl)); out[k++] = mix(mix(mix(15, dir), dt), T(dr)); out[k++] = mix(mix(mix(16, dir), dt), Lb(dr));
-  out[k++] = mix(mix(mix(17, dir), ht), W(hn)); out[k++] = mix(mix(mix(18, dir), ht), Lb(hn)); out[k++] = mix(mix(mix(19, dir), dt), W(hn)); out[k++] = mix(mix(mix(20, dir), dt), Lb(hn));
-  out[k++] = mix(mix(mix(21, dir), dt), T(next)); out[k++] = mix(mix(mix(22, dir), dt), W(next)); out[k++] = mix(mix(mix(23, dir), dt), T(prevw)); out[k++] = mix(mix(mix(24, dir), dt), W(prevw));
-  out[k++] = mix(mix(mix(25, dir), W(dl)), ht); out[k++] = mix(mix(mix(26, dir), dt), c.nLeft[dep] * 8 + c.nRight[dep]);
-  out[k++] = mix(mix(mix(mix(27, dir), ht), dt), W(dl));
+  out[k++] = mix(mix(mix(12, dir), dt), wordAt(c, dl)); out[k++] = mix(mix(mix(13, dir), dt), tagAt(c, dl)); out[k++] = mix(mix(mix(14, dir), dt), labelAt(c, dl)); out[k++] = mix(mix(mix(15, dir), dt), tagAt(c, dr)); out[k++] = mix(mix(mix(16, dir), dt), labelAt(c, dr));
+  out[k++] = mix(mix(mix(17, dir), ht), wordAt(c, hn)); out[k++] = mix(mix(mix(18, dir), ht), labelAt(c, hn)); out[k++] = mix(mix(mix(19, dir), dt), wordAt(c, hn)); out[k++] = mix(mix(mix(20, dir), dt), labelAt(c, hn));
+  out[k++] = mix(mix(mix(21, dir), dt), tagAt(c, next)); out[k++] = mix(mix(mix(22, dir), dt), wordAt(c, next)); out[k++] = mix(mix(mix(23, dir), dt), tagAt(c, prevw)); out[k++] = mix(mix(mix(24, dir), dt), wordAt(c, prevw));
+  out[k++] = mix(mix(mix(25, dir), wordAt(c, dl)), ht); out[k++] = mix(mix(mix(26, dir), dt), c.nLeft[dep] * 8 + c.nRight[dep]);
+  out[k++] = mix(mix(mix(mix(27, dir), ht), dt), wordAt(c, dl));
   out[k++] = mix(mix(mix(28, dir), head === n ? 1 : 0), dt);
   return k;
 }
@@ -230,12 +228,14 @@ export class DependencyParser {
   parse(words: ArrayLike<number>, tags: ArrayLike<number>): Parse {
     const c = this.config;
     c.reset(words, tags);
-    const valid = (m: number) => c.valid(m);
+    const sc = this.moveScores;
     while (!c.done()) {
       const k = moveFeatures(c, this.feats);
-      this.moves.score(this.feats, k, this.moveScores);
-      const arc = c.apply(argmax(this.moveScores, valid));
-      if (arc) c.labels[arc[1]] = this.label(c, arc[0], arc[1]);
+      this.moves.score(this.feats, k, sc);
+      let move = -1;
+      for (let m = 0; m < MOVES; m++) if (c.valid(m) && (move < 0 || sc[m] > sc[move])) move = m;
+      const dep = c.apply(move);
+      if (dep >= 0) c.labels[dep] = this.label(c, c.heads[dep], dep);
     }
     const n = c.n;
     const heads = new Int32Array(n), labels = new Int32Array(n);
@@ -250,7 +250,7 @@ export class DependencyParser {
     if (head === c.n) return this.rootLabel;
     const k = labelFeatures(c, head, dep, this.feats);
     this.labeller.score(this.feats, k, this.labelScores);
-    return argmax(this.labelScores, (l) => l !== this.rootLabel);
+    return argmax(this.labelScores, this.rootLabel);
   }
 }
 
@@ -289,13 +289,13 @@ export class ParserTrainer {
       if (costs[guess] > minCost) this.moves.update(this.feats, k, best, guess);
       else this.moves.tick();
       const move = explore && costs[guess] > minCost && this.random() < 0.9 ? guess : best;
-      const arc = c.apply(move);
-      if (!arc) continue;
-      const [head, dep] = arc;
+      const dep = c.apply(move);
+      if (dep < 0) continue;
+      const head = c.heads[dep];
       if (head === c.n) { c.labels[dep] = this.rootLabel; continue; }
       const lk = labelFeatures(c, head, dep, this.feats);
       this.labeller.score(this.feats, lk, this.labelScores);
-      const predicted = argmax(this.labelScores, (l) => l !== this.rootLabel);
+      const predicted = argmax(this.labelScores, this.rootLabel);
       if (gold[dep] === head) this.labeller.update(this.feats, lk, goldLabels[dep], predicted);
       c.labels[dep] = predicted;
     }

@@ -43,25 +43,35 @@ interface WordAtoms {
   shape: Int32Array;
 }
 
+const ATOMS = 10;
+/** A word's atoms, computed once per word form (and per tagger's classes): news repeats its words. */
+const atomCaches = new WeakMap<ReadonlyMap<string, number>, Map<string, Int32Array>>();
+
+function wordAtoms(w: string, classes: ReadonlyMap<string, number>): Int32Array {
+  let atomCache = atomCaches.get(classes);
+  if (!atomCache) atomCaches.set(classes, (atomCache = new Map()));
+  let x = atomCache.get(w);
+  if (x) return x;
+  const lw = w.toLowerCase();
+  x = Int32Array.of(
+    classes.get(lw) ?? 0, hashString(w), hashString(lw), hashString(lw.slice(-1)), hashString(lw.slice(-2)), hashString(lw.slice(-3)),
+    hashString(lw.slice(-4)), hashString(w.slice(0, 1)), hashString(lw.slice(0, 3)), hashString(wordShape(w)),
+  );
+  if (atomCache.size > 200_000) atomCache.clear(); // bounded: a long-running server stays small
+  atomCache.set(w, x);
+  return x;
+}
+
 function atomsOf(words: readonly string[], classes: ReadonlyMap<string, number>): WordAtoms {
   const n = words.length;
   const a: WordAtoms = {
     ambiguity: new Int32Array(n), word: new Int32Array(n), lower: new Int32Array(n), suffix1: new Int32Array(n), suffix2: new Int32Array(n),
     suffix3: new Int32Array(n), suffix4: new Int32Array(n), prefix1: new Int32Array(n), prefix3: new Int32Array(n), shape: new Int32Array(n),
   };
+  const columns = [a.ambiguity, a.word, a.lower, a.suffix1, a.suffix2, a.suffix3, a.suffix4, a.prefix1, a.prefix3, a.shape];
   for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const lw = w.toLowerCase();
-    a.ambiguity[i] = classes.get(lw) ?? 0;
-    a.word[i] = hashString(w);
-    a.lower[i] = hashString(lw);
-    a.suffix1[i] = hashString(lw.slice(-1));
-    a.suffix2[i] = hashString(lw.slice(-2));
-    a.suffix3[i] = hashString(lw.slice(-3));
-    a.suffix4[i] = hashString(lw.slice(-4));
-    a.prefix1[i] = hashString(w.slice(0, 1));
-    a.prefix3[i] = hashString(lw.slice(0, 3));
-    a.shape[i] = hashString(wordShape(w));
+    const x = wordAtoms(words[i], classes);
+    for (let k = 0; k < ATOMS; k++) columns[k][i] = x[k];
   }
   return a;
 }
