@@ -10,7 +10,7 @@ import type { Quote } from '../model/quote.ts';
 import { lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { ARTEFACT, CALL_CUES, CHARACTERISE_CUES, CUE_VERBS, OBJECT_CUES, PARTICIPLE_CUES, PAST_CUES, SPEECH_ACT_CUES, THAT_ONLY_CUES, WEAK_CUES } from './cues.ts';
-import { attributionModels, buildAtoms, phraseOf, predictAttributions, type Atoms, type LearnedAttribution } from './learned.ts';
+import { attributionModels, buildAtoms, findCues, phraseOf, readAttribution, type Atoms, type AttributionModels, type LearnedCue } from './learned.ts';
 import { findQuoteMarks, type QuoteMark } from './quote-marks.ts';
 import { personSource, resolveSource, type SourceContext } from './sources.ts';
 
@@ -81,7 +81,7 @@ export function attributeQuotes(doc: Document): void {
   // The learned attributions (src/attribution/learned.ts), taken per sentence after the rules' frames.
   const models = doc.syntax ? attributionModels() : null;
   const atoms = models ? buildAtoms(doc) : undefined;
-  const learned = models && atoms ? predictAttributions(doc, models, atoms, LEARNED_PRIOR) : [];
+  const learned = models && atoms ? findCues(doc, models, atoms, LEARNED_PRIOR) : [];
   let nextLearned = 0;
   const frames: Frame[] = [];
   const words = tokens.map((t) => text.slice(t.start, t.end));
@@ -319,7 +319,7 @@ export function attributeQuotes(doc: Document): void {
     }
     while (nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence < s) nextLearned++;
     for (; nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence === s; nextLearned++) {
-      const frame = learnedFrame(learned[nextLearned], sentenceFrames, atoms!);
+      const frame = learnedFrame(learned[nextLearned], sentenceFrames, models!, atoms!);
       if (frame) sentenceFrames.push(frame);
     }
     frames.push(...sentenceFrames);
@@ -330,14 +330,16 @@ export function attributeQuotes(doc: Document): void {
    * its content not a rule's content. The speaker is resolved by our own resolution from the phrase the
    * model points at; one the model finds no source for is left out.
    */
-  function learnedFrame(l: LearnedAttribution, taken: Frame[], atoms: Atoms): Frame | undefined {
-    const cue = spanOf(l.cue, l.cue + 1);
+  function learnedFrame(found: LearnedCue, taken: Frame[], models: AttributionModels, atoms: Atoms): Frame | undefined {
+    const cue = spanOf(found.cue, found.cue + 1);
     if (insideClosedQuote(cue.start)) return undefined;
-    const content = spanOf(l.content[0], l.content[1]);
     let ruled = false;
+    // A rule's frame on the same cue decides, unless it found no statement there (then see below).
+    for (const f of taken) if (f.cue.start < cue.end && f.cue.end > cue.start) { if (f.content) return undefined; ruled = true; }
+    const l = readAttribution(doc, models, atoms, found.cue, found.prior);
+    if (!l) return undefined;
+    const content = spanOf(l.content[0], l.content[1]);
     for (const f of taken) {
-      // A rule's frame on the same cue decides, unless it found no statement there (then see below).
-      if (f.cue.start < cue.end && f.cue.end > cue.start) { if (f.content) return undefined; ruled = true; }
       if (f.content) {
         const o = Math.min(f.content.end, content.end) - Math.max(f.content.start, content.start);
         if (o > 0.5 * Math.min(f.content.end - f.content.start, content.end - content.start)) return undefined;

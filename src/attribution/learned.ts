@@ -302,56 +302,80 @@ export interface LearnedAttribution {
 const GAP = 10;
 const PUNCT_EDGE = /^[.,;:!?)(\-–—]$/;
 
+/** A cue the model finds: its token and its lemma's prior. */
+export interface LearnedCue {
+  cue: number;
+  prior: number;
+}
+
+const feats = new Feats();
+const inContent = new Uint8Array(256);
+
 /**
- * The learned attributions of a document, in token order. Cues whose lemma headed a cue in fewer than
- * `minPrior` of its training occurrences are not read further (the stage would not take them).
+ * The learned cues of a document, in token order. Tokens whose lemma headed a cue in fewer than
+ * `minPrior` of its training occurrences are not scored (the stage would not take them).
  */
+export function findCues(doc: Document, models: AttributionModels, a: Atoms, minPrior = 0): LearnedCue[] {
+  const out: LearnedCue[] = [];
+  const lemma = doc.syntax!.lemma;
+  for (let c = 0; c < a.n; c++) {
+    const l = lemma[c];
+    const prior = models.cueRate.get(l) ?? models.cueRate.get(l.toLowerCase()) ?? 0;
+    if (prior < minPrior || prior === 0) continue;
+    cueFeatures(a, c, feats);
+    if (margin(models.cue, feats) > models.meta.cueThreshold) out.push({ cue: c, prior });
+  }
+  return out;
+}
+
+/** The content and source the model reads for cue c (undefined when it finds no content). */
+export function readAttribution(doc: Document, models: AttributionModels, a: Atoms, c: number, prior: number): LearnedAttribution | undefined {
+  const f = feats;
+  const { tokens, text } = doc;
+  const s = a.sentStart[c], e = a.sentEnd[c];
+  // A "sentence" longer than the parser's window is a list or a table run together: nothing is read in it.
+  if (e - s > inContent.length) return undefined;
+  markAncestors(a, c);
+  for (let t = s; t < e; t++) { contentFeatures(a, c, t, f); inContent[t - s] = margin(models.content, f) > 0 ? 1 : 0; }
+  // The run with the most content tokens, bridging gaps of up to GAP tokens that do not hold the cue.
+  let bx = -1, by = -1, bestLen = 0;
+  for (let t = s; t < e; ) {
+    if (!inContent[t - s]) { t++; continue; }
+    let u = t + 1, count = 1;
+    for (;;) {
+      while (u < e && inContent[u - s]) { count++; u++; }
+      let v = u;
+      while (v < e && v - u < GAP && !inContent[v - s] && v !== c) v++;
+      if (v < e && v > u && inContent[v - s]) { u = v; continue; }
+      break;
+    }
+    if (count > bestLen) { bx = t; by = u; bestLen = count; }
+    t = u;
+  }
+  if (bx < 0) return undefined;
+  let x = bx, y = by;
+  while (y > x && PUNCT_EDGE.test(text.slice(tokens[y - 1].start, tokens[y - 1].end))) y--;
+  while (x < y && PUNCT_EDGE.test(text.slice(tokens[x].start, tokens[x].end))) x++;
+  if (y - x < 2) return undefined;
+  let source = -1;
+  sourceFeatures(a, c, -1, f);
+  let bestScore = margin(models.source, f);
+  for (let t = s; t < e; t++) {
+    if (!isSourceCandidate(a, c, t) || (t >= x && t < y)) continue;
+    sourceFeatures(a, c, t, f);
+    const m = margin(models.source, f);
+    if (m > bestScore) { bestScore = m; source = t; }
+  }
+  return { cue: c, content: [x, y], source, prior };
+}
+
+/** The learned attributions of a document, in token order (cues, then each one's content and source). */
 export function predictAttributions(doc: Document, models: AttributionModels, atoms = buildAtoms(doc), minPrior = 0): LearnedAttribution[] {
   if (!atoms) return [];
   const out: LearnedAttribution[] = [];
-  const f = new Feats();
-  const a = atoms;
-  const { tokens, text } = doc;
-  const inContent = new Uint8Array(256);
-  for (let c = 0; c < a.n; c++) {
-    const prior = models.cueRate.get(doc.syntax!.lemma[c].toLowerCase()) ?? 0;
-    if (prior < minPrior || prior === 0) continue;
-    cueFeatures(a, c, f);
-    if (margin(models.cue, f) <= models.meta.cueThreshold) continue;
-    const s = a.sentStart[c], e = a.sentEnd[c];
-    if (e - s > 256) continue;
-    markAncestors(a, c);
-    for (let t = s; t < e; t++) { contentFeatures(a, c, t, f); inContent[t - s] = margin(models.content, f) > 0 ? 1 : 0; }
-    // The run with the most content tokens, bridging gaps of up to GAP tokens that do not hold the cue.
-    let best: [number, number] | undefined, bestLen = 0;
-    for (let t = s; t < e; ) {
-      if (!inContent[t - s]) { t++; continue; }
-      let u = t + 1, count = 1;
-      for (;;) {
-        while (u < e && inContent[u - s]) { count++; u++; }
-        let v = u;
-        while (v < e && v - u < GAP && !inContent[v - s] && v !== c) v++;
-        if (v < e && v > u && inContent[v - s]) { u = v; continue; }
-        break;
-      }
-      if (count > bestLen) { best = [t, u]; bestLen = count; }
-      t = u;
-    }
-    if (!best) continue;
-    let [x, y] = best;
-    while (y > x && PUNCT_EDGE.test(text.slice(tokens[y - 1].start, tokens[y - 1].end))) y--;
-    while (x < y && PUNCT_EDGE.test(text.slice(tokens[x].start, tokens[x].end))) x++;
-    if (y - x < 2) continue;
-    let source = -1, bestScore = -Infinity;
-    sourceFeatures(a, c, -1, f);
-    bestScore = margin(models.source, f);
-    for (let t = s; t < e; t++) {
-      if (!isSourceCandidate(a, c, t) || (t >= x && t < y)) continue;
-      sourceFeatures(a, c, t, f);
-      const m = margin(models.source, f);
-      if (m > bestScore) { bestScore = m; source = t; }
-    }
-    out.push({ cue: c, content: [x, y], source, prior });
+  for (const { cue, prior } of findCues(doc, models, atoms, minPrior)) {
+    const l = readAttribution(doc, models, atoms, cue, prior);
+    if (l) out.push(l);
   }
   return out;
 }
