@@ -477,3 +477,9 @@ describe('reported incidents, not mentions of the idea of one', () => {
     assert.equal(run('Arrests in Kunduz\n\nAfghan troops detained two Taliban commanders in Kunduz on Monday.').incidents[0]?.type, 'strategic_development');
   });
 });
+
+describe('a follow-up report', () => {
+  it('reports the incident when its lede tells it in the perfect', () => {
+    assert.equal(run('Bombing toll rises\n\nThe toll from Sunday\'s car bomb at a checkpoint in Kismayo, Somalia, has risen to nine, police said.').incidents.length, 1);
+  });
+});

@@ -45,6 +45,11 @@ export function tellsAnEvent(doc: Document, sentence: Sentence, headline: boolea
     if (PAST_IRREGULAR.test(w)) return true;
     // (The tree is not trusted on text in capitals: wire copy in upper case tags most words PROPN.)
     if (/[a-z]{2,}ed$/i.test(w) && (!s || s.upos[i] === 'VERB' || s.upos[i] === 'AUX' || w === w.toUpperCase())) return true;
+    // "has risen", "have been killed", "had fled": the perfect.
+    if (/^(?:has|have|had)$/i.test(w) && i + 1 < doc.tokens.length) {
+      const next = doc.text.slice(doc.tokens[i + 1].start, doc.tokens[i + 1].end);
+      if (/^(?:been|[a-z]+(?:en|ed|wn|un|ung|ought|aught))$/i.test(next) || PAST_IRREGULAR.test(next)) return true;
+    }
     // "are fighting", "is burning": the progressive of an event happening now.
     if (/ing$/.test(w) && i > first && /^(?:is|are)$/i.test(doc.text.slice(doc.tokens[i - 1].start, doc.tokens[i - 1].end))) return true;
   }
