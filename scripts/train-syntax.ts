@@ -158,7 +158,10 @@ const meta: SyntaxMeta = {
     seconds: Math.round((performance.now() - t0) / 1000),
   },
 };
-const file = packModels(meta, { tagger: taggerData, moves: moves.export(0.1), labels: labeller.export(0.1) });
+// Pruned: buckets whose weights never exceed 1 (moves) or 0.5 (labels) cost a cache miss each when
+// parsing and change few decisions (ud-ewt-dev UAS 0.842 with 1.3M move buckets, 0.842 with 0.76M; at
+// 0.39M the same on the treebank but casualty figures on news fell: corpus F1 0.766 -> 0.743).
+const file = packModels(meta, { tagger: taggerData, moves: moves.export(1), labels: labeller.export(0.5) });
 writeFileSync(values.out!, file);
 process.stderr.write(`${values.out}: ${(statSync(values.out!).size / 1e6).toFixed(2)} MB, trained in ${meta.trained!.seconds} s\n`);
 

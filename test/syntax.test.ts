@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDocument } from '../src/model/create.ts';
+import { openStore } from '../src/store/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { packModels, unpackModels } from '../src/syntax/artefact.ts';
 import { analyseWords } from '../src/syntax/index.ts';
@@ -138,4 +142,16 @@ test('syntax: lemma rules and exceptions learned from examples', () => {
   assert.equal(l.lemma('brass', 'NOUN'), 'brass', 'a longer suffix overrides a shorter one');
   assert.equal(l.lemma('children', 'NOUN'), 'child', 'irregular form kept as an exception');
   assert.equal(l.lemma('Kherson', 'PROPN'), 'Kherson');
+});
+
+test('syntax: the layer is stored with the document and read back whole', async () => {
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-syntax-')), 's.db'));
+  try {
+    const doc = analyse(createDocument('Militants ambushed a convoy. Two drivers were wounded.', { origin: 'test', format: 'text' }));
+    await store.putDocument(doc);
+    const back = await store.getDocument(doc.id);
+    assert.deepEqual(back?.syntax, doc.syntax);
+  } finally {
+    await store.close();
+  }
 });

@@ -13,7 +13,7 @@ Options:
   --outlet NAME            outlet name (overrides metadata and URL)
   --format text|html|jsonl|feed  force the input format instead of sniffing it
   --compact                one line per document even for a single document
-  --tokens                 include the token layer (large)
+  --tokens                 include the token layer (large; the syntax layer's arrays are parallel to it)
   -h, --help               show this help`;
 
 /** The record printed for a document: every layer, tokens only on request. */
