@@ -84,6 +84,12 @@ describe('casualties from the tree', () => {
     assert.deepEqual(read(run('The group threatened to kill ten hostages unless its demands were met.')), []);
   });
 
+  it('reads "fatally shot", "shot and pronounced dead", and one victim taken to hospital who died there', () => {
+    assert.deepEqual(read(run('A shopkeeper was fatally shot on Thursday night.')), ['shopkeeper: killed 1-1']);
+    assert.deepEqual(read(run('A courier was shot and pronounced dead at the scene.')), ['courier: killed 1-1']);
+    assert.deepEqual(read(run('He was taken to a hospital in the capital, where he died on Sunday.')), ['?: killed 1-1']);
+  });
+
   it('reads a vague count with its noun', () => {
     assert.deepEqual(read(run('Dozens of protesters were injured during the clashes.')), ['protesters: injured 24-']);
   });

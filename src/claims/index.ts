@@ -159,6 +159,13 @@ export function extractClaims(doc: Document): void {
         if (!bare && !previous.subject) previous.subject = describe(spanOf(description![0], description![1]));
         return previous;
       }
+      // "He was taken to hospital, where he died": the one hurt then died; one figure, killed.
+      const hurt = previous?.figures?.injured;
+      if (pronoun && v.outcome === 'killed' && sameSentence && previous && hurt && hurt.min === 1 && hurt.max === 1 && !previous.figures!.killed) {
+        previous.figures = { killed: figure };
+        previous.end = Math.max(previous.end, tokens[to - 1].end);
+        return previous;
+      }
       const subject = !bare ? describe(spanOf(description![0], description![1])) : pronoun ? pronounSubject(t, token) : (sameSentence ? previous?.subject : undefined) ?? groupOfClause(t, v.predicate) ?? (t.upos(token) === 'NUM' ? earlierVictims(tokens[token].start) : undefined);
       const span = spanOf(from, to);
       const said = sourceFor(span);

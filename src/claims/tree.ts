@@ -129,6 +129,8 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
   if (upos === 'VERB' || (upos === 'ADJ' && /ed$/.test(lower)) || tree.verbal(i)) {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
+    // "fatally shot", "fatally stabbed", "mortally wounded": killed.
+    if (tree.children(i).some((c) => /^(fatally|mortally)$/.test(tree.lowers[c]))) return 'killed';
     // "was shot" alone says neither wounded nor killed (a later "died" often follows): no figure.
     if (lemma === 'shoot' || lower === 'shot') return undefined;
     // "blew himself up": the bomber died.
@@ -177,7 +179,8 @@ type Recogniser = (tree: Tree, w: number) => number;
 /** Passive verb: "three soldiers were killed", "nobody was hurt". */
 const passiveSubject: Recogniser = (t, w) => (isPassive(t, w) ? t.child(w, 'nsubj:pass', ...(t.child(w, 'aux:pass') >= 0 && t.child(w, 'obj') < 0 ? ['nsubj'] : [])) : -1);
 /** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
-const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+const fatally = (t: Tree, w: number) => t.children(w).some((c) => /^(fatally|mortally)$/.test(t.lowers[c]));
 /** "two guards died", "the men were dead", "the driver was unharmed". */
 const subjectOfState: Recogniser = (t, w) => (INTRANSITIVE_OUTCOMES[t.lemma(w)] || t.upos(w) === 'ADJ' || ADJECTIVE_OUTCOMES[t.lowers[w]] ? t.child(w, 'nsubj') : -1);
 /**
@@ -206,7 +209,12 @@ const resultOf: Recogniser = (t, w) => {
   if (t.rel(w) !== 'xcomp' || t.head(w) < 0) return -1;
   const v = t.head(w);
   const obj = t.child(v, 'obj');
-  return obj >= 0 ? obj : t.child(v, 'nsubj:pass');
+  if (obj >= 0) return obj;
+  const subject = t.child(v, 'nsubj:pass');
+  if (subject >= 0) return subject;
+  // "was shot and pronounced dead": the verb shares its first conjunct's victims
+  const first = t.head(v);
+  return t.rel(v) === 'conj' && first >= 0 ? t.child(first, 'nsubj:pass', 'obj') : -1;
 };
 /** A bare figure with the outcome as its head in a headline or list: "five killed", "12 dead". */
 const numberSubject: Recogniser = (t, w) => {
@@ -281,6 +289,8 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
     let v = -1;
     for (let k = w - 1; k > h && v < 0; k--) if (tree.rel(k) === 'obj') v = k;
     if (v < 0) v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
+    // "a man shot and killed by police": the first verb is a participle on the victims' noun
+    if (v < 0 && tree.rel(h) === 'acl' && tree.head(h) >= 0) v = tree.head(h);
     if (v >= 0) return { token: v, outcome, predicate: w, ...(negated(tree, h) ? { negated: true } : {}) };
   }
   return undefined;
