@@ -361,6 +361,8 @@ export function attributeQuotes(doc: Document): void {
     if (ruled && !quoted && !holdsVerb(l.content[0], l.content[1])) return undefined;
     let head = l.source;
     const syn = doc.syntax!;
+    // The subject of a passive cue is what is told, not who tells it ("the veto is expected to fail").
+    if (syn.head[head] === l.cue && syn.deprel[head] === 'nsubj:pass') return undefined;
     // "the senator, who said ...": a relative pronoun speaks for the noun its clause hangs on; its own
     // span is kept, as a pronoun's is.
     let pronoun: Span | undefined;
