@@ -180,3 +180,12 @@ describe('regions named by adjective or as an organisation', () => {
     assert.ok(!eu!.country);
   });
 });
+
+describe('the whole name', () => {
+  it('takes the longer name the gazetteer knows when the tagger caught part of it', () => {
+    for (const [text, name] of [['Flooding hit New Mexico on Monday.', 'New Mexico'], ['Protesters marched in Mexico City on Monday.', 'Mexico City']] as const) {
+      const doc = run(text);
+      assert.ok(doc.places.some((p) => p.text === name && p.name !== 'Mexico'), JSON.stringify(doc.places.map((p) => [p.text, p.name])));
+    }
+  });
+});

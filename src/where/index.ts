@@ -137,7 +137,26 @@ export function resolvePlaces(doc: Document): void {
       continue;
     }
     if (m.kind !== 'place') continue;
-    addCandidate(m, m.text);
+    const whole = fullName(m);
+    addCandidate(whole, whole.text);
+  }
+
+  /**
+   * The whole name when the tagger caught only part of it: "New Mexico", "Mexico City", "Trinidad and
+   * Tobago", "Orange County" — kept only when the gazetteer knows the longer name exactly.
+   */
+  function fullName(m: Span & { text: string }): Span & { text: string } {
+    const tries: (Span & { text: string })[] = [];
+    const before = /(?:^|[^\p{L}.])((?:New|North|South|East|West|Upper|Lower|Saint|St\.|San|Santa|Port|Fort|Mount|Lake|El|Al|La|Le|Los|Las)\s+)$/iu.exec(text.slice(Math.max(0, m.start - 8), m.start));
+    const after = /^(\s+(?:City|Town|County|Island|Islands|Beach|Falls|Springs|Heights|Bay|Valley)\b|\s+and\s+[A-Z][\p{L}-]+)/iu.exec(text.slice(m.end, m.end + 24));
+    if (before) tries.push({ start: m.start - before[1].length, end: m.end, text: before[1] + m.text });
+    if (after) tries.push({ start: m.start, end: m.end + after[1].length, text: m.text + after[1] });
+    if (before && after) tries.unshift({ start: m.start - before[1].length, end: m.end + after[1].length, text: before[1] + m.text + after[1] });
+    for (const t of tries) {
+      const found = gaz.match(t.text);
+      if (found.places.length && !found.bySkeleton && found.places.some((p) => foldName(p.name) === foldName(t.text) || p.alternates.some((a) => foldName(a) === foldName(t.text)))) return t;
+    }
+    return m;
   }
   // Names after "the town of", "villages of X and Y": places the tagger typed otherwise or missed.
   const placeSpans: Span[] = candidates.map((c) => c.mention);
