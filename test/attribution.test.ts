@@ -400,6 +400,11 @@ describe('learned attributions', () => {
     assert.equal(doc.quotes.length, 0);
   });
 
+  it('takes no day or time as a speaker', () => {
+    const doc = run('Blast\n\nA parcel bomb exploded in a busy street of the old town on Friday, injuring several people.');
+    assert.ok(!doc.quotes.some((q) => /friday/i.test(q.source.name)), JSON.stringify(doc.quotes.map((q) => q.source.name)));
+  });
+
   it('runs on the rules alone without the model', async () => {
     const { attributionModels, useAttributionModels } = await import('../src/attribution/learned.ts');
     const models = attributionModels();

@@ -62,6 +62,7 @@ const FINITE = /^(is|was|were|are|am|had|has|have|would|will|could|can|may|might
 const NP_START = /^(a|an|the|one|two|three|another|several|some|many|his|her|their|its|our|my|both|other|senior|local|top|former|chief)$/;
 /** Reporting verbs that, after "and", continue the sentence's first speaker. */
 const SECOND_VERB = /^(said|says|told|tells|added|adds|noted|notes|warned|warns|argued|argues|insisted|insists|stressed|acknowledged|conceded|concedes|claimed|claims|denied|denies|wrote|writes|explained|explains|predicted|predicts|suggested|suggests)$/;
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|day|week|weekend|month|year|hour|minute)s?$/;
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/;
 const PREPOSITION = /^(in|of|for|with|from|at|on|to|near|supporting|backing|against|about|under|like|over|behind|into|during|after|before|through|across|among|between|without|within|outside|inside)$/;
 
@@ -361,8 +362,10 @@ export function attributeQuotes(doc: Document): void {
     if (ruled && !quoted && !holdsVerb(l.content[0], l.content[1])) return undefined;
     let head = l.source;
     const syn = doc.syntax!;
-    // The subject of a passive cue is what is told, not who tells it ("the veto is expected to fail").
+    // The subject of a passive cue is what is told, not who tells it ("the veto is expected to fail");
+    // a day or a time is when, not who ("exploded on Friday, injuring ...").
     if (syn.head[head] === l.cue && syn.deprel[head] === 'nsubj:pass') return undefined;
+    if (TIME_WORD.test(lowers[head]) || MONTH.test(lowers[head]) || /:tmod$/.test(syn.deprel[head])) return undefined;
     // "the senator, who said ...": a relative pronoun speaks for the noun its clause hangs on; its own
     // span is kept, as a pronoun's is.
     let pronoun: Span | undefined;
