@@ -9,7 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { numberValue, quantityAt } from './quantity.ts';
-import { countingNoun, hypothetical, outcomeOf, partitiveOf, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { countingNoun, hypothetical, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
 import { parseSyntax } from '../syntax/index.ts';
 
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
@@ -30,7 +30,7 @@ for (const w of WEAPONS) {
 /** Cues that accuse or judge rather than report: figures in their object are the narrator's. */
 const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
 /** Nouns that name an event, a weapon or a place, never its victims ("a clash that may have left ... dead"). */
-const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?)$/;
+const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
 /** Words that count the people of an "of" phrase: "dozens of fighters". */
 const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
 const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|guard|driver|teenager|child|fighter|militant|resident|worker|journalist|civilian)$/;
@@ -119,6 +119,11 @@ export function extractClaims(doc: Document): void {
       // "30 people and the gunman were killed": each conjunct is a figure of its own; so is a second
       // object the verb governs through the coordination ("injuring 23 civilians and 10 soldiers").
       for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c)) emit({ ...v, token: c });
+      for (const c of passiveSubjects(t, w)) {
+        if (c === v.token || used.has(c)) continue;
+        emit({ ...v, token: c });
+        for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d)) emit({ ...v, token: d });
+      }
       for (const c of t.children(w)) if (t.rel(c) === 'conj' && /^(NOUN|NUM)$/.test(t.upos(c)) && c > v.token && !used.has(c) && t.child(c, 'nummod') >= 0) emit({ ...v, token: c });
       // "five died, including a policeman and two children": parts of the figure.
       for (const c of [...t.children(v.token), ...t.children(w)]) {
@@ -265,13 +270,13 @@ export function extractClaims(doc: Document): void {
     // A name, or a singular noun phrase naming a person ("trader Ali Musa was beaten to death").
     const [from, to] = t.span(i, (c) => c !== v.predicate && /^(appos|flat|compound|amod|det)$/.test(t.rel(c)) && Math.abs(c - i) < 6);
     const named = doc.mentions.some((m) => m.kind === 'person' && m.start < tokens[to - 1].end && tokens[from].start < m.end);
-    if (t.upos(i) === 'PROPN') return named ? { min: 1, max: 1 } : undefined;
+    if (t.upos(i) === 'PROPN' && words[i] !== lower) return named ? { min: 1, max: 1 } : undefined;
     if (t.lemma(i) === lower && named) return { min: 1, max: 1 };
     // A singular count noun with an article or a possessive: "a soldier was killed", "his brother died";
     // not the outcome noun itself ("the death" is the event, not a count).
     // The article may hang elsewhere in a misparse; the word before says it all the same.
     const article = det >= 0 ? det : i > 0 && /^(a|an|the|one|his|her|their)$/.test(lowers[i - 1]) ? i - 1 : -1;
-    if (i !== v.predicate && t.nominal(i) && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN') && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
     return undefined;
   }
 

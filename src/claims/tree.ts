@@ -164,7 +164,8 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
 function resultIsDeath(t: Tree, v: number): boolean {
   for (const c of t.children(v)) {
     const lemma = t.lemma(c);
-    if (lemma === 'dead' && /^(xcomp|advmod|obl|amod|conj|obj)$/.test(t.rel(c)) && c > v) return true;
+    // ("left 15 dead", "found dead", "pronounced dead": the adjective carries it, the verb does not kill)
+    if (lemma === 'dead' && /^(xcomp|advmod|obl|amod|conj|obj)$/.test(t.rel(c)) && c > v && !/^(leave|find|pronounce|declare|report|confirm|lie|remain|feel|play|presume|believe|fear)$/.test(t.lemma(v))) return true;
     if (lemma === 'death' && c > v && t.children(c).some((k) => t.rel(k) === 'case' && t.lowers[k] === 'to')) return true;
   }
   return false;
@@ -177,7 +178,12 @@ const negated = (tree: Tree, v: number) => tree.children(v).some((c) => tree.rel
 type Recogniser = (tree: Tree, w: number) => number;
 
 /** Passive verb: "three soldiers were killed", "nobody was hurt". */
-const passiveSubject: Recogniser = (t, w) => (isPassive(t, w) ? t.child(w, 'nsubj:pass', ...(t.child(w, 'aux:pass') >= 0 && t.child(w, 'obj') < 0 ? ['nsubj'] : [])) : -1);
+const passiveSubject: Recogniser = (t, w) => {
+  if (!isPassive(t, w)) return -1;
+  // The first of the subjects before the verb (the others, a coordination the parser split, are read
+  // too), or with an auxiliary, a subject or "object" standing before it: the passive's subject precedes it.
+  return passiveSubjects(t, w)[0] ?? -1;
+};
 /** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
 const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
 const fatally = (t: Tree, w: number) => t.children(w).some((c) => /^(fatally|mortally)$/.test(t.lowers[c]));
@@ -214,12 +220,18 @@ const resultOf: Recogniser = (t, w) => {
   if (subject >= 0) return subject;
   // "was shot and pronounced dead": the verb shares its first conjunct's victims
   const first = t.head(v);
-  return t.rel(v) === 'conj' && first >= 0 ? t.child(first, 'nsubj:pass', 'obj') : -1;
+  if (t.rel(v) === 'conj' && first >= 0) return t.child(first, 'nsubj:pass', 'obj');
+  // "left 40 or more rebels dead" misparsed: the noun between the verb and the result is what it left so
+  for (let k = w - 1; k > v; k--) if (t.upos(k) === 'NOUN' || t.upos(k) === 'NUM') return k;
+  return -1;
 };
 /** A bare figure with the outcome as its head in a headline or list: "five killed", "12 dead". */
 const numberSubject: Recogniser = (t, w) => {
   const s = t.child(w, 'nsubj', 'nummod');
-  return s >= 0 && t.upos(s) === 'NUM' ? s : -1;
+  if (s >= 0) return t.upos(s) === 'NUM' ? s : -1;
+  // a bare count before a verb with no subject at all, however the parser labelled it ("Five killed")
+  for (const c of t.children(w)) if (c < w && t.upos(c) === 'NUM' && t.child(w, 'nsubj:pass', 'nsubj') < 0) return c;
+  return -1;
 };
 
 /** The reflexive object of a verb ("blew himself up"), or -1. */
@@ -259,11 +271,14 @@ const tollFigure: Recogniser = (t, w) => {
  * ..., an officer said" read with "soldiers" as the subject of "said") takes the noun phrase right after it.
  */
 const followingObject: Recogniser = (t, w) => {
-  if (!VERB_OUTCOMES[t.lemma(w)] || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
+  if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w)) || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
   const sentence = t.doc.tokens[w].sentence;
-  for (let k = w + 1; k < t.doc.tokens.length && k <= w + 5 && t.doc.tokens[k].sentence === sentence; k++) {
+  let start = w + 1;
+  // "beat to death two men": past the result phrase to the object
+  if (t.lowers[start] === 'to' && t.lowers[start + 1] === 'death') start += 2;
+  for (let k = start; k < t.doc.tokens.length && k <= start + 4 && t.doc.tokens[k].sentence === sentence; k++) {
     const u = t.upos(k);
-    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && /^(nsubj|obl)/.test(t.rel(k)) ? -1 : k;
+    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && (/^nsubj/.test(t.rel(k)) || (t.rel(k).startsWith('obl') && t.child(k, 'case') >= 0) || /^obl:(tmod|npmod)$/.test(t.rel(k)) || /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday)$/.test(t.lowers[k])) ? -1 : k;
     if (u === 'NUM' && !(k + 1 < t.doc.tokens.length && /^(NOUN|ADJ|NUM)$/.test(t.upos(k + 1)))) return k;
     // a preposition only as part of a count ("at least 12", "up to 30"), not one that starts a place
     const countWord = u === 'ADP' && k + 1 < t.doc.tokens.length && (t.upos(k + 1) === 'NUM' || /^(least|most|than)$/.test(t.lowers[k + 1]));
@@ -329,4 +344,11 @@ export function countingNoun(tree: Tree, w: number, outcome: Outcome): Victims |
   // "the deaths of 20 people", "the death of a man": the "of" phrase names and counts the victims.
   if (of !== undefined && /^(NOUN|NUM|PROPN)$/.test(tree.upos(of))) return { token: of, outcome, predicate: w };
   return { token: w, outcome, predicate: w };
+}
+
+/** All passive subjects of a verb before it (a coordination the parser split: "20 people and the gunman were killed"). */
+export function passiveSubjects(t: Tree, w: number): number[] {
+  if (!isPassive(t, w)) return [];
+  const aux = t.child(w, 'aux:pass') >= 0;
+  return Array.from(t.children(w)).filter((c) => c < w && (t.rel(c) === 'nsubj:pass' || (aux && /^(nsubj|obj)$/.test(t.rel(c)))));
 }

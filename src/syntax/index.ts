@@ -33,7 +33,7 @@ export function loadSyntaxModels(path = SYNTAX_MODEL_PATH): SyntaxModels {
   const { meta, models } = unpackModels<SyntaxMeta>(readFileSync(path), path);
   return {
     name: meta.name,
-    tagger: new PosTagger(new SparsePerceptron(models.tagger), meta.tagger),
+    tagger: new PosTagger(new SparsePerceptron(models.tagger), meta.tagger, models.tagger2 ? new SparsePerceptron(models.tagger2) : undefined),
     parser: new DependencyParser(new SparsePerceptron(models.moves), new SparsePerceptron(models.labels), meta.parser),
     lemmatizer: new Lemmatizer(meta.lemmas),
   };

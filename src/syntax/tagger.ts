@@ -32,6 +32,8 @@ export function wordShape(word: string): string {
 interface WordAtoms {
   /** Ambiguity class: the set of tags the word had in training, as a bitmask (0 = unseen). */
   ambiguity: Int32Array;
+  /** Distributional signature from unlabelled news: the function words it most often follows and precedes. */
+  signature: Int32Array;
   word: Int32Array;
   lower: Int32Array;
   suffix1: Int32Array;
@@ -43,11 +45,11 @@ interface WordAtoms {
   shape: Int32Array;
 }
 
-const ATOMS = 10;
+const ATOMS = 11;
 /** A word's atoms, computed once per word form (and per tagger's classes): news repeats its words. */
 const atomCaches = new WeakMap<ReadonlyMap<string, number>, Map<string, Int32Array>>();
 
-function wordAtoms(w: string, classes: ReadonlyMap<string, number>): Int32Array {
+function wordAtoms(w: string, classes: ReadonlyMap<string, number>, signatures?: ReadonlyMap<string, number>): Int32Array {
   let atomCache = atomCaches.get(classes);
   if (!atomCache) atomCaches.set(classes, (atomCache = new Map()));
   let x = atomCache.get(w);
@@ -56,21 +58,22 @@ function wordAtoms(w: string, classes: ReadonlyMap<string, number>): Int32Array 
   x = Int32Array.of(
     classes.get(lw) ?? 0, hashString(w), hashString(lw), hashString(lw.slice(-1)), hashString(lw.slice(-2)), hashString(lw.slice(-3)),
     hashString(lw.slice(-4)), hashString(w.slice(0, 1)), hashString(lw.slice(0, 3)), hashString(wordShape(w)),
+    signatures?.get(lw) ?? -1,
   );
   if (atomCache.size > 200_000) atomCache.clear(); // bounded: a long-running server stays small
   atomCache.set(w, x);
   return x;
 }
 
-function atomsOf(words: readonly string[], classes: ReadonlyMap<string, number>): WordAtoms {
+function atomsOf(words: readonly string[], classes: ReadonlyMap<string, number>, signatures?: ReadonlyMap<string, number>): WordAtoms {
   const n = words.length;
   const a: WordAtoms = {
-    ambiguity: new Int32Array(n), word: new Int32Array(n), lower: new Int32Array(n), suffix1: new Int32Array(n), suffix2: new Int32Array(n),
+    signature: new Int32Array(n), ambiguity: new Int32Array(n), word: new Int32Array(n), lower: new Int32Array(n), suffix1: new Int32Array(n), suffix2: new Int32Array(n),
     suffix3: new Int32Array(n), suffix4: new Int32Array(n), prefix1: new Int32Array(n), prefix3: new Int32Array(n), shape: new Int32Array(n),
   };
-  const columns = [a.ambiguity, a.word, a.lower, a.suffix1, a.suffix2, a.suffix3, a.suffix4, a.prefix1, a.prefix3, a.shape];
+  const columns = [a.ambiguity, a.word, a.lower, a.suffix1, a.suffix2, a.suffix3, a.suffix4, a.prefix1, a.prefix3, a.shape, a.signature];
   for (let i = 0; i < n; i++) {
-    const x = wordAtoms(words[i], classes);
+    const x = wordAtoms(words[i], classes, signatures);
     for (let k = 0; k < ATOMS; k++) columns[k][i] = x[k];
   }
   return a;
@@ -122,16 +125,46 @@ function features(a: WordAtoms, n: number, i: number, prev: number, prev2: numbe
   out[k++] = mix(mix(32, amb1), amb2);
   out[k++] = mix(mix(mix(33, prev), amb[i]), amb1);
   out[k++] = mix(mix(34, L[i]), amb1);
+  // Where the word stands in news (what it follows and precedes there), for words the treebanks rarely have.
+  const sig = a.signature[i], sig1 = i + 1 < n ? a.signature[i + 1] : -2;
+  if (sig >= 0) {
+    out[k++] = mix(35, sig);
+    out[k++] = mix(36, sig >> 5);
+    out[k++] = mix(37, sig & 31);
+    out[k++] = mix(mix(38, prev), sig);
+    out[k++] = mix(mix(39, sig), amb1);
+  }
+  out[k++] = mix(40, sig1);
   return k;
 }
 
-const MAX_FEATURES = 40;
+/**
+ * Second pass: the first pass's tags of the words after (what a left-to-right tagger could not see) and of
+ * the word itself, added to the first pass's features. `first` holds the first pass's tags.
+ */
+function secondPassFeatures(a: WordAtoms, n: number, i: number, prev: number, prev2: number, first: Uint8Array, out: Int32Array): number {
+  let k = features(a, n, i, prev, prev2, out);
+  const next = i + 1 < n ? first[i + 1] : NO_TAG, next2 = i + 2 < n ? first[i + 2] : NO_TAG;
+  out[k++] = mix(41, first[i]);
+  out[k++] = mix(42, next);
+  out[k++] = mix(mix(43, next), next2);
+  out[k++] = mix(mix(44, prev), next);
+  out[k++] = mix(mix(45, a.lower[i]), next);
+  out[k++] = mix(mix(46, a.suffix3[i]), next);
+  out[k++] = mix(mix(47, first[i]), next);
+  out[k++] = mix(mix(mix(48, prev), first[i]), next);
+  return k;
+}
+
+const MAX_FEATURES = 56;
 
 export interface TaggerData {
   /** Frequent words the treebank tags one way: word -> UPOS index. */
   tagdict: Record<string, number>;
   /** Lowercased words seen in training -> bitmask of the tags they had (their ambiguity class). */
   classes: Record<string, number>;
+  /** Lowercased words of unlabelled news -> signature (preceding function word * 32 + following one). */
+  signatures?: Record<string, number>;
 }
 
 export class PosTagger {
@@ -139,17 +172,20 @@ export class PosTagger {
   private readonly scores = new Float64Array(UPOS.length);
   private readonly tagdict: Map<string, number>;
   private readonly classes: Map<string, number>;
+  private readonly signatures: Map<string, number>;
 
-  constructor(readonly model: Scorer, data: TaggerData) {
+  /** `second`: the lookahead pass over the first pass's tags, when the artefact has one. */
+  constructor(readonly model: Scorer, data: TaggerData, readonly second?: Scorer) {
     this.tagdict = new Map(Object.entries(data.tagdict));
     this.classes = new Map(Object.entries(data.classes ?? {}));
+    this.signatures = new Map(Object.entries(data.signatures ?? {}));
   }
 
   /** UPOS indices for one sentence's words. */
   tag(words: readonly string[]): Uint8Array {
     const n = words.length;
     const tags = new Uint8Array(n);
-    const a = atomsOf(words, this.classes);
+    const a = atomsOf(words, this.classes, this.signatures);
     let prev = NO_TAG, prev2 = NO_TAG;
     for (let i = 0; i < n; i++) {
       let t = this.tagdict.get(words[i]);
@@ -162,14 +198,51 @@ export class PosTagger {
       prev2 = prev;
       prev = t;
     }
-    return tags;
+    if (!this.second) return tags;
+    const out = new Uint8Array(n);
+    prev = NO_TAG;
+    prev2 = NO_TAG;
+    for (let i = 0; i < n; i++) {
+      let t = this.tagdict.get(words[i]);
+      if (t === undefined) {
+        const k = secondPassFeatures(a, n, i, prev, prev2, tags, this.feats);
+        this.second.score(this.feats, k, this.scores);
+        t = argmax(this.scores);
+      }
+      out[i] = t;
+      prev2 = prev;
+      prev = t;
+    }
+    return out;
   }
 }
 
-/** Training: one pass over a sentence against gold tags, updating on mistakes. Returns the number right. */
-export function trainTaggerSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], gold: ArrayLike<number>): number {
+/** Training the second pass on a sentence the first pass tagged (`first`, jackknifed), against gold. */
+export function trainSecondPassSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], first: Uint8Array, gold: ArrayLike<number>, signatures?: ReadonlyMap<string, number>): number {
   const n = words.length;
-  const a = atomsOf(words, classes);
+  const a = atomsOf(words, classes, signatures);
+  const feats = new Int32Array(MAX_FEATURES);
+  const scores = new Float64Array(UPOS.length);
+  let prev = NO_TAG, prev2 = NO_TAG, right = 0;
+  for (let i = 0; i < n; i++) {
+    let t = tagdict.get(words[i]);
+    if (t === undefined) {
+      const k = secondPassFeatures(a, n, i, prev, prev2, first, feats);
+      model.score(feats, k, scores);
+      t = argmax(scores);
+      model.update(feats, k, gold[i], t);
+    }
+    if (t === gold[i]) right++;
+    prev2 = prev;
+    prev = t;
+  }
+  return right;
+}
+
+/** Training: one pass over a sentence against gold tags, updating on mistakes. Returns the number right. */
+export function trainTaggerSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], gold: ArrayLike<number>, signatures?: ReadonlyMap<string, number>): number {
+  const n = words.length;
+  const a = atomsOf(words, classes, signatures);
   const feats = new Int32Array(MAX_FEATURES);
   const scores = new Float64Array(UPOS.length);
   let prev = NO_TAG, prev2 = NO_TAG, right = 0;
@@ -235,4 +308,39 @@ export function buildClasses(sentences: { words: readonly string[]; upos: ArrayL
     classes.set(w, mask);
   }
   return classes;
+}
+
+/** Function words a signature is made of: what a word follows, and what it precedes. */
+export const BEFORE_WORDS = ['the', 'a', 'an', 'was', 'were', 'been', 'be', 'is', 'are', 'has', 'have', 'had', 'to', 'of', 'in', 'by', 'and', 'will', 'his', 'their', 'two', 'three', 'said', 'who', 'not', 'they', 'he', 'it', 'on', 'for', 'that'];
+export const AFTER_WORDS = ['of', 'the', 'a', 'was', 'were', 'in', 'on', 'by', 'to', 'and', 'that', 'who', 'said', '.', ',', 'is', 'are', 'have', 'has', 'for', 'with', 'at', 'from', 'as', 'will', 'would', 'had', 'an', 'it', 'their', 'his'];
+
+/**
+ * Distributional signatures from unlabelled text (sentences as word lists): for each word seen at least
+ * `minCount` times, the function word it most often follows and the one it most often precedes.
+ */
+export function buildSignatures(sentences: Iterable<readonly string[]>, minCount = 5): Map<string, number> {
+  const before = new Map(BEFORE_WORDS.map((w, i) => [w, i + 1]));
+  const after = new Map(AFTER_WORDS.map((w, i) => [w, i + 1]));
+  const counts = new Map<string, Int32Array>(); // 0: total, 1..31 before, 32..63 after
+  for (const words of sentences) {
+    const lower = words.map((w) => w.toLowerCase());
+    for (let i = 0; i < lower.length; i++) {
+      let c = counts.get(lower[i]);
+      if (!c) counts.set(lower[i], (c = new Int32Array(64)));
+      c[0]++;
+      const b = i > 0 ? before.get(lower[i - 1]) : undefined;
+      if (b) c[b]++;
+      const a = i + 1 < lower.length ? after.get(lower[i + 1]) : undefined;
+      if (a) c[32 + a]++;
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [w, c] of counts) {
+    if (c[0] < minCount) continue;
+    let b = 0, a = 0;
+    for (let k = 1; k < 32; k++) if (c[k] > c[b] || b === 0 && c[k] > 0) b = c[k] > 0 ? k : b;
+    for (let k = 33; k < 64; k++) if (c[k] > (a ? c[a] : 0)) a = k;
+    out.set(w, (b & 31) * 32 + (a ? a - 32 : 0));
+  }
+  return out;
 }
