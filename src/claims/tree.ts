@@ -287,7 +287,15 @@ const followingObject: Recogniser = (t, w) => {
   return -1;
 };
 
-const RECOGNISERS: Recogniser[] = [tollFigure, inHospital, sufferer, lostLife, selfBlown, passiveSubject, activeObject, subjectOfState, resultOf, countOf, modifiedNoun, numberSubject, followingObject];
+/** "and 27 injured", "12 dead": a count right before a participle with no subject of its own, however attached. */
+const numberBefore: Recogniser = (t, w) => {
+  const k = w - 1;
+  if (k < 0 || t.upos(k) !== 'NUM' || t.doc.tokens[k].sentence !== t.doc.tokens[w].sentence) return -1;
+  if (t.child(w, 'nsubj', 'nsubj:pass') >= 0 || t.child(w, 'obj') >= 0) return -1;
+  return k;
+};
+
+const RECOGNISERS: Recogniser[] = [tollFigure, inHospital, sufferer, lostLife, selfBlown, passiveSubject, activeObject, subjectOfState, resultOf, countOf, modifiedNoun, numberSubject, numberBefore, followingObject];
 
 /** The victims of outcome word w under the first construction that applies. */
 export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
