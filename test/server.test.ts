@@ -311,6 +311,7 @@ describe('HTTP API: fused incidents', () => {
     const big = fused.items.find((f: any) => f.reports.length === 3);
     const one = await (await fetch(base + '/api/incidents/' + big.id)).json() as any;
     assert.equal(one.reports.length, 3);
+    for (const r of one.reports) assert.equal(r.document.syntax, undefined, 'the incident page is not sent the syntax layer');
     assert.deepEqual(one.reports.map((r: any) => r.incident.id).sort(), [...big.reports].sort());
     for (const f of one.incident.figures) {
       for (const s of f.sources) {

@@ -179,7 +179,9 @@ function incidentView(record: IncidentRecord, doc: Document) {
     const s = sentenceOf(c.start);
     return { index: i, ...c, sentence: s ? { start: s.start, end: s.end } : undefined };
   });
-  return { incident: record, claims, document: documentView(doc) };
+  // The incident page shows the text and its figures, not the syntax layer (half the payload otherwise).
+  const { syntax: _syntax, ...plain } = doc;
+  return { incident: record, claims, document: documentView(plain as Document) };
 }
 
 async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
