@@ -13,6 +13,7 @@ import { segment } from '../src/segment/index.ts';
 import { packModels } from '../src/syntax/artefact.ts';
 import { parseSyntax, syntaxModels } from '../src/syntax/index.ts';
 import { TrainablePerceptron } from '../src/syntax/perceptron.ts';
+import { mulberry32, shuffle } from './random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,18 +31,6 @@ interface Item { id: string; text: string; attributions: { source: Span | null; 
 interface Example { cue: number; content: Uint8Array; source: number }
 interface Prepared { doc: Document; atoms: Atoms; cues: Uint8Array; examples: Example[] }
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function shuffle<T>(xs: T[], random: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; }
-  return xs;
-}
 
 const overlaps = (t: { start: number; end: number }, s: Span) =>
   (s.fragments ?? [s]).some((x) => t.start < x.end && t.end > x.start);

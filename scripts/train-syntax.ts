@@ -13,6 +13,7 @@ import { ParserTrainer, parserWords } from '../src/syntax/parser.ts';
 import { SparsePerceptron, TrainablePerceptron } from '../src/syntax/perceptron.ts';
 import { buildClasses, buildSignatures, buildTagdict, PosTagger, trainSecondPassSentence, trainTaggerSentence, UPOS, UPOS_INDEX } from '../src/syntax/tagger.ts';
 import { tokenizeRange, type RawToken } from '../src/segment/tokenize.ts';
+import { mulberry32, shuffle } from './random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,18 +54,6 @@ function readConllu(path: string): Sentence[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function shuffle<T>(xs: T[], random: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [xs[i], xs[j]] = [xs[j], xs[i]]; }
-  return xs;
-}
 
 const TAGGER_BITS = 20, MOVE_BITS = 22, LABEL_BITS = 20;
 

@@ -38,8 +38,11 @@ const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
 export function extractClaims(doc: Document): void {
   const { text, tokens, sentences } = doc;
-  const words = tokens.map((t) => text.slice(t.start, t.end));
-  const lowers = words.map((w) => w.toLowerCase());
+  if (!doc.syntax && tokens.length) parseSyntax(doc);
+  // The tree holds the tokens' words and their lowercased forms: every reader below uses those.
+  const tree = tokens.length ? new Tree(doc) : undefined;
+  const words = tree?.words ?? [];
+  const lowers = tree?.lowers ?? [];
   const claims: Claim[] = [];
   const parentOf = new Map<Claim, Claim>();
   // Statements by start, with the furthest end reached so far: the ones containing a span are found by
@@ -62,8 +65,6 @@ export function extractClaims(doc: Document): void {
     return { source: q.source, modality: MODALITY[q.cue?.text.toLowerCase() ?? ''] ?? 'asserted' };
   };
 
-  if (!doc.syntax && tokens.length) parseSyntax(doc);
-  const tree = tokens.length ? new Tree(doc) : undefined;
   let first = 0;
   for (let s = 0; s < sentences.length; s++) {
     let end = first;

@@ -130,7 +130,7 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
     // "fatally shot", "fatally stabbed", "mortally wounded": killed.
-    if (tree.children(i).some((c) => /^(fatally|mortally)$/.test(tree.lowers[c]))) return 'killed';
+    if (fatally(tree, i)) return 'killed';
     // "was shot" alone says neither wounded nor killed (a later "died" often follows): no figure.
     if (lemma === 'shoot' || lower === 'shot') return undefined;
     // "blew himself up": the bomber died.

@@ -183,82 +183,52 @@ export class PosTagger {
 
   /** UPOS indices for one sentence's words. */
   tag(words: readonly string[]): Uint8Array {
-    const n = words.length;
-    const tags = new Uint8Array(n);
     const a = atomsOf(words, this.classes, this.signatures);
-    let prev = NO_TAG, prev2 = NO_TAG;
-    for (let i = 0; i < n; i++) {
-      let t = this.tagdict.get(words[i]);
-      if (t === undefined) {
-        const k = features(a, n, i, prev, prev2, this.feats);
-        this.model.score(this.feats, k, this.scores);
-        t = argmax(this.scores);
-      }
-      tags[i] = t;
-      prev2 = prev;
-      prev = t;
-    }
-    if (!this.second) return tags;
-    const out = new Uint8Array(n);
-    prev = NO_TAG;
-    prev2 = NO_TAG;
-    for (let i = 0; i < n; i++) {
-      let t = this.tagdict.get(words[i]);
-      if (t === undefined) {
-        const k = secondPassFeatures(a, n, i, prev, prev2, tags, this.feats);
-        this.second.score(this.feats, k, this.scores);
-        t = argmax(this.scores);
-      }
-      out[i] = t;
-      prev2 = prev;
-      prev = t;
-    }
-    return out;
+    const tags = greedyPass(this.model, this.tagdict, words, a, undefined, this.feats, this.scores);
+    return this.second ? greedyPass(this.second, this.tagdict, words, a, tags, this.feats, this.scores) : tags;
   }
 }
 
-/** Training the second pass on a sentence the first pass tagged (`first`, jackknifed), against gold. */
-export function trainSecondPassSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], first: Uint8Array, gold: ArrayLike<number>, signatures?: ReadonlyMap<string, number>): number {
+/**
+ * One greedy left-to-right pass: frequent unambiguous words are looked up, the others scored. With
+ * `first`, the second pass's features over the first pass's tags. With `train`, each mistake updates
+ * the learner (the model being scored); the history stays the predicted one, as when tagging.
+ */
+function greedyPass(model: Scorer, tagdict: ReadonlyMap<string, number>, words: readonly string[], a: WordAtoms, first: Uint8Array | undefined,
+  feats: Int32Array, scores: Float64Array, train?: { learner: TrainablePerceptron; gold: ArrayLike<number> }): Uint8Array {
   const n = words.length;
-  const a = atomsOf(words, classes, signatures);
-  const feats = new Int32Array(MAX_FEATURES);
-  const scores = new Float64Array(UPOS.length);
-  let prev = NO_TAG, prev2 = NO_TAG, right = 0;
+  const out = new Uint8Array(n);
+  let prev = NO_TAG, prev2 = NO_TAG;
   for (let i = 0; i < n; i++) {
     let t = tagdict.get(words[i]);
     if (t === undefined) {
-      const k = secondPassFeatures(a, n, i, prev, prev2, first, feats);
+      const k = first ? secondPassFeatures(a, n, i, prev, prev2, first, feats) : features(a, n, i, prev, prev2, feats);
       model.score(feats, k, scores);
       t = argmax(scores);
-      model.update(feats, k, gold[i], t);
+      train?.learner.update(feats, k, train.gold[i], t);
     }
-    if (t === gold[i]) right++;
+    out[i] = t;
     prev2 = prev;
     prev = t;
   }
-  return right;
+  return out;
 }
 
 /** Training: one pass over a sentence against gold tags, updating on mistakes. Returns the number right. */
 export function trainTaggerSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], gold: ArrayLike<number>, signatures?: ReadonlyMap<string, number>): number {
-  const n = words.length;
-  const a = atomsOf(words, classes, signatures);
-  const feats = new Int32Array(MAX_FEATURES);
-  const scores = new Float64Array(UPOS.length);
-  let prev = NO_TAG, prev2 = NO_TAG, right = 0;
-  for (let i = 0; i < n; i++) {
-    let t = tagdict.get(words[i]);
-    if (t === undefined) {
-      const k = features(a, n, i, prev, prev2, feats);
-      model.score(feats, k, scores);
-      t = argmax(scores);
-      model.update(feats, k, gold[i], t);
-    }
-    if (t === gold[i]) right++;
-    // Condition on the predicted history, as when tagging.
-    prev2 = prev;
-    prev = t;
-  }
+  const tags = greedyPass(model, tagdict, words, atomsOf(words, classes, signatures), undefined, new Int32Array(MAX_FEATURES), new Float64Array(UPOS.length), { learner: model, gold });
+  return countRight(tags, gold);
+}
+
+/** Training the second pass on a sentence the first pass tagged (`first`, jackknifed), against gold. */
+export function trainSecondPassSentence(model: TrainablePerceptron, tagdict: Map<string, number>, classes: ReadonlyMap<string, number>, words: readonly string[], first: Uint8Array, gold: ArrayLike<number>, signatures?: ReadonlyMap<string, number>): number {
+  const tags = greedyPass(model, tagdict, words, atomsOf(words, classes, signatures), first, new Int32Array(MAX_FEATURES), new Float64Array(UPOS.length), { learner: model, gold });
+  return countRight(tags, gold);
+}
+
+function countRight(tags: Uint8Array, gold: ArrayLike<number>): number {
+  let right = 0;
+  for (let i = 0; i < tags.length; i++) if (tags[i] === gold[i]) right++;
   return right;
 }
 
