@@ -81,6 +81,14 @@ describe('attribution', () => {
     assert.equal(sourceName(doc, quoteWith(doc, 'waiting for the convoy')), 'Yusuf Karimi');
   });
 
+  it('gives a continued quote its speaker but no speaker span: the name stands in the quote before it', () => {
+    const doc = run('Siege\n\n"We ran out of bread on Friday," said Yusuf Karimi, a teacher.\n\n"The children cry all night. Nobody has come to help us."');
+    const first = quoteWith(doc, 'ran out of bread'), next = quoteWith(doc, 'The children cry all night');
+    assert.equal(doc.text.slice(first.source.span!.start, first.source.span!.end), 'Yusuf Karimi, a teacher');
+    assert.equal(sourceName(doc, next), 'Yusuf Karimi');
+    assert.equal(next.source.span, undefined);
+  });
+
   it('treats a quoted word inside a reported statement as part of it', () => {
     const doc = run('Reaction\n\nThe minister described the attack as "cowardly" and promised an inquiry.');
     const q = quoteWith(doc, 'cowardly');

@@ -10,11 +10,13 @@ import { runEval } from '../src/eval/index.ts';
 import { readFileSync } from 'node:fs';
 import { clusterScores, fusionScorer, scoreFusion, type GvaRecord } from '../src/eval/sets/fusion.ts';
 import { mainIncident } from '../src/eval/sets/main-incident.ts';
-import { ggtMatches, quotesScorer, referenceMatches } from '../src/eval/sets/quotes.ts';
+import { ggtMatches, quotePredictions, quotesScorer, referenceMatches } from '../src/eval/sets/quotes.ts';
 import { fillerMatches, normFiller, templatesScorer, type MucItem } from '../src/eval/sets/templates.ts';
 import type { SetScorer } from '../src/eval/sets/types.ts';
 import { victimsScorer, type VictimsItem } from '../src/eval/sets/victims.ts';
 import { createDocument } from '../src/model/create.ts';
+import { documentFromText } from '../src/ingest/index.ts';
+import { analyse } from '../src/pipeline/index.ts';
 import type { Incident, ReconciledFigure } from '../src/model/incident.ts';
 
 function score<I, P, S>(scorer: SetScorer<I, P, S>, pairs: [I, P][]) {
@@ -227,6 +229,13 @@ describe('quotes: GGT rule and resolved speakers (ggt-dev)', () => {
     assert.equal(ggtMatches([q(0, 10)], [p(0, 4)], 0.8), 0);
     // Gold order decides: the first gold quote takes the only prediction.
     assert.equal(ggtMatches([q(0, 10), q(5, 10)], [p(0, 10)], 0.3), 1);
+  });
+  it('joins the pieces of a quote its cue interrupts, unless the set annotates each piece (cue_optional)', () => {
+    const doc = documentFromText('Siege\n\n"We ran out of bread," said Yusuf Karimi. "Nobody came to help."', { origin: 't' });
+    analyse(doc);
+    assert.equal(doc.quotes.filter((x) => x.direct).length, 2);
+    assert.equal(quotePredictions(doc, true).length, 1);
+    assert.equal(quotePredictions(doc, false).length, 2);
   });
   it('a resolved speaker matches by whole words either way', () => {
     assert.ok(referenceMatches('Dana Okafor', 'okafor'));

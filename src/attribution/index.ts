@@ -757,6 +757,9 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
     const k = lowerBound(doc.sentences, offset + 1, (x) => x.start) - 1;
     return k >= 0 ? doc.sentences[k].start : 0;
   }
+  // A quote that continues an earlier speaker names no speaker and no cue of its own: it keeps the
+  // speaker (name, entity) without a span, which belongs to the quote that named them.
+  const continuing = new Set<QuoteMark>();
   let previous: QuoteMark | undefined;
   for (const m of sorted) {
     if (!owner.has(m) && (m.opensSection || m.continued || sentenceStarts.has(m.open))) {
@@ -769,13 +772,18 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
         while (j >= 0 && byCue[j].cue.start > previous.close && !opensSentence(byCue[j])) j--;
         if (j < 0 || byCue[j].cue.start <= previous.close) { last = prior; near = true; }
       }
-      if (last && near) owner.set(m, last);
+      if (last && near) { owner.set(m, last); continuing.add(m); }
     }
     previous = m;
   }
   for (const m of sorted) {
     const f = owner.get(m);
     if (!f) continue;
+    if (continuing.has(m)) {
+      const { span: _named, ...speaker } = f.source;
+      quotes.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), direct: true, source: speaker, cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
+      continue;
+    }
     quotes.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), direct: true, source: f.source, cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) } });
   }
   const reported: Quote[] = [];

@@ -37,7 +37,7 @@ export async function evaluateSet(dir: string, opts: Pick<EvalOptions, 'limit' |
     for await (const line of lines) {
       if (!line.trim()) continue;
       const item = JSON.parse(line);
-      scorer.add(state, item, scorer.predict(item));
+      scorer.add(state, item, scorer.predict(item, manifest));
       items++;
       if (opts.progress && (items % 5 === 0 || items === total)) {
         const width = 30;

@@ -3,6 +3,7 @@
 // own rule (each gold quote in order takes the remaining prediction covering most of it, above 0.3 or 0.8
 // of its length) and, where the gold resolves the speaker (`reference`), whether our speaker's name is it.
 import { createDocument } from '../../model/create.ts';
+import type { Document } from '../../model/document.ts';
 import { normName } from '../match.ts';
 import { analyse } from '../../pipeline/index.ts';
 import { f1, overlap, spanLength, type SetScorer, type SpanText } from './types.ts';
@@ -64,31 +65,39 @@ export function pairQuotes(gold: QuotesItem['attributions'], pred: QuotePred[]):
 const spanAgrees = (p: { start: number; end: number } | null | undefined, g: SpanText | null) =>
   g === null ? !p : !!p && overlap(p, g) >= 0.5 * spanLength(g);
 
+/**
+ * The predictions of one analysed document. PARC and PolNeAR take a quote interrupted by its cue
+ * ('"A," she said. "B."') as one attribution; sitrep keeps each quoted piece as a record, so with
+ * `joinPieces` the pieces owned by one cue are joined. A set whose manifest says `cue_optional` (GGT)
+ * annotates each piece as its own quote, the continuation without cue or speaker span: pieces stay apart.
+ */
+export function quotePredictions(doc: Document, joinPieces = true): QuotePred[] {
+  const preds: QuotePred[] = [];
+  let last: { cue: number; end: number } | undefined;
+  for (const q of doc.quotes) {
+    const cue = q.cue?.start ?? -1;
+    if (joinPieces && q.direct && last && cue === last.cue && cue >= last.end && cue <= q.start && q.start - last.end < 120) {
+      preds[preds.length - 1].content.end = q.end;
+      last.end = q.end;
+      continue;
+    }
+    preds.push({
+      content: { start: q.start, end: q.end },
+      source: q.source.span ? { start: q.source.span.start, end: q.source.span.end } : null,
+      cue: q.cue ? { start: q.cue.start, end: q.cue.end } : undefined,
+      name: q.source.entity !== undefined && doc.entities[q.source.entity] ? doc.entities[q.source.entity].name : q.source.name,
+    });
+    last = q.direct ? { cue, end: q.end } : undefined;
+  }
+  return preds;
+}
+
 export const quotesScorer: SetScorer<QuotesItem, QuotePred[], State> = {
   task: 'quotes',
   needs: ['attribution'],
-  predict(item) {
+  predict(item, manifest) {
     const doc = analyse(createDocument(item.text, { origin: item.id, format: 'text', ...(item.date ? { published: item.date } : {}) }));
-    // PARC and PolNeAR take a quote interrupted by its cue ('"A," she said. "B."') as one attribution;
-    // sitrep keeps each quoted piece as a record, so pieces owned by one cue are joined here.
-    const preds: QuotePred[] = [];
-    let last: { cue: number; end: number } | undefined;
-    for (const q of doc.quotes) {
-      const cue = q.cue?.start ?? -1;
-      if (q.direct && last && cue === last.cue && cue >= last.end && cue <= q.start && q.start - last.end < 120) {
-        preds[preds.length - 1].content.end = q.end;
-        last.end = q.end;
-        continue;
-      }
-      preds.push({
-        content: { start: q.start, end: q.end },
-        source: q.source.span ? { start: q.source.span.start, end: q.source.span.end } : null,
-        cue: q.cue ? { start: q.cue.start, end: q.cue.end } : undefined,
-        name: q.source.entity !== undefined && doc.entities[q.source.entity] ? doc.entities[q.source.entity].name : q.source.name,
-      });
-      last = q.direct ? { cue, end: q.end } : undefined;
-    }
-    return preds;
+    return quotePredictions(doc, manifest?.cue_optional !== true);
   },
   init: () => ({ matched: 0, predicted: 0, gold: 0, sourceRight: 0, cues: 0, cueRight: 0, refs: 0, refRight: 0, ggt03: 0, ggt08: 0 }),
   add(state, item, pred) {

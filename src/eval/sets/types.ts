@@ -4,7 +4,8 @@ export interface SetScorer<Item, Pred, State> {
   task: string;
   /** Stages this task needs; when one has not run, the set scores 0 and says "not built". */
   needs: string[];
-  predict(item: Item): Pred;
+  /** `manifest`: the set's manifest.json, for conventions a set states there (e.g. `cue_optional`). */
+  predict(item: Item, manifest?: Record<string, unknown>): Pred;
   init(): State;
   add(state: State, item: Item, pred: Pred): void;
   finish(state: State): Record<string, number>;
