@@ -5,7 +5,7 @@
 //    span. 3. Chunks resolve to sources (entity, pronoun, anonymous, media, role, chain).
 // 4. Frames claim the direct quotes next to them; unclaimed quotes inherit the previous speaker when
 //    they open a paragraph. Fills doc.quotes.
-import type { Document, Span } from '../model/document.ts';
+import type { Document, Entity, Mention, Section, Span } from '../model/document.ts';
 import type { Quote } from '../model/quote.ts';
 import { lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
@@ -29,6 +29,8 @@ interface Frame {
   owns?: QuoteMark;
 }
 
+/** Tokens a rule looks at around a cue at most: the parser's window (src/syntax/index.ts). */
+const MAX_WINDOW = 250;
 /** Least share of its occurrences in training that a learned cue's lemma headed a cue (learned.ts). */
 const LEARNED_PRIOR = 0.15;
 /** A learned cue outside the rules' lexicon whose lemma headed a cue in at least this share of its occurrences needs no clause ("endorsed X"). */
@@ -90,13 +92,20 @@ export function attributeQuotes(doc: Document): void {
   /** Punctuation that ends a speaker chunk, including the two apostrophes that stand for a quote mark. */
   const boundary = (k: number): boolean => BOUNDARY.has(words[k]) || (words[k] === "'" && (words[k - 1] === "'" || words[k + 1] === "'"));
 
-  // Token range of each sentence.
+  // Token range of each sentence, cut into windows of the parser's length: every rule looks only inside
+  // its window, so a "sentence" of 200,000 tokens (a list run together, hostile text) costs what its
+  // windows cost, not their square.
   const firstTok: number[] = new Array(sentences.length).fill(-1);
   const endTok: number[] = new Array(sentences.length).fill(-1);
   tokens.forEach((t, i) => {
     if (firstTok[t.sentence] < 0) firstTok[t.sentence] = i;
     endTok[t.sentence] = i + 1;
   });
+  const windows: [number, number][] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    if (firstTok[s] < 0) continue;
+    for (let a = firstTok[s]; a < endTok[s]; a += MAX_WINDOW) windows.push([a, Math.min(endTok[s], a + MAX_WINDOW)]);
+  }
 
   const spanOf = (a: number, b: number): Span => ({ start: tokens[a].start, end: tokens[b - 1].end });
   /** Content from token a to b, without trailing punctuation. */
@@ -125,10 +134,7 @@ export function attributeQuotes(doc: Document): void {
   const verbalCue = (k: number, a: number): boolean => CUE_VERBS.has(lowers[k]) && !WEAK_CUES.has(lowers[k]) && /^\p{Ll}/u.test(words[k]) &&
     k > a && !NOT_BEFORE_VERB.has(lowers[k - 1]) && !nounUse(k, a) && !/ing$/.test(lowers[k]);
 
-  for (let s = 0; s < sentences.length; s++) {
-    const a = firstTok[s];
-    const b = endTok[s];
-    if (a < 0) continue;
+  for (const [a, b] of windows) {
     const sentenceFrames: Frame[] = [];
     for (let i = a; i < b; i++) {
       const w = lowers[i];
@@ -318,8 +324,8 @@ export function attributeQuotes(doc: Document): void {
         }
       }
     }
-    while (nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence < s) nextLearned++;
-    for (; nextLearned < learned.length && tokens[learned[nextLearned].cue].sentence === s; nextLearned++) {
+    while (nextLearned < learned.length && learned[nextLearned].cue < a) nextLearned++;
+    for (; nextLearned < learned.length && learned[nextLearned].cue < b; nextLearned++) {
       const frame = learnedFrame(learned[nextLearned], sentenceFrames, models!, atoms!);
       if (frame) sentenceFrames.push(frame);
     }
@@ -557,7 +563,7 @@ export function attributeQuotes(doc: Document): void {
       let n = start - 1;
       while (n > a && /^(\p{Lu}[\p{L}.'’-]*|de|da|di|du|van|von|al|bin|ibn|abu|le|la)$/u.test(words[n - 1]) && start - 1 - n < 5) n--;
       const bounded = n === a || boundary(n - 1) || CLAUSE_WORDS.has(lowers[n - 1]) || isArtefact(n - 1);
-      if (n < start - 1 && bounded && /^\p{Lu}/u.test(words[n]) && !CLAUSE_WORDS.has(lowers[n]) && doc.mentions.some((x) => x.kind === 'person' && x.start >= tokens[n].start && x.end <= tokens[start - 2].end)) {
+      if (n < start - 1 && bounded && /^\p{Lu}/u.test(words[n]) && !CLAUSE_WORDS.has(lowers[n]) && mentionWithin(doc, tokens[n].start, tokens[start - 2].end, (x) => x.kind === 'person')) {
         return [n, start - 1, undefined, Math.max(end, phraseEnd)];
       }
     }
@@ -631,7 +637,7 @@ export function attributeQuotes(doc: Document): void {
   /** For a participle cue without an earlier frame: the sentence's opening noun phrase. */
   function subjectOfSentence(i: number): Source | undefined {
     const s = tokens[i].sentence;
-    let start = firstTok[s];
+    let start = Math.max(firstTok[s], i - MAX_WINDOW);
     if (isArtefact(start)) start++;
     if (CLAUSE_WORDS.has(lowers[start])) start++;
     let end = start;
@@ -641,6 +647,15 @@ export function attributeQuotes(doc: Document): void {
 
   frames.push(...layoutFrames(doc, marks, ctx));
   doc.quotes = assemble(doc, frames, marks);
+}
+
+/** Whether a mention lies inside [start, end) and passes the test (mentions are in text order: a bisection finds the first). */
+function mentionWithin(doc: Document, start: number, end: number, test: (m: Mention) => boolean): boolean {
+  for (let i = lowerBound(doc.mentions, start, (m) => m.start); i < doc.mentions.length && doc.mentions[i].start < end; i++) {
+    const m = doc.mentions[i];
+    if (m.end <= end && test(m)) return true;
+  }
+  return false;
 }
 
 const LABEL = /^["“]?(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}):[ \t]+/u;
@@ -653,13 +668,22 @@ const NOT_A_SPEAKER = /^(UPDATE|UPDATED|WATCH|READ|READ MORE|MORE|EXCLUSIVE|BREA
 function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Frame[] {
   const { text } = doc;
   const frames: Frame[] = [];
+  /** Person entities by their name's last word, lower-cased (the first entity wins). */
+  let bySurname: Map<string, Entity> | undefined;
   const named = (start: number, end: number): Source | undefined => {
     const span = { start, end };
     const source = resolveSource(ctx, span);
     if (source) return { ...source, span };
     const name = text.slice(start, end);
     const last = name.split(/\s+/).pop()!.toLowerCase();
-    const entity = doc.entities.find((e) => e.kind === 'person' && e.name.toLowerCase().split(/\s+/).pop() === last);
+    if (!bySurname) {
+      bySurname = new Map();
+      for (const e of doc.entities) {
+        const key = e.name.toLowerCase().split(/\s+/).pop()!;
+        if (e.kind === 'person' && !bySurname.has(key)) bySurname.set(key, e);
+      }
+    }
+    const entity = bySurname.get(last);
     if (entity) return { kind: 'named', name: entity.name, entity: entity.id, span };
     return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}\.?[\p{L}'’-]*){0,3}$/u.test(name) ? { kind: 'named', name, span } : undefined;
   };
@@ -669,7 +693,7 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     const from = m.close + d[0].length;
     // The name runs to a comma, a bracket, the line's end or a full stop that is not an initial's ("Julie A. Diaz").
     const n = /^\p{Lu}(?:[\p{L}\p{M}'’ -]|(?<=(?:^|[ \u00a0])\p{Lu})\.){1,60}?(?=[ \t\u00a0]*(?:[,;(\n]|$|(?<!(?:^|[ \u00a0])\p{Lu})\.))/u.exec(text.slice(from, from + 80));
-    if (!n || /^\p{Lu}[\p{L}.'’-]*$/u.test(n[0]) && !doc.mentions.some((x) => x.start === from)) continue;
+    if (!n || /^\p{Lu}[\p{L}.'’-]*$/u.test(n[0]) && doc.mentions[lowerBound(doc.mentions, from, (x) => x.start)]?.start !== from) continue;
     const source = named(from, from + n[0].trimEnd().length);
     if (source) frames.push({ source, cue: { start: from - d[0].length + d[0].search(/[―—–]/), end: from - d[0].length + d[0].search(/[―—–]/) + 1 }, chunk: source.span!, owns: m });
   }
@@ -682,29 +706,31 @@ function layoutFrames(doc: Document, marks: QuoteMark[], ctx: SourceContext): Fr
     const h = /^([^:\n]{2,60}?):[ \t]+(?=\S)/.exec(text.slice(section.start, section.end));
     if (!h || NOT_A_SPEAKER.test(h[1].trim())) continue;
     const span = { start: section.start, end: section.start + h[1].length };
-    if (doc.mentions.some((m) => m.start >= span.start && m.end <= span.end && (m.kind === 'place' || m.kind === 'nationality'))) continue;
+    if (mentionWithin(doc, span.start, span.end, (m) => m.kind === 'place' || m.kind === 'nationality')) continue;
     const source = resolveSource(ctx, span) ?? named(span.start, span.end);
-    if (!source || (source.kind === 'named' && !doc.mentions.some((m) => m.kind === 'person' && m.start >= span.start && m.end <= span.end) && source.entity === undefined)) continue;
+    if (!source || (source.kind === 'named' && !mentionWithin(doc, span.start, span.end, (m) => m.kind === 'person') && source.entity === undefined)) continue;
     let end = section.end;
     while (end > span.end && /[\s.]/.test(text[end - 1])) end--;
     const from = section.start + h[0].length;
     const m = marks.find((x) => x.open === from || x.start === from);
     frames.push({ source: { ...source, span }, cue: { start: span.end, end: span.end + 1 }, chunk: span, ...(m && m.close >= end - 1 ? { owns: m } : { content: { start: from, end } }) });
   }
-  const found: [number, string, number][] = [];
+  const found: [Section, string, number][] = [];
   for (const section of doc.sections) {
     const l = LABEL.exec(text.slice(section.start, Math.min(section.end, section.start + 40)));
     if (!l || NOT_A_SPEAKER.test(l[1])) continue;
-    found.push([section.start, l[1], l[0].length]);
+    found.push([section, l[1], l[0].length]);
   }
   if (found.length < 2) return frames;
-  for (const [start, label, length] of found) {
+  const markAt = new Map<number, QuoteMark>();
+  for (const m of marks) if (!markAt.has(m.open)) markAt.set(m.open, m);
+  for (const [section, label, length] of found) {
+    const start = section.start;
     const at = start + (/^["“]/.test(text[start]) ? 1 : 0);
     const source = named(at, at + label.length);
     if (!source) continue;
     const cue = { start: at + label.length, end: at + label.length + 1 };
-    const section = doc.sections.find((x) => x.start === start)!;
-    const m = marks.find((x) => x.open === start);
+    const m = markAt.get(start);
     let end = section.end;
     while (end > start + length && /[\s"”]/.test(text[end - 1])) end--;
     frames.push({ source, cue, chunk: source.span!, ...(m ? { owns: m } : { content: { start: start + length, end } }) });
@@ -802,9 +828,19 @@ function assemble(doc: Document, frames: Frame[], marks: QuoteMark[]): Quote[] {
   // One record per statement: the reported statement carries the words it quotes.
   // A statement that quotes several separate phrases ('insisted that strikes are "precise" and spare "civilians"')
   // keeps the later ones as direct quotes of their own: each is a quotation the reader may look for.
+  // Both lookups are bisections over lists in text order, so a page of thousands of statements stays linear.
+  const byStart = reported.map((r, k) => [r, k] as const).sort((x, y) => x[0].start - y[0].start || x[1] - y[1]);
+  const longest = reported.reduce((n, r) => Math.max(n, r.end - r.start), 0);
   const kept = quotes.filter((q) => {
-    const r = reported.find((x) => same(x.source, q.source) && x.start <= q.start && x.end >= q.end);
-    return !r || quotes.some((o) => o !== q && o.start < q.start && o.start >= r.start && o.end <= r.end);
+    // The first reported statement (in frame order) of the same speaker that holds the quote.
+    let r: Quote | undefined, first = Infinity;
+    for (let k = lowerBound(byStart, q.end - longest, (x) => x[0].start); k < byStart.length && byStart[k][0].start <= q.start; k++) {
+      const [x, order] = byStart[k];
+      if (order < first && x.end >= q.end && same(x.source, q.source)) { r = x; first = order; }
+    }
+    if (!r) return true;
+    for (let k = lowerBound(quotes, r.start, (o) => o.start); k < quotes.length && quotes[k].start < q.start; k++) if (quotes[k] !== q && quotes[k].end <= r.end) return true;
+    return false;
   });
   return [...kept, ...reported].sort((x, y) => x.start - y.start);
 }

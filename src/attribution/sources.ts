@@ -29,12 +29,65 @@ const CARRIER = /^(?:(?:the|a|an)\s+)?(?:reports?|figures|data|estimates?|statem
 const DETERMINER = /^(?:(?:one|some|many|two|three|several|most|all|each|none|either|neither) of (?:the|its|their|his|her|our)\s+|(?:a|an|the|one|another|two|three|several|some|many)\s+)/i;
 const TRAILING = /\s+(?:on condition of anonymity|speaking on condition.*|who .*|speaking .*|in a statement.*|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday).*|,.*)$/i;
 
-/** Mentions inside the span, leaving out what stands in brackets ("Chris Christie (R)"). */
+/** Mentions inside the span, leaving out what stands in brackets ("Chris Christie (R)"). Mentions are in text order: a bisection finds them. */
 function mentionsIn(doc: Document, span: Span): Mention[] {
   const raw = doc.text.slice(span.start, span.end);
   const brackets: [number, number][] = [];
   for (const m of raw.matchAll(/\([^()]{0,40}\)/g)) brackets.push([span.start + m.index!, span.start + m.index! + m[0].length]);
-  return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end && !brackets.some(([x, y]) => m.start >= x && m.end <= y));
+  const out: Mention[] = [];
+  for (let i = lowerBound(doc.mentions, span.start, (m) => m.start); i < doc.mentions.length && doc.mentions[i].start < span.end; i++) {
+    const m = doc.mentions[i];
+    if (m.end <= span.end && !brackets.some(([x, y]) => m.start >= x && m.end <= y)) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Lookups over a document's entities and mentions, built once per document on first use, so that resolving
+ * a speaker costs the same on page 300 as on page 1.
+ */
+interface Index {
+  /** Person entities by each word-boundary suffix of their name ("Bill de Blasio": "de Blasio", "Blasio") and by alias; the first entity wins. */
+  personBySuffix: Map<string, number>;
+  personByAlias: Map<string, number>;
+  /** For each mention index, the latest person mention at or before it (-1 when none). */
+  lastPerson: Int32Array;
+  /** Institutions (organisation, armed group, medium; names of two words or more) by their name's last word, lower-cased: their mention indices in text order. */
+  orgMentionsByHead: Map<string, number[]>;
+  /** For each sentence, the index of its first person mention outside quotes (-1 when none); filled on demand. */
+  firstPerson: Map<number, number>;
+}
+const indexes = new WeakMap<Document, Index>();
+function indexOf(doc: Document): Index {
+  let ix = indexes.get(doc);
+  if (ix) return ix;
+  const personBySuffix = new Map<string, number>(), personByAlias = new Map<string, number>();
+  for (const e of doc.entities) {
+    if (e.kind !== 'person') continue;
+    for (let k = e.name.indexOf(' '); k >= 0; k = e.name.indexOf(' ', k + 1)) { const key = e.name.slice(k + 1); if (!personBySuffix.has(key)) personBySuffix.set(key, e.id); }
+    for (const a of e.aliases) if (!personByAlias.has(a)) personByAlias.set(a, e.id);
+  }
+  const lastPerson = new Int32Array(doc.mentions.length);
+  const orgMentionsByHead = new Map<string, number[]>();
+  let last = -1;
+  doc.mentions.forEach((m, i) => {
+    if (m.kind === 'person') last = i;
+    lastPerson[i] = last;
+    const e = doc.entities[m.entity];
+    if (ORG_KINDS.has(m.kind) && e && e.name.includes(' ')) {
+      const head = e.name.toLowerCase().split(/\s+/).pop()!;
+      const list = orgMentionsByHead.get(head);
+      if (list) list.push(i); else orgMentionsByHead.set(head, [i]);
+    }
+  });
+  ix = { personBySuffix, personByAlias, lastPerson, orgMentionsByHead, firstPerson: new Map() };
+  indexes.set(doc, ix);
+  return ix;
+}
+
+/** The first person entity (in entity order) whose name ends in " " + name, or undefined. */
+function personEndingIn(doc: Document, name: string): number | undefined {
+  return indexOf(doc).personBySuffix.get(name);
 }
 
 const FEMALE = /\b(she|spokeswoman|woman|mother|wife|daughter|sister|girl|chairwoman|mrs|ms|madam|grandmother|aunt|widow)\b/i;
@@ -49,8 +102,8 @@ function genderClash(doc: Document, pronoun: string, source: Source, title?: str
 function personNamed(doc: Document, m: Mention): Source {
   let entity = doc.entities[m.entity];
   if (entity && !/\s/.test(entity.name)) {
-    const full = doc.entities.find((e) => e.kind === 'person' && e.name.length > entity!.name.length && e.name.endsWith(' ' + entity!.name));
-    if (full) entity = full;
+    const full = personEndingIn(doc, entity.name);
+    if (full !== undefined) entity = doc.entities[full];
   }
   return { kind: 'named', name: entity?.name ?? m.text, entity: entity?.id ?? m.entity, span: { start: m.start, end: m.end } };
 }
@@ -127,7 +180,11 @@ export function resolveSource(ctx: SourceContext, span: Span): Source | undefine
   }
   // An untagged surname of a person the document has named: "Beltrami added".
   if (!person && !anonymous && /^(?:(?:de|da|di|du|van|von|der|al|el|bin|ben|abu|le|la)[\s-])?[\p{Lu}][\p{L}'’-]+$/u.test(name)) {
-    const known = doc.entities.find((e) => e.kind === 'person' && (e.aliases.includes(name) || e.name.endsWith(' ' + name)));
+    const ix = indexOf(doc);
+    const byAlias = ix.personByAlias.get(name), bySuffix = ix.personBySuffix.get(name);
+    // The first person entity that has the name as an alias or ends in it.
+    const id = byAlias === undefined ? bySuffix : bySuffix === undefined ? byAlias : Math.min(byAlias, bySuffix);
+    const known = id === undefined ? undefined : doc.entities[id];
     if (known) {
       const source: Source = { kind: 'named', name: known.name, entity: known.id, span };
       ctx.lastPerson = source;
@@ -185,7 +242,7 @@ const PLURAL_HEAD = /\b(officials|authorities|police|witnesses|residents|activis
 
 /** The last organisation, armed group or medium named within a few sentences before an offset. */
 function lastOrganisationBefore(doc: Document, offset: number): Source | undefined {
-  for (let i = doc.mentions.length - 1; i >= 0; i--) {
+  for (let i = lowerBound(doc.mentions, offset, (m) => m.start) - 1; i >= 0; i--) {
     const m = doc.mentions[i];
     if (m.end > offset) continue;
     if (offset - m.end > 400) break;
@@ -198,13 +255,12 @@ function lastOrganisationBefore(doc: Document, offset: number): Source | undefin
 
 /** The latest institution named before an offset whose name ends in the noun ("ministry" -> "Syrian Defence Ministry"). */
 function entityHeadedBy(doc: Document, noun: string, offset: number): { id: number; name: string; kind: string } | undefined {
-  for (let i = doc.mentions.length - 1; i >= 0; i--) {
-    const m = doc.mentions[i];
-    if (m.end > offset || !ORG_KINDS.has(m.kind)) continue;
-    const e = doc.entities[m.entity];
-    if (!e) continue;
-    const last = e.name.toLowerCase().split(/\s+/).pop();
-    if (last === noun && e.name.includes(' ')) return e;
+  const list = indexOf(doc).orgMentionsByHead.get(noun);
+  if (!list) return undefined;
+  // The latest such mention ending at or before the offset (mentions start in order; one may start before and end after).
+  for (let k = lowerBound(list, offset, (i) => doc.mentions[i].start) - 1; k >= 0; k--) {
+    const m = doc.mentions[list[k]];
+    if (m.end <= offset) return doc.entities[m.entity];
   }
   return undefined;
 }
@@ -230,15 +286,20 @@ function subjectBefore(ctx: SourceContext, offset: number, pronoun: string): Sou
   const { doc } = ctx;
   const sentenceOf = (x: number) => Math.max(0, lastStartingAtOrBefore(doc.sentences, x));
   const here = sentenceOf(offset);
-  for (let i = lowerBound(doc.mentions, offset, (m) => m.start) - 1; i >= 0; i--) {
-    const m = doc.mentions[i];
-    const s = sentenceOf(m.start);
-    if (here - s > 2) break;
-    if (m.kind !== 'person' || ctx.quoted?.(m.start)) continue;
-    // The first person of its sentence.
-    let first = true;
-    for (let j = i - 1; j >= 0 && doc.mentions[j].start >= doc.sentences[s].start; j--) if (doc.mentions[j].kind === 'person' && !ctx.quoted?.(doc.mentions[j].start)) { first = false; break; }
-    if (!first) continue;
+  const ix = indexOf(doc);
+  // This sentence and the two before it, latest first: the first person of each, if named before the offset.
+  for (let s = here; s >= 0 && here - s <= 2; s--) {
+    let first = ix.firstPerson.get(s);
+    if (first === undefined) {
+      first = -1;
+      const end = s + 1 < doc.sentences.length ? doc.sentences[s + 1].start : Infinity;
+      for (let j = lowerBound(doc.mentions, doc.sentences[s].start, (m) => m.start); j < doc.mentions.length && doc.mentions[j].start < end; j++) {
+        if (doc.mentions[j].kind === 'person' && !ctx.quoted?.(doc.mentions[j].start)) { first = j; break; }
+      }
+      ix.firstPerson.set(s, first);
+    }
+    if (first < 0 || doc.mentions[first].start >= offset) continue;
+    const m = doc.mentions[first];
     const source = personNamed(doc, m);
     if (genderClash(doc, pronoun, source, m.title?.text)) continue;
     return source;
@@ -247,11 +308,9 @@ function subjectBefore(ctx: SourceContext, offset: number, pronoun: string): Sou
 }
 
 function lastPersonBefore(doc: Document, offset: number): Source | undefined {
-  for (let i = doc.mentions.length - 1; i >= 0; i--) {
-    const m = doc.mentions[i];
-    if (m.start < offset && m.kind === 'person') {
-      return { kind: 'named', name: doc.entities[m.entity]?.name ?? m.text, entity: m.entity, span: { start: m.start, end: m.end } };
-    }
-  }
-  return undefined;
+  const k = lowerBound(doc.mentions, offset, (m) => m.start) - 1;
+  const i = k >= 0 ? indexOf(doc).lastPerson[k] : -1;
+  if (i < 0) return undefined;
+  const m = doc.mentions[i];
+  return { kind: 'named', name: doc.entities[m.entity]?.name ?? m.text, entity: m.entity, span: { start: m.start, end: m.end } };
 }
