@@ -89,6 +89,16 @@ describe('attribution', () => {
     assert.equal(next.source.span, undefined);
   });
 
+  it('ends a statement where a participle or a second verb of its speaker opens the next one', () => {
+    const doc = run('Budget row\n\nMayor Lena Holt said the levy would stay, arguing that the roads needed it. Councillor Omar Diallo said the vote was rushed but added that he would back it.');
+    const a = quoteWith(doc, 'the levy would stay');
+    assert.equal(a.text, 'the levy would stay');
+    assert.equal(sourceName(doc, quoteWith(doc, 'the roads needed it')), 'Lena Holt');
+    const b = quoteWith(doc, 'the vote was rushed');
+    assert.equal(b.text, 'the vote was rushed');
+    assert.equal(sourceName(doc, quoteWith(doc, 'he would back it')), 'Omar Diallo');
+  });
+
   it('treats a quoted word inside a reported statement as part of it', () => {
     const doc = run('Reaction\n\nThe minister described the attack as "cowardly" and promised an inquiry.');
     const q = quoteWith(doc, 'cowardly');

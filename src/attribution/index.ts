@@ -193,6 +193,8 @@ export function attributeQuotes(doc: Document): void {
       if (PARTICIPLE_CUES.has(w) && i > a && (words[i - 1] === ',' || (afterPreposition && /^(that|clause|quote)$/.test(tailKind(i + 1, b)) && !PREPOSITION.test(lowers[i + 1] ?? '')))) {
         const earlier = sentenceFrames[sentenceFrames.length - 1];
         const source = earlier?.source ?? subjectOfSentence(i);
+        // "said A, arguing that B": the earlier statement ends at the comma; B is the participle's own.
+        if (source && earlier && words[i - 1] === ',' && holdsToken(earlier, i)) endContent(earlier, i - 1);
         if (source) sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
         continue;
       }
@@ -203,6 +205,8 @@ export function attributeQuotes(doc: Document): void {
         const source = earlier?.source ?? subjectOfSentence(i - 1);
         const tail = tailKind(i + 1, b);
         if (source && (tail === 'that' || tail === 'clause' || tail === 'quote')) {
+          // "said A but noted that B": the first statement ends before the conjunction.
+          if (earlier && holdsToken(earlier, i)) endContent(earlier, i - 1);
           sentenceFrames.push({ source, cue: spanOf(i, i + 1), content: contentAfter(i + 1, b), chunk: earlier?.chunk ?? spanOf(i, i + 1), at: i });
           continue;
         }
@@ -432,6 +436,11 @@ export function attributeQuotes(doc: Document): void {
     const raw = lowers.slice(chunk[0], chunk[1]).join(' ');
     if (/^(he|she)$/.test(raw)) return source;
     return { ...source, span: spanOf(lowers[chunk[0]] === 'with' && chunk[0] + 1 < end ? chunk[0] + 1 : chunk[0], end) };
+  }
+
+  /** Whether a frame's content runs over token k (it started before it). */
+  function holdsToken(f: Frame, k: number): boolean {
+    return !!f.content && f.content.start < tokens[k].start && f.content.end > tokens[k].start;
   }
 
   /** Ends a frame's content before token k, its pieces with it. */
