@@ -9,7 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { numberValue, quantityAt } from './quantity.ts';
-import { countingNoun, hypothetical, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { coordinated, countingNoun, hypothetical, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
 import { parseSyntax } from '../syntax/index.ts';
 
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
@@ -33,7 +33,8 @@ const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusin
 const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
 /** Words that count the people of an "of" phrase: "dozens of fighters". */
 const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
-const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|guard|driver|teenager|child|fighter|militant|resident|worker|journalist|civilian)$/;
+const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|policewoman|guard|driver|teenager|teen|toddler|child|fighter|militant|resident|worker|journalist|civilian|cop|deputy|trooper|student|father|mother|son|daughter|victim)$/;
+const AGE = /^-?(years?|months?)-olds?$/;
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
 export function extractClaims(doc: Document): void {
@@ -119,11 +120,11 @@ export function extractClaims(doc: Document): void {
       const main = emit(v);
       // "30 people and the gunman were killed": each conjunct is a figure of its own; so is a second
       // object the verb governs through the coordination ("injuring 23 civilians and 10 soldiers").
-      for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c)) emit({ ...v, token: c });
+      if (coordinated(t, v.token)) for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c) && t.upos(c) !== 'VERB') emit({ ...v, token: c });
       for (const c of passiveSubjects(t, w)) {
         if (c === v.token || used.has(c)) continue;
         emit({ ...v, token: c });
-        for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d)) emit({ ...v, token: d });
+        if (coordinated(t, c)) for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d) && t.upos(d) !== 'VERB') emit({ ...v, token: d });
       }
       for (const c of t.children(w)) if (t.rel(c) === 'conj' && /^(NOUN|NUM)$/.test(t.upos(c)) && c > v.token && !used.has(c) && t.child(c, 'nummod') >= 0) emit({ ...v, token: c });
       // "five died, including a policeman and two children": parts of the figure.
@@ -263,7 +264,11 @@ export function extractClaims(doc: Document): void {
     const phraseStart = victimPhrase(t, i, v.predicate)[0];
     if ((det >= 0 && lowers[det] === 'no') || (lowers[phraseStart] === 'no' && phraseStart < i) || lower === 'nobody' || lower === 'none' || (v.negated && /^(anyone|anybody|any)$/.test(lower))) return { min: 0, max: 0 };
     if (v.negated) return undefined;
+    // "a 40-year-old", "Ann Lee, 40-year-old": the number is an age; the phrase is one person.
+    const age = (k: number) => k >= 0 && (AGE.test(lowers[k + 1] ?? '') || (lowers[k + 1] === '-' && AGE.test(lowers[k + 2] ?? '')));
+    if (AGE.test(lower) && !lower.endsWith('s')) return { min: 1, max: 1 };
     let num = t.upos(i) === 'NUM' || COUNT_HEADS.test(lower) ? i : t.child(i, 'nummod');
+    if (age(num)) num = Array.from(t.children(i)).find((c) => c !== num && t.rel(c) === 'nummod' && !age(c)) ?? -1;
     // A number the tagger took for an adjective ("Nine villagers"): still the count.
     if (num < 0) for (const c of t.children(i)) if (c < i && /^(amod|det|compound)$/.test(t.rel(c)) && (numberValue(lowers[c]) !== undefined || quantityAt(words, lowers, c))) num = c;
     if (num >= 0) return quantityOf(t, num, v.predicate < num ? v.predicate + 1 : 0);
@@ -271,13 +276,19 @@ export function extractClaims(doc: Document): void {
     // A name, or a singular noun phrase naming a person ("trader Ali Musa was beaten to death").
     const [from, to] = t.span(i, (c) => c !== v.predicate && /^(appos|flat|compound|amod|det)$/.test(t.rel(c)) && Math.abs(c - i) < 6);
     const named = doc.mentions.some((m) => m.kind === 'person' && m.start < tokens[to - 1].end && tokens[from].start < m.end);
-    if (t.upos(i) === 'PROPN' && words[i] !== lower) return named ? { min: 1, max: 1 } : undefined;
+    // A name the tagger did not know is still one person, unless it names a place or an organisation.
+    if (t.upos(i) === 'PROPN' && words[i] !== lower) {
+      const other = doc.mentions.some((m) => m.kind !== 'person' && m.start <= tokens[i].start && tokens[i].end <= m.end);
+      return named || (!other && !/s$/.test(lower)) ? { min: 1, max: 1 } : undefined;
+    }
     if (t.lemma(i) === lower && named) return { min: 1, max: 1 };
     // A singular count noun with an article or a possessive: "a soldier was killed", "his brother died";
     // not the outcome noun itself ("the death" is the event, not a count).
     // The article may hang elsewhere in a misparse; the word before says it all the same.
     const article = det >= 0 ? det : i > 0 && /^(a|an|the|one|his|her|their)$/.test(lowers[i - 1]) ? i - 1 : -1;
     if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN') && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    // A headline drops the article: "Man dies after shooting", "Teen wounded".
+    if (i !== v.predicate && PERSON_NOUN.test(lower) && t.upos(i) === 'NOUN' && det < 0) return { min: 1, max: 1 };
     return undefined;
   }
 

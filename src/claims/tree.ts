@@ -131,8 +131,13 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     if (resultIsDeath(tree, i)) return 'killed';
     // "fatally shot", "fatally stabbed", "mortally wounded": killed.
     if (fatally(tree, i)) return 'killed';
-    // "was shot" alone says neither wounded nor killed (a later "died" often follows): no figure.
-    if (lemma === 'shoot' || lower === 'shot') return undefined;
+    // "was shot" alone says the victim was hit, not whether it was fatal: killed or injured (a later
+    // "died" often settles it); "shot and killed" leaves the outcome to its second verb.
+    if (lemma === 'shoot' || lower === 'shot') {
+      // "shot dead" however the parser hung "dead"
+      if (tree.lowers[i + 1] === 'dead' || (tree.lowers[i + 1] === 'to' && tree.lowers[i + 2] === 'death')) return 'killed';
+      return shotHit(tree, i) ? 'killed_or_injured' : undefined;
+    }
     // "blew himself up": the bomber died.
     if (lemma === 'blow' && selfObject(tree, i) >= 0) return 'killed';
     // "suffered injuries", "sustained bullet wounds": the subject was hurt.
@@ -154,9 +159,38 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     if (lemma === 'toll') return 'killed';
     // "11 were still in hospital", "remained in hospital"
     if (lemma === 'hospital' && tree.lowers[tree.child(i, 'case')] === 'in') return 'injured';
+    // "the killing of a guard", "the fatal shooting of a teenager", "the shooting of two men": the "of"
+    // phrase names the victims (countingNoun), the noun and its modifier the outcome.
+    // (not a grievance: "protested against the murder of an activist" tells why, not what happened)
+    if (/^(killing|murder|slaying|homicide|assassination|shooting|stabbing)$/.test(lower) && ofPhrase(tree, i) >= 0 && !grievance(tree, i)) {
+      if (/^(shooting|stabbing)$/.test(lower) && !tree.children(i).some((c) => /^(fatal|deadly)$/.test(tree.lowers[c]))) return lower === 'shooting' ? 'killed_or_injured' : 'injured';
+      return tree.children(i).some((c) => /^(attempted|nonfatal|non-fatal)$/.test(tree.lowers[c])) ? undefined : 'killed';
+    }
     return NOUN_OUTCOMES[lemma];
   }
   return undefined;
+}
+
+/** Things shot that are not people: "the drone was shot down", "shot the video". */
+const NOT_PEOPLE = /^(drones?|planes?|aircraft|jets?|helicopters?|videos?|films?|footage|photos?|pictures?|scenes?|dogs?|deer|animals?|birds?|tires?|tyres?|windows?|lights?|hoops?|baskets?|guns?|rounds?|bullets?|shots?|blanks?)$/;
+
+/**
+ * "was shot", "police shot a man": someone hit by gunfire. Not "shot down" or "shot at" (aimed, maybe
+ * missed), not a shot with no one hit ("began shooting"), and not when a coordinated verb gives the
+ * outcome itself ("was shot and killed", "was shot and wounded").
+ */
+function shotHit(t: Tree, i: number): boolean {
+  for (const c of t.children(i)) {
+    if (/^(compound:prt|advmod)$/.test(t.rel(c)) && /^(down|up|out|off)$/.test(t.lowers[c])) return false;
+    if (/^obl/.test(t.rel(c)) && t.lowers[t.child(c, 'case')] === 'at' && c === i + 2) return false;
+    if (t.lowers[c] === 'at' && c === i + 1) return false;
+    // ("shot and pronounced dead": the outcome may be the second verb's result)
+    const outcome = (k: number) => VERB_OUTCOMES[t.lemma(k)] || INTRANSITIVE_OUTCOMES[t.lemma(k)] || ADJECTIVE_OUTCOMES[t.lowers[k]] || resultIsDeath(t, k);
+    if (t.rel(c) === 'conj' && c > i && t.child(c, 'nsubj', 'nsubj:pass') < 0 && (outcome(c) || Array.from(t.children(c)).some((d) => t.rel(d) === 'xcomp' && outcome(d)))) return false;
+  }
+  if (i + 1 < t.lowers.length && t.lowers[i + 1] === 'at') return false;
+  const victim = isPassive(t, i) ? t.child(i, 'nsubj:pass', 'nsubj') : t.child(i, 'obj');
+  return victim >= 0 && !NOT_PEOPLE.test(t.lowers[victim]);
 }
 
 /** Passive when an auxiliary says so, or a passive subject with no object (the parser's label alone can be wrong). */
@@ -185,7 +219,7 @@ const passiveSubject: Recogniser = (t, w) => {
   return passiveSubjects(t, w)[0] ?? -1;
 };
 /** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
-const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || t.lemma(w) === 'shoot' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
 const fatally = (t: Tree, w: number) => t.children(w).some((c) => /^(fatally|mortally)$/.test(t.lowers[c]));
 /** "two guards died", "the men were dead", "the driver was unharmed". */
 const subjectOfState: Recogniser = (t, w) => (INTRANSITIVE_OUTCOMES[t.lemma(w)] || t.upos(w) === 'ADJ' || ADJECTIVE_OUTCOMES[t.lowers[w]] ? t.child(w, 'nsubj') : -1);
@@ -212,7 +246,8 @@ const countOf: Recogniser = (t, w) => {
 };
 /** A result adjective: "left 15 dead", "shot dead two men", "found dead": the verb's object, else its passive subject. */
 const resultOf: Recogniser = (t, w) => {
-  if (t.rel(w) !== 'xcomp' || t.head(w) < 0) return -1;
+  // (a verb in that place is a clause of its own: "were shot and one of them died")
+  if (t.rel(w) !== 'xcomp' || t.head(w) < 0 || t.upos(w) === 'VERB') return -1;
   const v = t.head(w);
   const obj = t.child(v, 'obj');
   if (obj >= 0) return obj;
@@ -270,6 +305,7 @@ const tollFigure: Recogniser = (t, w) => {
  * The object a misparse hung elsewhere: an active outcome verb without one ("a bomb killed two soldiers
  * ..., an officer said" read with "soldiers" as the subject of "said") takes the noun phrase right after it.
  */
+const TIME_WORD = /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)$/;
 const followingObject: Recogniser = (t, w) => {
   if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w)) || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
   const sentence = t.doc.tokens[w].sentence;
@@ -278,7 +314,8 @@ const followingObject: Recogniser = (t, w) => {
   if (t.lowers[start] === 'to' && t.lowers[start + 1] === 'death') start += 2;
   for (let k = start; k < t.doc.tokens.length && k <= start + 4 && t.doc.tokens[k].sentence === sentence; k++) {
     const u = t.upos(k);
-    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && (/^nsubj/.test(t.rel(k)) || (t.rel(k).startsWith('obl') && t.child(k, 'case') >= 0) || /^obl:(tmod|npmod)$/.test(t.rel(k)) || /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday)$/.test(t.lowers[k])) ? -1 : k;
+    if ((u === 'NOUN' || u === 'PROPN') && TIME_WORD.test(t.lowers[k])) return -1;
+    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && (/^nsubj/.test(t.rel(k)) || (t.rel(k).startsWith('obl') && t.child(k, 'case') >= 0) || /^obl:(tmod|npmod|unmarked)$/.test(t.rel(k)) || TIME_WORD.test(t.lowers[k])) ? -1 : k;
     if (u === 'NUM' && !(k + 1 < t.doc.tokens.length && /^(NOUN|ADJ|NUM)$/.test(t.upos(k + 1)))) return k;
     // a preposition only as part of a count ("at least 12", "up to 30"), not one that starts a place
     const countWord = u === 'ADP' && k + 1 < t.doc.tokens.length && (t.upos(k + 1) === 'NUM' || /^(least|most|than)$/.test(t.lowers[k + 1]));
@@ -310,11 +347,20 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
   if (shares && h >= 0 && tree.upos(h) === 'VERB' && tree.child(w, 'nsubj') < 0) {
     // the nearest object between the two ("killing 15 soldiers and leaving two others wounded"), else the head's
     let v = -1;
-    for (let k = w - 1; k > h && v < 0; k--) if (tree.rel(k) === 'obj') v = k;
+    // ("were shot and one of them died": the count the parser hung on the first verb)
+    // (not an outcome word in the object's place: "was found shot and killed")
+    for (let k = w - 1; k > h && v < 0; k--) if ((tree.rel(k) === 'obj' && !tree.verbal(k) && !VERB_OUTCOMES[tree.lemma(k)] && tree.lowers[k] !== 'shot') || (tree.rel(k) === 'conj' && tree.head(k) === h && /^(NUM|PRON)$/.test(tree.upos(k)))) v = k;
     if (v < 0) v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
+    // "found Tom Reed shot to death" with the name hung on the participle: the noun before it
+    if (v === w) v = Array.from(tree.children(w)).find((c) => c < w && /^(NOUN|PROPN|PRON|NUM)$/.test(tree.upos(c)) && /^(compound|nsubj|obj|amod|nmod)/.test(tree.rel(c))) ?? -1;
     // "a man shot and killed by police": the first verb is a participle on the victims' noun
     if (v < 0 && tree.rel(h) === 'acl' && tree.head(h) >= 0) v = tree.head(h);
     if (v >= 0) return { token: v, outcome, predicate: w, ...(negated(tree, h) ? { negated: true } : {}) };
+  }
+  // "John Doe, a 30-year-old man, died Monday" parsed with the verb under the name: a verb of dying
+  // with no subject of its own is said of the noun it hangs on.
+  if (INTRANSITIVE_OUTCOMES[tree.lemma(w)] && tree.child(w, 'nsubj') < 0 && h >= 0 && h < w && /^(conj|acl|appos|parataxis|acl:relcl)$/.test(tree.rel(w)) && /^(NOUN|PROPN|NUM)$/.test(tree.upos(h))) {
+    return { token: h, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
   }
   return undefined;
 }
@@ -345,16 +391,33 @@ export function partitiveOf(tree: Tree, w: number, outcome: Outcome): Victims | 
   return { token: v, outcome, predicate: w, partitive: true, ...(v !== h && tree.upos(v) === 'NUM' && tree.upos(h) === 'NOUN' ? { describedAs: h } : {}) };
 }
 
+/** An event named as what people protest or condemn: "rallied over the killing of ...". */
+function grievance(tree: Tree, i: number): boolean {
+  if (tree.lowers[tree.child(i, 'case')] === 'against') return true;
+  const h = tree.head(i);
+  return h >= 0 && /^(protest|condemn|denounce|mourn|decry|demonstrate|rally|march)$/.test(tree.lemma(h));
+}
+
+/** The "of" (or "among") phrase of a noun: "the deaths of 20 people". */
+function ofPhrase(tree: Tree, w: number): number {
+  return Array.from(tree.children(w)).find((c) => /^nmod/.test(tree.rel(c)) && /^(of|among)$/.test(tree.lowers[tree.child(c, 'case')] ?? '') && /^(NOUN|NUM|PROPN|PRON)$/.test(tree.upos(c))) ?? -1;
+}
+
 /** A noun that counts its own victims: "20 deaths", "no casualties", "the deaths of 20 people". */
 export function countingNoun(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
-  if (tree.upos(w) !== 'NOUN' || !NOUN_OUTCOMES[tree.lemma(w)]) return undefined;
-  const of = tree.children(w).find((c) => /^nmod/.test(tree.rel(c)) && /^(of|among)$/.test(tree.lowers[tree.child(c, 'case')] ?? ''));
+  if (tree.upos(w) !== 'NOUN') return undefined;
+  const of = ofPhrase(tree, w);
   // "the deaths of 20 people", "the death of a man": the "of" phrase names and counts the victims.
-  if (of !== undefined && /^(NOUN|NUM|PROPN)$/.test(tree.upos(of))) return { token: of, outcome, predicate: w };
-  return { token: w, outcome, predicate: w };
+  if (of >= 0) return { token: of, outcome, predicate: w };
+  return NOUN_OUTCOMES[tree.lemma(w)] ? { token: w, outcome, predicate: w } : undefined;
 }
 
 /** All passive subjects of a verb before it (a coordination the parser split: "20 people and the gunman were killed"). */
+/** A coordination of nouns says "and" or "or" somewhere; commas alone are more often an apposition misparsed. */
+export function coordinated(t: Tree, head: number): boolean {
+  return Array.from(t.children(head)).some((c) => t.rel(c) === 'conj' && (t.child(c, 'cc') >= 0 || t.children(c).some((d) => t.rel(d) === 'conj' && t.child(d, 'cc') >= 0)));
+}
+
 export function passiveSubjects(t: Tree, w: number): number[] {
   if (!isPassive(t, w)) return [];
   const aux = t.child(w, 'aux:pass') >= 0;
