@@ -131,4 +131,18 @@ describe('casualties from the tree', () => {
   it('reads a headline\'s bare singular noun as one victim', () => {
     assert.deepEqual(read(run('Teen dies after being shot near school')), ['Teen: killed 1-1']);
   });
+
+  it('reads a death that set off a protest as its cause, not the protest\'s toll', () => {
+    assert.deepEqual(read(run('Porters rallied after the sudden death of a colleague at the quay.')), []);
+    assert.deepEqual(read(run('The death of a young apprentice at the mill sparked a protest.')), []);
+    assert.deepEqual(read(run('A quarrel between two clans resulted in the death of a farmer.')), ['farmer: killed 1-1']);
+  });
+
+  it('reads "was killed and another injured" as two figures, not one lumped', () => {
+    assert.deepEqual(read(run('A ranger was killed and another injured in the ambush.')), ['ranger: killed 1-1, injured 1-1']);
+  });
+
+  it('reads "shot dead" and a passive subject the tagger took for an adjective', () => {
+    assert.deepEqual(read(run('Unknown men shot dead a money changer, police said.')), ['money changer: killed 1-1']);
+  });
 });

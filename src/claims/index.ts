@@ -110,6 +110,8 @@ export function extractClaims(doc: Document): void {
         // a bare second word right after the first ("dead and wounded", "killed or injured"), not a verb
         // with arguments of its own ("killed 12 people and wounded 22")
         if (c > w + 3 || t.children(c).some((d) => /^(obj|nsubj|nummod|iobj)/.test(t.rel(d)))) continue;
+        // ("was killed and another injured": a word of its own between them)
+        if (Array.from({ length: c - w - 1 }, (_, k) => w + 1 + k).some((k) => !/^(CCONJ|PUNCT)$/.test(t.upos(k)))) continue;
         outcome = 'killed_or_injured';
         lumpedInto.add(c);
       }
@@ -154,7 +156,7 @@ export function extractClaims(doc: Document): void {
       const from = Math.min(np[0], v.predicate), to = Math.max(np[1], v.predicate + 1);
       const inPlace = doc.mentions.some((m) => m.kind === 'place' && m.start <= tokens[token].start && tokens[token].end <= m.end);
       const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate);
-      const bare = !description || /^(others?|more)$/.test(lowers[description[1] - 1]);
+      const bare = !description || /^(others?|more|another)$/.test(lowers[description[1] - 1]);
       const pronoun = /^(he|she|him|her)$/.test(lowers[token]);
       const sameSentence = previous !== undefined && tokens[from].sentence === tokens[a].sentence && previous.start >= tokens[a].start;
       // A bare figure ("and 27 injured", "five more were wounded") continues the claim before it in the
@@ -272,7 +274,7 @@ export function extractClaims(doc: Document): void {
     // A number the tagger took for an adjective ("Nine villagers"): still the count.
     if (num < 0) for (const c of t.children(i)) if (c < i && /^(amod|det|compound)$/.test(t.rel(c)) && (numberValue(lowers[c]) !== undefined || quantityAt(words, lowers, c))) num = c;
     if (num >= 0) return quantityOf(t, num, v.predicate < num ? v.predicate + 1 : 0);
-    if (/^(he|she|him|her)$/.test(lower)) return { min: 1, max: 1 };
+    if (/^(he|she|him|her|another)$/.test(lower)) return { min: 1, max: 1 };
     // A name, or a singular noun phrase naming a person ("trader Ali Musa was beaten to death").
     const [from, to] = t.span(i, (c) => c !== v.predicate && /^(appos|flat|compound|amod|det)$/.test(t.rel(c)) && Math.abs(c - i) < 6);
     const named = doc.mentions.some((m) => m.kind === 'person' && m.start < tokens[to - 1].end && tokens[from].start < m.end);
@@ -286,7 +288,7 @@ export function extractClaims(doc: Document): void {
     // not the outcome noun itself ("the death" is the event, not a count).
     // The article may hang elsewhere in a misparse; the word before says it all the same.
     const article = det >= 0 ? det : i > 0 && /^(a|an|the|one|his|her|their)$/.test(lowers[i - 1]) ? i - 1 : -1;
-    if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN') && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN' || (t.upos(i) === 'ADJ' && article === i - 1)) && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
     // A headline drops the article: "Man dies after shooting", "Teen wounded".
     if (i !== v.predicate && PERSON_NOUN.test(lower) && t.upos(i) === 'NOUN' && det < 0) return { min: 1, max: 1 };
     return undefined;

@@ -126,6 +126,8 @@ export interface Victims {
 /** The outcome an outcome word gives, from its lemma and its use; undefined when it is none. */
 export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
   const lemma = tree.lemma(i), upos = tree.upos(i), lower = tree.lowers[i];
+  // "shot dead" however the tagger read "shot"
+  if (lower === 'shot' && tree.lowers[i + 1] === 'dead') return 'killed';
   if (upos === 'VERB' || (upos === 'ADJ' && /ed$/.test(lower)) || tree.verbal(i)) {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
@@ -166,7 +168,7 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
       if (/^(shooting|stabbing)$/.test(lower) && !tree.children(i).some((c) => /^(fatal|deadly)$/.test(tree.lowers[c]))) return lower === 'shooting' ? 'killed_or_injured' : 'injured';
       return tree.children(i).some((c) => /^(attempted|nonfatal|non-fatal)$/.test(tree.lowers[c])) ? undefined : 'killed';
     }
-    return NOUN_OUTCOMES[lemma];
+    return grievance(tree, i) ? undefined : NOUN_OUTCOMES[lemma];
   }
   return undefined;
 }
@@ -307,7 +309,8 @@ const tollFigure: Recogniser = (t, w) => {
  */
 const TIME_WORD = /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)$/;
 const followingObject: Recogniser = (t, w) => {
-  if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w)) || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
+  const shotDead = t.lowers[w] === 'shot' && t.lowers[w + 1] === 'dead';
+  if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w) || shotDead) || isPassive(t, w) || t.child(w, 'obj') >= 0 || (t.upos(w) !== 'VERB' && !shotDead)) return -1;
   const sentence = t.doc.tokens[w].sentence;
   let start = w + 1;
   // "beat to death two men": past the result phrase to the object
@@ -339,6 +342,11 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
   for (const r of RECOGNISERS) {
     const v = r(tree, w);
     if (v >= 0 && v !== w) return { token: v, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
+  }
+  // "a guard was killed and another injured": the second verb's own count
+  if (tree.rel(w) === 'conj') {
+    const own = Array.from(tree.children(w)).find((c) => c < w && (tree.upos(c) === 'NUM' || /^(another|others)$/.test(tree.lowers[c])) && /^(det|nummod|nsubj|amod)/.test(tree.rel(c)));
+    if (own !== undefined) return { token: own, outcome, predicate: w };
   }
   // "was shot and killed", "were attacked and wounded": a coordinated verb shares the first one's
   // victims; "was found shot to death": so does the result of "found" or "left".
@@ -393,10 +401,18 @@ export function partitiveOf(tree: Tree, w: number, outcome: Outcome): Victims | 
 
 /** An event named as what people protest or condemn: "rallied over the killing of ...". */
 function grievance(tree: Tree, i: number): boolean {
-  if (tree.lowers[tree.child(i, 'case')] === 'against') return true;
+  const mark = tree.lowers[tree.child(i, 'case')] ?? '';
+  if (mark === 'against') return true;
   const h = tree.head(i);
-  return h >= 0 && /^(protest|condemn|denounce|mourn|decry|demonstrate|rally|march)$/.test(tree.lemma(h));
+  if (h >= 0 && (PROTEST.test(tree.lowers[h]) || /^(condemn|denounce|mourn|decry|spark|trigger|prompt|provoke)$/.test(tree.lemma(h)))) return true;
+  // "rioted after the death of a student": the death before a protest is its cause
+  if (!/^(after|following|over)$/.test(mark)) return false;
+  const sentence = tree.doc.tokens[i].sentence;
+  for (let k = i; k >= 0 && tree.doc.tokens[k].sentence === sentence; k--) if (PROTEST.test(tree.lowers[k])) return true;
+  for (let k = i + 1; k < tree.doc.tokens.length && tree.doc.tokens[k].sentence === sentence; k++) if (PROTEST.test(tree.lowers[k])) return true;
+  return false;
 }
+const PROTEST = /^(protest|riot|demonstrat|agitat|rall(y|ies|ied)\b|march|shutdown|sit-in|blockade)/;
 
 /** The "of" (or "among") phrase of a noun: "the deaths of 20 people". */
 function ofPhrase(tree: Tree, w: number): number {
@@ -421,5 +437,12 @@ export function coordinated(t: Tree, head: number): boolean {
 export function passiveSubjects(t: Tree, w: number): number[] {
   if (!isPassive(t, w)) return [];
   const aux = t.child(w, 'aux:pass') >= 0;
-  return Array.from(t.children(w)).filter((c) => c < w && (t.rel(c) === 'nsubj:pass' || (aux && /^(nsubj|obj)$/.test(t.rel(c)))));
+  const found = Array.from(t.children(w)).filter((c) => c < w && (t.rel(c) === 'nsubj:pass' || (aux && /^(nsubj|obj)$/.test(t.rel(c)))));
+  if (found.length || !aux) return found;
+  // "A militant was killed" with the noun taken for an adjective hung on the verb: the last word before
+  // the auxiliary that could head a noun phrase.
+  const auxAt = t.child(w, 'aux:pass');
+  const before = auxAt - 1;
+  if (before >= 0 && t.head(before) === w && /^(NOUN|PROPN|ADJ|NUM)$/.test(t.upos(before)) && /^(amod|compound|nmod|obl|dep)/.test(t.rel(before))) return [before];
+  return found;
 }
