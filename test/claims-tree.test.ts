@@ -145,4 +145,26 @@ describe('casualties from the tree', () => {
   it('reads "shot dead" and a passive subject the tagger took for an adjective', () => {
     assert.deepEqual(read(run('Unknown men shot dead a money changer, police said.')), ['money changer: killed 1-1']);
   });
+
+  it('reads a list of the victims after their toll as parts of it', () => {
+    const doc = run('Seven people died in the blasts. They included three policemen, an old woman and a schoolboy.');
+    assert.deepEqual(read(doc), ['people: killed 7-7', 'policemen: killed 3-3', 'old woman: killed 1-1', 'schoolboy: killed 1-1']);
+    for (const c of casualties(doc).slice(1)) assert.equal(c.partOf, doc.claims.indexOf(casualties(doc)[0]));
+    const r = read(run('Five people were killed. The dead were two drivers and a 12-year-old girl.'));
+    assert.deepEqual(r, ['people: killed 5-5', 'drivers: killed 2-2', '12-year-old girl: killed 1-1']);
+    assert.deepEqual(read(run('They included three new members of the board.')), []);
+  });
+
+  it('reads people hit, kept in hospital, and a perfect infinitive as reported', () => {
+    assert.deepEqual(read(run('The navy claimed to have hit four militants.')), ['militants: killed_or_injured 4-4']);
+    assert.deepEqual(read(run('A shell hit the school on Monday.')), []);
+    assert.deepEqual(read(run('Forty two people were kept in hospital overnight.')), ['people: injured 42-42']);
+  });
+
+  it('reads the victims of a counting noun from its modifier and the counter as its source', () => {
+    const doc = run('The monitor recorded 40 to 60 civilian deaths last year.');
+    assert.deepEqual(read(doc), ['civilian: killed 40-60']);
+    assert.equal(casualties(doc)[0].source.name, 'monitor');
+    assert.deepEqual(read(run('The ministry put the number of soldiers killed far lower.')), []);
+  });
 });

@@ -9,7 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { numberValue, quantityAt } from './quantity.ts';
-import { coordinated, countingNoun, hypothetical, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { coordinated, countingNoun, hypothetical, victimList, victimsModifier, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
 import { parseSyntax } from '../syntax/index.ts';
 
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
@@ -30,7 +30,7 @@ for (const w of WEAPONS) {
 /** Cues that accuse or judge rather than report: figures in their object are the narrator's. */
 const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
 /** Nouns that name an event, a weapon or a place, never its victims ("a clash that may have left ... dead"). */
-const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
+const NOT_VICTIMS = /^(numbers?|estimates?|tolls?|counts?|figures?|totals?|tall(y|ies)|rates?|attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
 /** Words that count the people of an "of" phrase: "dozens of fighters". */
 const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
 const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|policewoman|guard|driver|teenager|teen|toddler|child|fighter|militant|resident|worker|journalist|civilian|cop|deputy|trooper|student|father|mother|son|daughter|victim)$/;
@@ -95,6 +95,8 @@ export function extractClaims(doc: Document): void {
     let previous: Claim | undefined;
     for (let w = a; w < b; w++) {
       if (lumpedInto.has(w)) continue;
+      const list = victimList(t, w);
+      if (list) { listOf(t, w, list); continue; }
       if (UNHARMED.has(lowers[w])) {
         const v = t.child(w, 'nsubj', 'nsubj:pass');
         if (v >= 0 && !used.has(v)) emit({ token: v, outcome: 'injured', predicate: w }, { min: 0, max: 0 });
@@ -138,6 +140,18 @@ export function extractClaims(doc: Document): void {
       }
     }
     forceSizes(t, a, b, used);
+
+    /** Each victim a list names is a part of the toll told just before (in its sentence or the one before). */
+    function listOf(t: Tree, w: number, list: NonNullable<ReturnType<typeof victimList>>): void {
+      const sentence = tokens[w].sentence;
+      const parent = [...claims].reverse().find((c) => c.kind === 'casualties' && c.figures && (list.outcome ? c.figures[list.outcome] : true));
+      if (!parent) return;
+      const at = lowerBound(tokens, parent.start, (x) => x.start);
+      if (at >= tokens.length || tokens[at].sentence < sentence - (list.pronoun ? 1 : 2)) return;
+      const outcome = list.outcome ?? (parent.figures!.killed ? 'killed' : (Object.keys(parent.figures!)[0] as Outcome));
+      const items = [list.token, ...(coordinated(t, list.token) ? conjuncts(t, list.token) : [])];
+      for (const k of items) if (!used.has(k)) emit({ token: k, outcome, predicate: list.predicate, partitive: true }, undefined, parent);
+    }
     weaponsIn(a, b);
 
     function emit(v: Victims, fixed?: Quantity, parent?: Claim): Claim | undefined {
@@ -155,7 +169,8 @@ export function extractClaims(doc: Document): void {
       const np = victimPhrase(t, token, v.predicate);
       const from = Math.min(np[0], v.predicate), to = Math.max(np[1], v.predicate + 1);
       const inPlace = doc.mentions.some((m) => m.kind === 'place' && m.start <= tokens[token].start && tokens[token].end <= m.end);
-      const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate);
+      const modifier = victimsModifier(t, v.predicate);
+      const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate) ?? (modifier !== undefined ? [modifier, modifier + 1] as [number, number] : undefined);
       const bare = !description || /^(others?|more|another)$/.test(lowers[description[1] - 1]);
       const pronoun = /^(he|she|him|her)$/.test(lowers[token]);
       const sameSentence = previous !== undefined && tokens[from].sentence === tokens[a].sentence && previous.start >= tokens[a].start;
@@ -178,6 +193,8 @@ export function extractClaims(doc: Document): void {
       const subject = !bare ? describe(spanOf(description![0], description![1])) : pronoun ? pronounSubject(t, token) : (sameSentence ? previous?.subject : undefined) ?? groupOfClause(t, v.predicate) ?? (t.upos(token) === 'NUM' ? earlierVictims(tokens[token].start) : undefined);
       const span = spanOf(from, to);
       const said = sourceFor(span);
+      // "The monitor recorded 40 civilian deaths": whoever recorded or counted the toll gives it.
+      if (said.source.kind === 'narrator') { const counter = counterOf(t, v.predicate); if (counter) said.source = counter; }
       const claim: Claim = { kind: 'casualties', ...span, source: said.source, modality: modality ?? said.modality, figures: { [v.outcome]: figure }, ...(subject ? { subject } : {}) };
       claims.push(claim);
       if (parent) parentOf.set(claim, parent);
@@ -185,6 +202,27 @@ export function extractClaims(doc: Document): void {
       previous = claim;
       return claim;
     }
+  }
+
+  /** The subject of a verb of counting whose object is the toll: "the monitor recorded 40 deaths". */
+  function counterOf(t: Tree, w: number): Source | undefined {
+    const v = t.head(w);
+    if (v < 0 || t.rel(w) !== 'obj' || !/^(record|count|document|register|tally|log|confirm|report)$/.test(t.lemma(v))) return undefined;
+    const s = t.child(v, 'nsubj');
+    if (s < 0 || !/^(NOUN|PROPN)$/.test(t.upos(s))) return undefined;
+    const [from, to] = victimPhrase(t, s);
+    let start = from;
+    while (start < s && t.upos(start) === 'DET') start++;
+    const span = spanOf(start, to);
+    const mention = doc.mentions.find((m) => m.start <= span.start && span.end <= m.end && m.kind !== 'place');
+    return { kind: mention?.kind === 'person' ? 'named' : 'organisation', name: text.slice(span.start, span.end), span, ...(mention ? { entity: mention.entity } : {}) };
+  }
+
+  /** The conjuncts of a noun, nested or flat ("two soldiers, a girl and a boy"). */
+  function conjuncts(t: Tree, i: number): number[] {
+    const out: number[] = [];
+    for (const c of t.children(i)) if (t.rel(c) === 'conj' && t.upos(c) !== 'VERB') out.push(c, ...conjuncts(t, c));
+    return out;
   }
 
   /** A bare figure's victims told earlier in its paragraph ("13 people were hurt ... 11 were still in hospital"); never later. */

@@ -10,6 +10,10 @@
 import type { Outcome } from '../model/claim.ts';
 import type { Document } from '../model/document.ts';
 import { syntaxModels } from '../syntax/index.ts';
+import { kindOf } from '../incidents/kinds.ts';
+
+/** A word the victim hierarchy knows (src/incidents/kinds.ts): people, not things. */
+const isPersonWord = (word: string) => { const k = kindOf(word); return !(k.length && k[k.length - 1].startsWith('?')); };
 
 /** The tree over a document's tokens, with children indexed once. */
 export class Tree {
@@ -146,9 +150,11 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     if (SUFFER.has(lemma)) { const o = tree.child(i, 'obj'); return o >= 0 && /^(injury|wound|burn)$/.test(tree.lemma(o)) ? 'injured' : undefined; }
     // "were taken to hospital", "was hospitalised", "treated for wounds": the injured.
     if (HOSPITALISE.has(lemma)) return 'injured';
-    if (/^(take|rush|admit|airlift|evacuate|treat|bring|fly)$/.test(lemma) && tree.children(i).some((c) => /^(hospital|injury|wound)$/.test(tree.lemma(c)) && /^obl/.test(tree.rel(c)))) return 'injured';
+    if (/^(take|rush|admit|airlift|evacuate|treat|bring|fly|keep|detain|hold)$/.test(lemma) && tree.children(i).some((c) => /^(hospital|injury|wound)$/.test(tree.lemma(c)) && /^obl/.test(tree.rel(c)))) return 'injured';
     // "lost four fighters": losing people is losing them to death; losing tanks or money is not.
     if (lemma === 'lose') { const o = tree.child(i, 'obj'); return o >= 0 && LOST_PEOPLE.test(tree.lowers[o]) ? 'killed' : undefined; }
+    // "hit three gunmen": people hit are killed or injured; a building or a car hit is no casualty.
+    if (lemma === 'hit' && hitPeople(tree, i)) return 'killed_or_injured';
     const v = VERB_OUTCOMES[lemma] ?? INTRANSITIVE_OUTCOMES[lemma];
     if (v) return v;
   }
@@ -171,6 +177,17 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     return grievance(tree, i) ? undefined : NOUN_OUTCOMES[lemma];
   }
   return undefined;
+}
+
+/** The object of "hit" is people: a word the victim lexicon knows, a pronoun, or a count of such. */
+function hitPeople(t: Tree, i: number): boolean {
+  if (isPassive(t, i)) return false;
+  let o = t.child(i, 'obj');
+  if (o < 0) return false;
+  if (/^(him|her|them)$/.test(t.lowers[o])) return true;
+  const of = Array.from(t.children(o)).find((c) => t.rel(c) === 'nmod' && t.lowers[t.child(c, 'case')] === 'of');
+  if (t.upos(o) === 'NUM' && of !== undefined) o = of;
+  return isPersonWord(t.lowers[o]);
 }
 
 /** Things shot that are not people: "the drone was shot down", "shot the video". */
@@ -221,7 +238,7 @@ const passiveSubject: Recogniser = (t, w) => {
   return passiveSubjects(t, w)[0] ?? -1;
 };
 /** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
-const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || t.lemma(w) === 'shoot' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || /^(lose|shoot|hit)$/.test(t.lemma(w)) || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
 const fatally = (t: Tree, w: number) => t.children(w).some((c) => /^(fatally|mortally)$/.test(t.lowers[c]));
 /** "two guards died", "the men were dead", "the driver was unharmed". */
 const subjectOfState: Recogniser = (t, w) => (INTRANSITIVE_OUTCOMES[t.lemma(w)] || t.upos(w) === 'ADJ' || ADJECTIVE_OUTCOMES[t.lowers[w]] ? t.child(w, 'nsubj') : -1);
@@ -379,7 +396,8 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
  */
 export function hypothetical(tree: Tree, w: number): boolean {
   const mark = tree.child(w, 'mark');
-  if (mark >= 0 && tree.lowers[mark] === 'to' && tree.child(w, 'aux:pass') < 0) return true;
+  // ("claimed to have hit three gunmen" reports a past outcome: a perfect infinitive is not an intent)
+  if (mark >= 0 && tree.lowers[mark] === 'to' && tree.child(w, 'aux:pass') < 0 && !tree.children(w).some((c) => tree.rel(c) === 'aux' && tree.lemma(c) === 'have')) return true;
   return false;
 }
 
@@ -428,6 +446,12 @@ export function countingNoun(tree: Tree, w: number, outcome: Outcome): Victims |
   return NOUN_OUTCOMES[tree.lemma(w)] ? { token: w, outcome, predicate: w } : undefined;
 }
 
+/** "40 civilian deaths", "no military casualties": the modifier of a counting noun says who they were. */
+export function victimsModifier(tree: Tree, w: number): number | undefined {
+  if (tree.upos(w) !== 'NOUN' || !NOUN_OUTCOMES[tree.lemma(w)]) return undefined;
+  return Array.from(tree.children(w)).find((c) => c < w && /^(amod|compound)$/.test(tree.rel(c)) && isPersonWord(tree.lowers[c]) && !NOUN_OUTCOMES[tree.lemma(c)]);
+}
+
 /** All passive subjects of a verb before it (a coordination the parser split: "20 people and the gunman were killed"). */
 /** A coordination of nouns says "and" or "or" somewhere; commas alone are more often an apposition misparsed. */
 export function coordinated(t: Tree, head: number): boolean {
@@ -445,4 +469,34 @@ export function passiveSubjects(t: Tree, w: number): number[] {
   const before = auxAt - 1;
   if (before >= 0 && t.head(before) === w && /^(NOUN|PROPN|ADJ|NUM)$/.test(t.upos(before)) && /^(amod|compound|nmod|obl|dep)/.test(t.rel(before))) return [before];
   return found;
+}
+
+/**
+ * A list of who the victims were, after their toll: "The dead were two drivers and a girl", "They
+ * included three policemen and a boy", "The victims included a nurse". The head of the list, and the
+ * outcome when the words say it ("the dead", "the injured"); "they" and "the victims" take it from the
+ * toll before.
+ */
+export function victimList(t: Tree, w: number): { token: number; predicate: number; outcome?: Outcome; pronoun: boolean } | undefined {
+  const listed = (s: number) => {
+    if (s < 0) return undefined;
+    if (/^(they|those)$/.test(t.lowers[s])) return { pronoun: true };
+    if (t.child(s, 'det') < 0) return undefined;
+    const word = t.lowers[s];
+    if (word === 'dead') return { outcome: 'killed' as Outcome, pronoun: false };
+    if (/^(injured|wounded)$/.test(word)) return { outcome: 'injured' as Outcome, pronoun: false };
+    if (/^(victims|casualties)$/.test(word)) return { pronoun: false };
+    return undefined;
+  };
+  if (t.lemma(w) === 'include' && t.upos(w) === 'VERB') {
+    const o = t.child(w, 'obj');
+    const l = listed(t.child(w, 'nsubj'));
+    return o >= 0 && l ? { token: o, predicate: w, ...l } : undefined;
+  }
+  if (t.child(w, 'cop') >= 0 && /^(NOUN|PROPN|NUM)$/.test(t.upos(w))) {
+    const s = t.child(w, 'nsubj');
+    const l = listed(s);
+    return l && !l.pronoun ? { token: w, predicate: s, ...l } : undefined;
+  }
+  return undefined;
 }
