@@ -9,7 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { numberValue, quantityAt } from './quantity.ts';
-import { countingNoun, hypothetical, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { coordinated, countingNoun, hypothetical, victimList, victimsModifier, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
 import { parseSyntax } from '../syntax/index.ts';
 
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
@@ -30,10 +30,11 @@ for (const w of WEAPONS) {
 /** Cues that accuse or judge rather than report: figures in their object are the narrator's. */
 const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
 /** Nouns that name an event, a weapon or a place, never its victims ("a clash that may have left ... dead"). */
-const NOT_VICTIMS = /^(attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
+const NOT_VICTIMS = /^(numbers?|estimates?|tolls?|counts?|figures?|totals?|tall(y|ies)|rates?|attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
 /** Words that count the people of an "of" phrase: "dozens of fighters". */
 const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
-const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|guard|driver|teenager|child|fighter|militant|resident|worker|journalist|civilian)$/;
+const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|policewoman|guard|driver|teenager|teen|toddler|child|fighter|militant|resident|worker|journalist|civilian|cop|deputy|trooper|student|father|mother|son|daughter|victim)$/;
+const AGE = /^-?(years?|months?)-olds?$/;
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
 
 export function extractClaims(doc: Document): void {
@@ -94,6 +95,8 @@ export function extractClaims(doc: Document): void {
     let previous: Claim | undefined;
     for (let w = a; w < b; w++) {
       if (lumpedInto.has(w)) continue;
+      const list = victimList(t, w);
+      if (list) { listOf(t, w, list); continue; }
       if (UNHARMED.has(lowers[w])) {
         const v = t.child(w, 'nsubj', 'nsubj:pass');
         if (v >= 0 && !used.has(v)) emit({ token: v, outcome: 'injured', predicate: w }, { min: 0, max: 0 });
@@ -109,6 +112,8 @@ export function extractClaims(doc: Document): void {
         // a bare second word right after the first ("dead and wounded", "killed or injured"), not a verb
         // with arguments of its own ("killed 12 people and wounded 22")
         if (c > w + 3 || t.children(c).some((d) => /^(obj|nsubj|nummod|iobj)/.test(t.rel(d)))) continue;
+        // ("was killed and another injured": a word of its own between them)
+        if (Array.from({ length: c - w - 1 }, (_, k) => w + 1 + k).some((k) => !/^(CCONJ|PUNCT)$/.test(t.upos(k)))) continue;
         outcome = 'killed_or_injured';
         lumpedInto.add(c);
       }
@@ -119,11 +124,11 @@ export function extractClaims(doc: Document): void {
       const main = emit(v);
       // "30 people and the gunman were killed": each conjunct is a figure of its own; so is a second
       // object the verb governs through the coordination ("injuring 23 civilians and 10 soldiers").
-      for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c)) emit({ ...v, token: c });
+      if (coordinated(t, v.token)) for (const c of t.children(v.token)) if (t.rel(c) === 'conj' && !used.has(c) && t.upos(c) !== 'VERB') emit({ ...v, token: c });
       for (const c of passiveSubjects(t, w)) {
         if (c === v.token || used.has(c)) continue;
         emit({ ...v, token: c });
-        for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d)) emit({ ...v, token: d });
+        if (coordinated(t, c)) for (const d of t.children(c)) if (t.rel(d) === 'conj' && !used.has(d) && t.upos(d) !== 'VERB') emit({ ...v, token: d });
       }
       for (const c of t.children(w)) if (t.rel(c) === 'conj' && /^(NOUN|NUM)$/.test(t.upos(c)) && c > v.token && !used.has(c) && t.child(c, 'nummod') >= 0) emit({ ...v, token: c });
       // "five died, including a policeman and two children": parts of the figure.
@@ -135,6 +140,18 @@ export function extractClaims(doc: Document): void {
       }
     }
     forceSizes(t, a, b, used);
+
+    /** Each victim a list names is a part of the toll told just before (in its sentence or the one before). */
+    function listOf(t: Tree, w: number, list: NonNullable<ReturnType<typeof victimList>>): void {
+      const sentence = tokens[w].sentence;
+      const parent = [...claims].reverse().find((c) => c.kind === 'casualties' && c.figures && (list.outcome ? c.figures[list.outcome] : true));
+      if (!parent) return;
+      const at = lowerBound(tokens, parent.start, (x) => x.start);
+      if (at >= tokens.length || tokens[at].sentence < sentence - (list.pronoun ? 1 : 2)) return;
+      const outcome = list.outcome ?? (parent.figures!.killed ? 'killed' : (Object.keys(parent.figures!)[0] as Outcome));
+      const items = [list.token, ...(coordinated(t, list.token) ? conjuncts(t, list.token) : [])];
+      for (const k of items) if (!used.has(k)) emit({ token: k, outcome, predicate: list.predicate, partitive: true }, undefined, parent);
+    }
     weaponsIn(a, b);
 
     function emit(v: Victims, fixed?: Quantity, parent?: Claim): Claim | undefined {
@@ -152,8 +169,9 @@ export function extractClaims(doc: Document): void {
       const np = victimPhrase(t, token, v.predicate);
       const from = Math.min(np[0], v.predicate), to = Math.max(np[1], v.predicate + 1);
       const inPlace = doc.mentions.some((m) => m.kind === 'place' && m.start <= tokens[token].start && tokens[token].end <= m.end);
-      const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate);
-      const bare = !description || /^(others?|more)$/.test(lowers[description[1] - 1]);
+      const modifier = victimsModifier(t, v.predicate);
+      const description = inPlace ? undefined : describedBy(t, v.describedAs ?? token, v.predicate) ?? (modifier !== undefined ? [modifier, modifier + 1] as [number, number] : undefined);
+      const bare = !description || /^(others?|more|another)$/.test(lowers[description[1] - 1]);
       const pronoun = /^(he|she|him|her)$/.test(lowers[token]);
       const sameSentence = previous !== undefined && tokens[from].sentence === tokens[a].sentence && previous.start >= tokens[a].start;
       // A bare figure ("and 27 injured", "five more were wounded") continues the claim before it in the
@@ -175,6 +193,8 @@ export function extractClaims(doc: Document): void {
       const subject = !bare ? describe(spanOf(description![0], description![1])) : pronoun ? pronounSubject(t, token) : (sameSentence ? previous?.subject : undefined) ?? groupOfClause(t, v.predicate) ?? (t.upos(token) === 'NUM' ? earlierVictims(tokens[token].start) : undefined);
       const span = spanOf(from, to);
       const said = sourceFor(span);
+      // "The monitor recorded 40 civilian deaths": whoever recorded or counted the toll gives it.
+      if (said.source.kind === 'narrator') { const counter = counterOf(t, v.predicate); if (counter) said.source = counter; }
       const claim: Claim = { kind: 'casualties', ...span, source: said.source, modality: modality ?? said.modality, figures: { [v.outcome]: figure }, ...(subject ? { subject } : {}) };
       claims.push(claim);
       if (parent) parentOf.set(claim, parent);
@@ -182,6 +202,27 @@ export function extractClaims(doc: Document): void {
       previous = claim;
       return claim;
     }
+  }
+
+  /** The subject of a verb of counting whose object is the toll: "the monitor recorded 40 deaths". */
+  function counterOf(t: Tree, w: number): Source | undefined {
+    const v = t.head(w);
+    if (v < 0 || t.rel(w) !== 'obj' || !/^(record|count|document|register|tally|log|confirm|report)$/.test(t.lemma(v))) return undefined;
+    const s = t.child(v, 'nsubj');
+    if (s < 0 || !/^(NOUN|PROPN)$/.test(t.upos(s))) return undefined;
+    const [from, to] = victimPhrase(t, s);
+    let start = from;
+    while (start < s && t.upos(start) === 'DET') start++;
+    const span = spanOf(start, to);
+    const mention = doc.mentions.find((m) => m.start <= span.start && span.end <= m.end && m.kind !== 'place');
+    return { kind: mention?.kind === 'person' ? 'named' : 'organisation', name: text.slice(span.start, span.end), span, ...(mention ? { entity: mention.entity } : {}) };
+  }
+
+  /** The conjuncts of a noun, nested or flat ("two soldiers, a girl and a boy"). */
+  function conjuncts(t: Tree, i: number): number[] {
+    const out: number[] = [];
+    for (const c of t.children(i)) if (t.rel(c) === 'conj' && t.upos(c) !== 'VERB') out.push(c, ...conjuncts(t, c));
+    return out;
   }
 
   /** A bare figure's victims told earlier in its paragraph ("13 people were hurt ... 11 were still in hospital"); never later. */
@@ -263,21 +304,31 @@ export function extractClaims(doc: Document): void {
     const phraseStart = victimPhrase(t, i, v.predicate)[0];
     if ((det >= 0 && lowers[det] === 'no') || (lowers[phraseStart] === 'no' && phraseStart < i) || lower === 'nobody' || lower === 'none' || (v.negated && /^(anyone|anybody|any)$/.test(lower))) return { min: 0, max: 0 };
     if (v.negated) return undefined;
+    // "a 40-year-old", "Ann Lee, 40-year-old": the number is an age; the phrase is one person.
+    const age = (k: number) => k >= 0 && (AGE.test(lowers[k + 1] ?? '') || (lowers[k + 1] === '-' && AGE.test(lowers[k + 2] ?? '')));
+    if (AGE.test(lower) && !lower.endsWith('s')) return { min: 1, max: 1 };
     let num = t.upos(i) === 'NUM' || COUNT_HEADS.test(lower) ? i : t.child(i, 'nummod');
+    if (age(num)) num = Array.from(t.children(i)).find((c) => c !== num && t.rel(c) === 'nummod' && !age(c)) ?? -1;
     // A number the tagger took for an adjective ("Nine villagers"): still the count.
     if (num < 0) for (const c of t.children(i)) if (c < i && /^(amod|det|compound)$/.test(t.rel(c)) && (numberValue(lowers[c]) !== undefined || quantityAt(words, lowers, c))) num = c;
     if (num >= 0) return quantityOf(t, num, v.predicate < num ? v.predicate + 1 : 0);
-    if (/^(he|she|him|her)$/.test(lower)) return { min: 1, max: 1 };
+    if (/^(he|she|him|her|another)$/.test(lower)) return { min: 1, max: 1 };
     // A name, or a singular noun phrase naming a person ("trader Ali Musa was beaten to death").
     const [from, to] = t.span(i, (c) => c !== v.predicate && /^(appos|flat|compound|amod|det)$/.test(t.rel(c)) && Math.abs(c - i) < 6);
     const named = doc.mentions.some((m) => m.kind === 'person' && m.start < tokens[to - 1].end && tokens[from].start < m.end);
-    if (t.upos(i) === 'PROPN' && words[i] !== lower) return named ? { min: 1, max: 1 } : undefined;
+    // A name the tagger did not know is still one person, unless it names a place or an organisation.
+    if (t.upos(i) === 'PROPN' && words[i] !== lower) {
+      const other = doc.mentions.some((m) => m.kind !== 'person' && m.start <= tokens[i].start && tokens[i].end <= m.end);
+      return named || (!other && !/s$/.test(lower)) ? { min: 1, max: 1 } : undefined;
+    }
     if (t.lemma(i) === lower && named) return { min: 1, max: 1 };
     // A singular count noun with an article or a possessive: "a soldier was killed", "his brother died";
     // not the outcome noun itself ("the death" is the event, not a count).
     // The article may hang elsewhere in a misparse; the word before says it all the same.
     const article = det >= 0 ? det : i > 0 && /^(a|an|the|one|his|her|their)$/.test(lowers[i - 1]) ? i - 1 : -1;
-    if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN') && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    if (i !== v.predicate && (t.nominal(i) || t.upos(i) === 'PROPN' || (t.upos(i) === 'ADJ' && article === i - 1)) && t.lemma(i) === lower && !/s$/.test(lower) && (article >= 0 || t.child(i, 'nmod:poss') >= 0) && !/^(no|any|some|all|much)$/.test(lowers[article] ?? '')) return { min: 1, max: 1 };
+    // A headline drops the article: "Man dies after shooting", "Teen wounded".
+    if (i !== v.predicate && PERSON_NOUN.test(lower) && t.upos(i) === 'NOUN' && det < 0) return { min: 1, max: 1 };
     return undefined;
   }
 

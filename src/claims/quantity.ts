@@ -60,6 +60,9 @@ function numberAt(lowers: string[], i: number): [number, number] | undefined {
     return undefined;
   }
   let n = 1;
+  // "ninety six" written without its hyphen
+  const unit = UNITS[lowers[i + 1] ?? ''];
+  if (/^[a-z]+ty$/.test(lowers[i]) && unit !== undefined && unit >= 1 && unit <= 9) { v += unit; n = 2; }
   while (SCALES[lowers[i + n]]) {
     v *= SCALES[lowers[i + n]];
     n++;

@@ -10,6 +10,10 @@
 import type { Outcome } from '../model/claim.ts';
 import type { Document } from '../model/document.ts';
 import { syntaxModels } from '../syntax/index.ts';
+import { kindOf } from '../incidents/kinds.ts';
+
+/** A word the victim hierarchy knows (src/incidents/kinds.ts): people, not things. */
+const isPersonWord = (word: string) => { const k = kindOf(word); return !(k.length && k[k.length - 1].startsWith('?')); };
 
 /** The tree over a document's tokens, with children indexed once. */
 export class Tree {
@@ -126,22 +130,31 @@ export interface Victims {
 /** The outcome an outcome word gives, from its lemma and its use; undefined when it is none. */
 export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
   const lemma = tree.lemma(i), upos = tree.upos(i), lower = tree.lowers[i];
+  // "shot dead" however the tagger read "shot"
+  if (lower === 'shot' && tree.lowers[i + 1] === 'dead') return 'killed';
   if (upos === 'VERB' || (upos === 'ADJ' && /ed$/.test(lower)) || tree.verbal(i)) {
     // "shot dead", "hacked to death", "beaten to death": the result names the outcome, whatever the verb.
     if (resultIsDeath(tree, i)) return 'killed';
     // "fatally shot", "fatally stabbed", "mortally wounded": killed.
     if (fatally(tree, i)) return 'killed';
-    // "was shot" alone says neither wounded nor killed (a later "died" often follows): no figure.
-    if (lemma === 'shoot' || lower === 'shot') return undefined;
+    // "was shot" alone says the victim was hit, not whether it was fatal: killed or injured (a later
+    // "died" often settles it); "shot and killed" leaves the outcome to its second verb.
+    if (lemma === 'shoot' || lower === 'shot') {
+      // "shot dead" however the parser hung "dead"
+      if (tree.lowers[i + 1] === 'dead' || (tree.lowers[i + 1] === 'to' && tree.lowers[i + 2] === 'death')) return 'killed';
+      return shotHit(tree, i) ? 'killed_or_injured' : undefined;
+    }
     // "blew himself up": the bomber died.
     if (lemma === 'blow' && selfObject(tree, i) >= 0) return 'killed';
     // "suffered injuries", "sustained bullet wounds": the subject was hurt.
     if (SUFFER.has(lemma)) { const o = tree.child(i, 'obj'); return o >= 0 && /^(injury|wound|burn)$/.test(tree.lemma(o)) ? 'injured' : undefined; }
     // "were taken to hospital", "was hospitalised", "treated for wounds": the injured.
     if (HOSPITALISE.has(lemma)) return 'injured';
-    if (/^(take|rush|admit|airlift|evacuate|treat|bring|fly)$/.test(lemma) && tree.children(i).some((c) => /^(hospital|injury|wound)$/.test(tree.lemma(c)) && /^obl/.test(tree.rel(c)))) return 'injured';
+    if (/^(take|rush|admit|airlift|evacuate|treat|bring|fly|keep|detain|hold)$/.test(lemma) && tree.children(i).some((c) => /^(hospital|injury|wound)$/.test(tree.lemma(c)) && /^obl/.test(tree.rel(c)))) return 'injured';
     // "lost four fighters": losing people is losing them to death; losing tanks or money is not.
     if (lemma === 'lose') { const o = tree.child(i, 'obj'); return o >= 0 && LOST_PEOPLE.test(tree.lowers[o]) ? 'killed' : undefined; }
+    // "hit three gunmen": people hit are killed or injured; a building or a car hit is no casualty.
+    if (lemma === 'hit' && hitPeople(tree, i)) return 'killed_or_injured';
     const v = VERB_OUTCOMES[lemma] ?? INTRANSITIVE_OUTCOMES[lemma];
     if (v) return v;
   }
@@ -154,9 +167,49 @@ export function outcomeOf(tree: Tree, i: number): Outcome | undefined {
     if (lemma === 'toll') return 'killed';
     // "11 were still in hospital", "remained in hospital"
     if (lemma === 'hospital' && tree.lowers[tree.child(i, 'case')] === 'in') return 'injured';
-    return NOUN_OUTCOMES[lemma];
+    // "the killing of a guard", "the fatal shooting of a teenager", "the shooting of two men": the "of"
+    // phrase names the victims (countingNoun), the noun and its modifier the outcome.
+    // (not a grievance: "protested against the murder of an activist" tells why, not what happened)
+    if (/^(killing|murder|slaying|homicide|assassination|shooting|stabbing)$/.test(lower) && ofPhrase(tree, i) >= 0 && !grievance(tree, i)) {
+      if (/^(shooting|stabbing)$/.test(lower) && !tree.children(i).some((c) => /^(fatal|deadly)$/.test(tree.lowers[c]))) return lower === 'shooting' ? 'killed_or_injured' : 'injured';
+      return tree.children(i).some((c) => /^(attempted|nonfatal|non-fatal)$/.test(tree.lowers[c])) ? undefined : 'killed';
+    }
+    return grievance(tree, i) ? undefined : NOUN_OUTCOMES[lemma];
   }
   return undefined;
+}
+
+/** The object of "hit" is people: a word the victim lexicon knows, a pronoun, or a count of such. */
+function hitPeople(t: Tree, i: number): boolean {
+  if (isPassive(t, i)) return false;
+  let o = t.child(i, 'obj');
+  if (o < 0) return false;
+  if (/^(him|her|them)$/.test(t.lowers[o])) return true;
+  const of = Array.from(t.children(o)).find((c) => t.rel(c) === 'nmod' && t.lowers[t.child(c, 'case')] === 'of');
+  if (t.upos(o) === 'NUM' && of !== undefined) o = of;
+  return isPersonWord(t.lowers[o]);
+}
+
+/** Things shot that are not people: "the drone was shot down", "shot the video". */
+const NOT_PEOPLE = /^(drones?|planes?|aircraft|jets?|helicopters?|videos?|films?|footage|photos?|pictures?|scenes?|dogs?|deer|animals?|birds?|tires?|tyres?|windows?|lights?|hoops?|baskets?|guns?|rounds?|bullets?|shots?|blanks?)$/;
+
+/**
+ * "was shot", "police shot a man": someone hit by gunfire. Not "shot down" or "shot at" (aimed, maybe
+ * missed), not a shot with no one hit ("began shooting"), and not when a coordinated verb gives the
+ * outcome itself ("was shot and killed", "was shot and wounded").
+ */
+function shotHit(t: Tree, i: number): boolean {
+  for (const c of t.children(i)) {
+    if (/^(compound:prt|advmod)$/.test(t.rel(c)) && /^(down|up|out|off)$/.test(t.lowers[c])) return false;
+    if (/^obl/.test(t.rel(c)) && t.lowers[t.child(c, 'case')] === 'at' && c === i + 2) return false;
+    if (t.lowers[c] === 'at' && c === i + 1) return false;
+    // ("shot and pronounced dead": the outcome may be the second verb's result)
+    const outcome = (k: number) => VERB_OUTCOMES[t.lemma(k)] || INTRANSITIVE_OUTCOMES[t.lemma(k)] || ADJECTIVE_OUTCOMES[t.lowers[k]] || resultIsDeath(t, k);
+    if (t.rel(c) === 'conj' && c > i && t.child(c, 'nsubj', 'nsubj:pass') < 0 && (outcome(c) || Array.from(t.children(c)).some((d) => t.rel(d) === 'xcomp' && outcome(d)))) return false;
+  }
+  if (i + 1 < t.lowers.length && t.lowers[i + 1] === 'at') return false;
+  const victim = isPassive(t, i) ? t.child(i, 'nsubj:pass', 'nsubj') : t.child(i, 'obj');
+  return victim >= 0 && !NOT_PEOPLE.test(t.lowers[victim]);
 }
 
 /** Passive when an auxiliary says so, or a passive subject with no object (the parser's label alone can be wrong). */
@@ -185,7 +238,7 @@ const passiveSubject: Recogniser = (t, w) => {
   return passiveSubjects(t, w)[0] ?? -1;
 };
 /** Active transitive: "gunmen killed three soldiers", "killing at least 12". Its subject is the cause. */
-const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || t.lemma(w) === 'lose' || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
+const activeObject: Recogniser = (t, w) => ((VERB_OUTCOMES[t.lemma(w)] || /^(lose|shoot|hit)$/.test(t.lemma(w)) || resultIsDeath(t, w) || fatally(t, w)) && !isPassive(t, w) ? t.child(w, 'obj') : -1);
 const fatally = (t: Tree, w: number) => t.children(w).some((c) => /^(fatally|mortally)$/.test(t.lowers[c]));
 /** "two guards died", "the men were dead", "the driver was unharmed". */
 const subjectOfState: Recogniser = (t, w) => (INTRANSITIVE_OUTCOMES[t.lemma(w)] || t.upos(w) === 'ADJ' || ADJECTIVE_OUTCOMES[t.lowers[w]] ? t.child(w, 'nsubj') : -1);
@@ -212,7 +265,8 @@ const countOf: Recogniser = (t, w) => {
 };
 /** A result adjective: "left 15 dead", "shot dead two men", "found dead": the verb's object, else its passive subject. */
 const resultOf: Recogniser = (t, w) => {
-  if (t.rel(w) !== 'xcomp' || t.head(w) < 0) return -1;
+  // (a verb in that place is a clause of its own: "were shot and one of them died")
+  if (t.rel(w) !== 'xcomp' || t.head(w) < 0 || t.upos(w) === 'VERB') return -1;
   const v = t.head(w);
   const obj = t.child(v, 'obj');
   if (obj >= 0) return obj;
@@ -270,15 +324,18 @@ const tollFigure: Recogniser = (t, w) => {
  * The object a misparse hung elsewhere: an active outcome verb without one ("a bomb killed two soldiers
  * ..., an officer said" read with "soldiers" as the subject of "said") takes the noun phrase right after it.
  */
+const TIME_WORD = /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)$/;
 const followingObject: Recogniser = (t, w) => {
-  if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w)) || isPassive(t, w) || t.child(w, 'obj') >= 0 || t.upos(w) !== 'VERB') return -1;
+  const shotDead = t.lowers[w] === 'shot' && t.lowers[w + 1] === 'dead';
+  if (!(VERB_OUTCOMES[t.lemma(w)] || resultIsDeath(t, w) || fatally(t, w) || shotDead) || isPassive(t, w) || t.child(w, 'obj') >= 0 || (t.upos(w) !== 'VERB' && !shotDead)) return -1;
   const sentence = t.doc.tokens[w].sentence;
   let start = w + 1;
   // "beat to death two men": past the result phrase to the object
   if (t.lowers[start] === 'to' && t.lowers[start + 1] === 'death') start += 2;
   for (let k = start; k < t.doc.tokens.length && k <= start + 4 && t.doc.tokens[k].sentence === sentence; k++) {
     const u = t.upos(k);
-    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && (/^nsubj/.test(t.rel(k)) || (t.rel(k).startsWith('obl') && t.child(k, 'case') >= 0) || /^obl:(tmod|npmod)$/.test(t.rel(k)) || /^(night|morning|evening|afternoon|day|week|month|year|today|yesterday)$/.test(t.lowers[k])) ? -1 : k;
+    if ((u === 'NOUN' || u === 'PROPN') && TIME_WORD.test(t.lowers[k])) return -1;
+    if (u === 'NOUN' || u === 'PROPN' || u === 'PRON') return t.head(k) === w && (/^nsubj/.test(t.rel(k)) || (t.rel(k).startsWith('obl') && t.child(k, 'case') >= 0) || /^obl:(tmod|npmod|unmarked)$/.test(t.rel(k)) || TIME_WORD.test(t.lowers[k])) ? -1 : k;
     if (u === 'NUM' && !(k + 1 < t.doc.tokens.length && /^(NOUN|ADJ|NUM)$/.test(t.upos(k + 1)))) return k;
     // a preposition only as part of a count ("at least 12", "up to 30"), not one that starts a place
     const countWord = u === 'ADP' && k + 1 < t.doc.tokens.length && (t.upos(k + 1) === 'NUM' || /^(least|most|than)$/.test(t.lowers[k + 1]));
@@ -303,6 +360,11 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
     const v = r(tree, w);
     if (v >= 0 && v !== w) return { token: v, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
   }
+  // "a guard was killed and another injured": the second verb's own count
+  if (tree.rel(w) === 'conj') {
+    const own = Array.from(tree.children(w)).find((c) => c < w && (tree.upos(c) === 'NUM' || /^(another|others)$/.test(tree.lowers[c])) && /^(det|nummod|nsubj|amod)/.test(tree.rel(c)));
+    if (own !== undefined) return { token: own, outcome, predicate: w };
+  }
   // "was shot and killed", "were attacked and wounded": a coordinated verb shares the first one's
   // victims; "was found shot to death": so does the result of "found" or "left".
   const h = tree.head(w);
@@ -310,11 +372,20 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
   if (shares && h >= 0 && tree.upos(h) === 'VERB' && tree.child(w, 'nsubj') < 0) {
     // the nearest object between the two ("killing 15 soldiers and leaving two others wounded"), else the head's
     let v = -1;
-    for (let k = w - 1; k > h && v < 0; k--) if (tree.rel(k) === 'obj') v = k;
+    // ("were shot and one of them died": the count the parser hung on the first verb)
+    // (not an outcome word in the object's place: "was found shot and killed")
+    for (let k = w - 1; k > h && v < 0; k--) if ((tree.rel(k) === 'obj' && !tree.verbal(k) && !VERB_OUTCOMES[tree.lemma(k)] && tree.lowers[k] !== 'shot') || (tree.rel(k) === 'conj' && tree.head(k) === h && /^(NUM|PRON)$/.test(tree.upos(k)))) v = k;
     if (v < 0) v = isPassive(tree, h) ? tree.child(h, 'nsubj:pass', 'nsubj') : tree.child(h, 'obj');
+    // "found Tom Reed shot to death" with the name hung on the participle: the noun before it
+    if (v === w) v = Array.from(tree.children(w)).find((c) => c < w && /^(NOUN|PROPN|PRON|NUM)$/.test(tree.upos(c)) && /^(compound|nsubj|obj|amod|nmod)/.test(tree.rel(c))) ?? -1;
     // "a man shot and killed by police": the first verb is a participle on the victims' noun
     if (v < 0 && tree.rel(h) === 'acl' && tree.head(h) >= 0) v = tree.head(h);
     if (v >= 0) return { token: v, outcome, predicate: w, ...(negated(tree, h) ? { negated: true } : {}) };
+  }
+  // "John Doe, a 30-year-old man, died Monday" parsed with the verb under the name: a verb of dying
+  // with no subject of its own is said of the noun it hangs on.
+  if (INTRANSITIVE_OUTCOMES[tree.lemma(w)] && tree.child(w, 'nsubj') < 0 && h >= 0 && h < w && /^(conj|acl|appos|parataxis|acl:relcl)$/.test(tree.rel(w)) && /^(NOUN|PROPN|NUM)$/.test(tree.upos(h))) {
+    return { token: h, outcome, predicate: w, ...(negated(tree, w) ? { negated: true } : {}) };
   }
   return undefined;
 }
@@ -325,7 +396,8 @@ export function victimsOf(tree: Tree, w: number, outcome: Outcome): Victims | un
  */
 export function hypothetical(tree: Tree, w: number): boolean {
   const mark = tree.child(w, 'mark');
-  if (mark >= 0 && tree.lowers[mark] === 'to' && tree.child(w, 'aux:pass') < 0) return true;
+  // ("claimed to have hit three gunmen" reports a past outcome: a perfect infinitive is not an intent)
+  if (mark >= 0 && tree.lowers[mark] === 'to' && tree.child(w, 'aux:pass') < 0 && !tree.children(w).some((c) => tree.rel(c) === 'aux' && tree.lemma(c) === 'have')) return true;
   return false;
 }
 
@@ -345,18 +417,86 @@ export function partitiveOf(tree: Tree, w: number, outcome: Outcome): Victims | 
   return { token: v, outcome, predicate: w, partitive: true, ...(v !== h && tree.upos(v) === 'NUM' && tree.upos(h) === 'NOUN' ? { describedAs: h } : {}) };
 }
 
+/** An event named as what people protest or condemn: "rallied over the killing of ...". */
+function grievance(tree: Tree, i: number): boolean {
+  const mark = tree.lowers[tree.child(i, 'case')] ?? '';
+  if (mark === 'against') return true;
+  const h = tree.head(i);
+  if (h >= 0 && (PROTEST.test(tree.lowers[h]) || /^(condemn|denounce|mourn|decry|spark|trigger|prompt|provoke)$/.test(tree.lemma(h)))) return true;
+  // "rioted after the death of a student": the death before a protest is its cause
+  if (!/^(after|following|over)$/.test(mark)) return false;
+  const sentence = tree.doc.tokens[i].sentence;
+  for (let k = i; k >= 0 && tree.doc.tokens[k].sentence === sentence; k--) if (PROTEST.test(tree.lowers[k])) return true;
+  for (let k = i + 1; k < tree.doc.tokens.length && tree.doc.tokens[k].sentence === sentence; k++) if (PROTEST.test(tree.lowers[k])) return true;
+  return false;
+}
+const PROTEST = /^(protest|riot|demonstrat|agitat|rall(y|ies|ied)\b|march|shutdown|sit-in|blockade)/;
+
+/** The "of" (or "among") phrase of a noun: "the deaths of 20 people". */
+function ofPhrase(tree: Tree, w: number): number {
+  return Array.from(tree.children(w)).find((c) => /^nmod/.test(tree.rel(c)) && /^(of|among)$/.test(tree.lowers[tree.child(c, 'case')] ?? '') && /^(NOUN|NUM|PROPN|PRON)$/.test(tree.upos(c))) ?? -1;
+}
+
 /** A noun that counts its own victims: "20 deaths", "no casualties", "the deaths of 20 people". */
 export function countingNoun(tree: Tree, w: number, outcome: Outcome): Victims | undefined {
-  if (tree.upos(w) !== 'NOUN' || !NOUN_OUTCOMES[tree.lemma(w)]) return undefined;
-  const of = tree.children(w).find((c) => /^nmod/.test(tree.rel(c)) && /^(of|among)$/.test(tree.lowers[tree.child(c, 'case')] ?? ''));
+  if (tree.upos(w) !== 'NOUN') return undefined;
+  const of = ofPhrase(tree, w);
   // "the deaths of 20 people", "the death of a man": the "of" phrase names and counts the victims.
-  if (of !== undefined && /^(NOUN|NUM|PROPN)$/.test(tree.upos(of))) return { token: of, outcome, predicate: w };
-  return { token: w, outcome, predicate: w };
+  if (of >= 0) return { token: of, outcome, predicate: w };
+  return NOUN_OUTCOMES[tree.lemma(w)] ? { token: w, outcome, predicate: w } : undefined;
+}
+
+/** "40 civilian deaths", "no military casualties": the modifier of a counting noun says who they were. */
+export function victimsModifier(tree: Tree, w: number): number | undefined {
+  if (tree.upos(w) !== 'NOUN' || !NOUN_OUTCOMES[tree.lemma(w)]) return undefined;
+  return Array.from(tree.children(w)).find((c) => c < w && /^(amod|compound)$/.test(tree.rel(c)) && isPersonWord(tree.lowers[c]) && !NOUN_OUTCOMES[tree.lemma(c)]);
 }
 
 /** All passive subjects of a verb before it (a coordination the parser split: "20 people and the gunman were killed"). */
+/** A coordination of nouns says "and" or "or" somewhere; commas alone are more often an apposition misparsed. */
+export function coordinated(t: Tree, head: number): boolean {
+  return Array.from(t.children(head)).some((c) => t.rel(c) === 'conj' && (t.child(c, 'cc') >= 0 || t.children(c).some((d) => t.rel(d) === 'conj' && t.child(d, 'cc') >= 0)));
+}
+
 export function passiveSubjects(t: Tree, w: number): number[] {
   if (!isPassive(t, w)) return [];
   const aux = t.child(w, 'aux:pass') >= 0;
-  return Array.from(t.children(w)).filter((c) => c < w && (t.rel(c) === 'nsubj:pass' || (aux && /^(nsubj|obj)$/.test(t.rel(c)))));
+  const found = Array.from(t.children(w)).filter((c) => c < w && (t.rel(c) === 'nsubj:pass' || (aux && /^(nsubj|obj)$/.test(t.rel(c)))));
+  if (found.length || !aux) return found;
+  // "A militant was killed" with the noun taken for an adjective hung on the verb: the last word before
+  // the auxiliary that could head a noun phrase.
+  const auxAt = t.child(w, 'aux:pass');
+  const before = auxAt - 1;
+  if (before >= 0 && t.head(before) === w && /^(NOUN|PROPN|ADJ|NUM)$/.test(t.upos(before)) && /^(amod|compound|nmod|obl|dep)/.test(t.rel(before))) return [before];
+  return found;
+}
+
+/**
+ * A list of who the victims were, after their toll: "The dead were two drivers and a girl", "They
+ * included three policemen and a boy", "The victims included a nurse". The head of the list, and the
+ * outcome when the words say it ("the dead", "the injured"); "they" and "the victims" take it from the
+ * toll before.
+ */
+export function victimList(t: Tree, w: number): { token: number; predicate: number; outcome?: Outcome; pronoun: boolean } | undefined {
+  const listed = (s: number) => {
+    if (s < 0) return undefined;
+    if (/^(they|those)$/.test(t.lowers[s])) return { pronoun: true };
+    if (t.child(s, 'det') < 0) return undefined;
+    const word = t.lowers[s];
+    if (word === 'dead') return { outcome: 'killed' as Outcome, pronoun: false };
+    if (/^(injured|wounded)$/.test(word)) return { outcome: 'injured' as Outcome, pronoun: false };
+    if (/^(victims|casualties)$/.test(word)) return { pronoun: false };
+    return undefined;
+  };
+  if (t.lemma(w) === 'include' && t.upos(w) === 'VERB') {
+    const o = t.child(w, 'obj');
+    const l = listed(t.child(w, 'nsubj'));
+    return o >= 0 && l ? { token: o, predicate: w, ...l } : undefined;
+  }
+  if (t.child(w, 'cop') >= 0 && /^(NOUN|PROPN|NUM)$/.test(t.upos(w))) {
+    const s = t.child(w, 'nsubj');
+    const l = listed(s);
+    return l && !l.pronoun ? { token: w, predicate: s, ...l } : undefined;
+  }
+  return undefined;
 }

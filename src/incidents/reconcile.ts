@@ -202,6 +202,26 @@ function roots(figures: ReconciledFigure[], outcome: Outcome): ReconciledFigure[
  * is named. Null when there is no figure for the outcome.
  */
 export function totalOf(figures: ReconciledFigure[], outcome: Outcome = 'killed'): { low: number; best: number; high: number } | null {
+  if (outcome === 'injured') return injuredOf(figures);
+  return ownTotal(figures, outcome);
+}
+
+/**
+ * The injured, i.e. hurt and not killed: the injured figures, or the people hit ("three people were
+ * shot", "30 casualties": killed or injured) less those killed, whichever is more. The killed are
+ * taken to be among the hit ("two men were shot ... one of them died": one injured).
+ */
+function injuredOf(figures: ReconciledFigure[]): { low: number; best: number; high: number } | null {
+  const injured = ownTotal(figures, 'injured');
+  const hit = ownTotal(figures, 'killed_or_injured');
+  if (!hit) return injured;
+  const killed = ownTotal(figures, 'killed') ?? { low: 0, best: 0, high: 0 };
+  const rest = { low: Math.max(0, hit.low - killed.high), best: Math.max(0, hit.best - killed.best), high: Math.max(0, hit.high - killed.low) };
+  if (!injured) return rest.high > 0 ? rest : null;
+  return rest.best > injured.best ? rest : injured;
+}
+
+function ownTotal(figures: ReconciledFigure[], outcome: Outcome): { low: number; best: number; high: number } | null {
   const top = roots(figures, outcome);
   if (!top.length) return null;
   type T = { low: number; best: number; high: number };
