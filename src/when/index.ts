@@ -16,6 +16,9 @@ const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'dateline'])
 const SPEECH_BEFORE = /\b([a-z]+)\s+(?:(?:on|early|late|reporters|journalists|in a statement|\w+ night)\s+){0,2}$/i;
 const SPEECH_AFTER = /^\s*(?:,\s*)?(?:said|told|announced|stated|added|warned|declared)\b/i;
 
+/** At most this many time expressions per document: far above any article (a long report has a few hundred). */
+export const MAX_TIMES = 5000;
+
 export function resolveTimes(doc: Document): void {
   const published = doc.meta.published ? fromIso(doc.meta.published.slice(0, 10)) : undefined;
   // Without a publication date chrono would anchor on today's date: only absolute dates are read then.
@@ -29,8 +32,11 @@ export function resolveTimes(doc: Document): void {
 
   // "The next day", "a day later": dated from another date in the text, resolved once the others are.
   const anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[] = [];
+  // Each reader stops once the document holds MAX_TIMES expressions (hostile text: "12:30 " a million
+  // characters long is 166,000 of them); a message says so.
+  const full = () => found.length >= MAX_TIMES;
   ANAPHORIC.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = ANAPHORIC.exec(doc.text)) !== null; ) {
+  for (let m: RegExpExecArray | null; !full() && (m = ANAPHORIC.exec(doc.text)) !== null; ) {
     const span = { start: m.index, end: m.index + m[0].length };
     const count = m[4] ? (/^\d+$/.test(m[4]) ? +m[4] : NUMBER_WORDS[m[4].toLowerCase()]) : 1;
     // "a week later": seven days after the date just told.
@@ -43,9 +49,10 @@ export function resolveTimes(doc: Document): void {
     take(span);
     anaphors.push({ time, days: back ? -n : n, fromIncident });
   }
-  for (const x of quarterComparisons(doc.text, published)) push(x.span, x.resolved);
-  for (const x of durations(doc.text)) if (!overlaps(x.span)) push(x.span, x.resolved);
-  for (const r of chronoBySection(doc, instant)) {
+  for (const x of quarterComparisons(doc.text, published)) { if (full()) break; push(x.span, x.resolved); }
+  for (const x of durations(doc.text)) { if (full()) break; if (!overlaps(x.span)) push(x.span, x.resolved); }
+  for (const r of chronoBySection(doc, instant, () => full())) {
+    if (full()) break;
     const span = { start: r.index, end: r.index + r.text.replace(/[\s,.;:]+$/, '').length };
     if (overlaps(span)) continue;
     const resolved = refine(r, doc.text, published);
@@ -58,6 +65,7 @@ export function resolveTimes(doc: Document): void {
     push(span, resolved);
   }
   for (const x of extraExpressions(doc.text, published)) {
+    if (full()) break;
     if (overlaps(x.span)) continue;
     if (!published && x.resolved.relative) {
       found.push({ ...x.span, text: doc.text.slice(x.span.start, x.span.end), type: x.resolved.type });
@@ -78,6 +86,7 @@ export function resolveTimes(doc: Document): void {
     });
   }
   found.sort((a, b) => a.start - b.start);
+  if (full()) doc.messages.push({ code: 'times-capped', severity: 'warning', text: `time expressions not all read: a document keeps at most ${MAX_TIMES.toLocaleString('en')}` });
 
   if (!published && found.some((t) => !t.earliest && t.type !== 'DURATION')) {
     doc.messages.push({ code: 'no-publication-date', severity: 'warning', text: 'no publication date: relative time expressions are left unresolved' });
@@ -89,18 +98,55 @@ export function resolveTimes(doc: Document): void {
 
 /**
  * chrono over each section, offsets moved to the document's. One call over a whole long page went
- * quadratic: a chrono refiner matches a pattern against all the text before each result.
+ * quadratic: a chrono refiner matches a pattern against all the text before each result. A section
+ * longer than CHRONO_PIECE is read in pieces of whole sentences (a sentence longer than that, as in
+ * hostile text, in pieces cut at a space): chrono's cost grows faster than its input on long runs of
+ * numbers ("12 12 12 ..." took minutes per megabyte), and no time expression spans sentences.
  */
-function chronoBySection(doc: Document, instant: Date): ParsedResult[] {
+function* chronoBySection(doc: Document, instant: Date, enough: () => boolean): Generator<ParsedResult> {
   const parts = doc.sections.length ? doc.sections : [{ start: 0, end: doc.text.length }];
-  const out: ParsedResult[] = [];
   for (const part of parts) {
-    for (const r of CHRONO.parse(doc.text.slice(part.start, part.end), { instant, timezone: 0 }, { forwardDate: false })) {
-      (r as { index: number }).index += part.start; // chrono types it read-only; it is a plain field
-      out.push(r);
+    for (const piece of chronoPieces(doc, part)) {
+      if (enough()) return;
+      for (const r of CHRONO.parse(doc.text.slice(piece.start, piece.end), { instant, timezone: 0 }, { forwardDate: false })) {
+        (r as { index: number }).index += piece.start; // chrono types it read-only; it is a plain field
+        yield r;
+      }
     }
   }
-  return out;
+}
+
+/** The longest text one chrono call reads. */
+export const CHRONO_PIECE = 2000;
+
+/** A section as pieces of at most CHRONO_PIECE characters, cut between sentences, else at a space. */
+export function chronoPieces(doc: Pick<Document, 'text' | 'sentences'>, part: Span): Span[] {
+  if (part.end - part.start <= CHRONO_PIECE) return [part];
+  const pieces: Span[] = [];
+  // Sentence ends inside the section, in order (sentences are sorted by start).
+  const ends: number[] = [];
+  for (let k = lastStartingAtOrBefore(doc.sentences, part.start); k < doc.sentences.length; k++) {
+    const s = doc.sentences[k];
+    if (!s || s.end <= part.start) continue;
+    if (s.start >= part.end) break;
+    if (s.end < part.end) ends.push(s.end);
+  }
+  let start = part.start;
+  let e = 0;
+  while (part.end - start > CHRONO_PIECE) {
+    // The last sentence end within reach, else a space near the limit, else the limit itself.
+    while (e < ends.length && ends[e] <= start) e++;
+    let cut = -1;
+    while (e < ends.length && ends[e] - start <= CHRONO_PIECE) cut = ends[e++];
+    if (cut < 0) {
+      const space = doc.text.lastIndexOf(' ', start + CHRONO_PIECE);
+      cut = space > start + CHRONO_PIECE / 2 ? space : start + CHRONO_PIECE;
+    }
+    pieces.push({ start, end: cut });
+    start = cut;
+  }
+  pieces.push({ start, end: part.end });
+  return pieces;
 }
 
 /** The section holding an offset (sections are sorted and do not overlap). */
@@ -118,20 +164,24 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
  */
 function resolveAnaphors(doc: Document, times: TimeExpression[], anaphors: { time: TimeExpression; days: number; fromIncident: boolean }[]): void {
   const incident = times.find((t) => t.incident && t.precision === 1 && t.earliest === t.latest);
-  for (const a of anaphors) {
-    const section = sectionAt(doc, a.time.start);
-    let previous: TimeExpression | undefined;
-    // Times are sorted by start: walk back from the anaphor to the start of its paragraph.
-    if (section && !a.fromIncident) {
-      for (let k = times.indexOf(a.time) - 1; k >= 0 && times[k].start >= section.start; k--) {
-        const t = times[k];
-        if (t.end <= a.time.start && t.precision === 1 && t.earliest && t.earliest === t.latest) { previous = t; break; }
+  const days = new Map(anaphors.map((a) => [a.time, a]));
+  // One pass in text order, keeping the last day-precise date of the current paragraph (a resolved
+  // anaphor is one: "a day later ... two days later" chain). Walking back per anaphor was quadratic
+  // on a long run of unresolvable ones.
+  let paragraph: Document['sections'][number] | undefined;
+  let previous: TimeExpression | undefined;
+  for (const t of times) {
+    const section = sectionAt(doc, t.start);
+    if (section !== paragraph) { paragraph = section; previous = undefined; }
+    const a = days.get(t);
+    if (a) {
+      const anchor = (section && !a.fromIncident ? previous : undefined) ?? incident;
+      if (anchor?.earliest) {
+        const date = iso(addDays(fromIso(anchor.earliest), a.days));
+        Object.assign(t, { earliest: date, latest: date, precision: 1, value: date });
       }
     }
-    const anchor = previous ?? incident;
-    if (!anchor?.earliest) continue;
-    const date = iso(addDays(fromIso(anchor.earliest), a.days));
-    Object.assign(a.time, { earliest: date, latest: date, precision: 1, value: date });
+    if (t.precision === 1 && t.earliest && t.earliest === t.latest) previous = t;
   }
 }
 
