@@ -140,7 +140,7 @@ describe('hostile text: the when stage stays linear and bounded (issue 19)', () 
       resolveTimes(doc);
       const ms = performance.now() - t0;
       // ~0.7-3 s on one free core; the bound is generous for a loaded machine (it was ~163 s for "12 ").
-      assert.ok(ms < 10_000, `"${unit}" took ${Math.round(ms)} ms`);
+      assert.ok(ms < 30_000, `"${unit}" took ${Math.round(ms)} ms`);
       assert.ok(doc.times.length <= MAX_TIMES);
       if (doc.times.length === MAX_TIMES) assert.ok(doc.messages.some((m) => m.code === 'times-capped'));
     }

@@ -8,10 +8,11 @@ import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
 import { haversineKm } from './distance.ts';
 import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
 import { foldName } from './fold.ts';
+import { lastStartingAtOrBefore } from '../model/search.ts';
+import { type Candidate, loadToponymModel, RankingContext, scoreOf } from './rank.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
-const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 5, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline', 'dateline']);
 /**
  * "the town of X", "the province's villages of X and Y", "the Baghdad neighbourhoods of X and Y": the
@@ -53,8 +54,6 @@ const US_STATE_NAMES: Record<string, string> = {
 /** ", Calif.", ", N.J.", ", CA", ", Georgia", ", Sindh": a division named right after a place. */
 const QUALIFIER_AFTER = /^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]\.[A-Z]\.|[A-Z]{2}(?![\w.])|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}(?=\s*(?:[,.;:)(—–]|\s-\s|$)))/u;
 
-/** Our own rows (regions, seas) and the divisions carry no population: they weigh as a large place. */
-const REGION_POPULATION = 100000;
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
   if (place.feature === 'PCLI' || place.feature === 'RGN' || place.feature === 'CONT' || place.feature === 'SEA' || place.feature.startsWith('ADM1') || areaWord) return 3;
@@ -62,18 +61,10 @@ function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePreci
   return 1;
 }
 
-/** Candidate score: a place in a country the document talks about wins; then rank and population. */
-function score(p: Place, countries: Map<string, number>): number {
-  const population = p.population || (p.id.startsWith('r') || p.id.startsWith('s') ? REGION_POPULATION : 0);
-  // A sea, continent or region across borders belongs to no country: it is as near as the document's own.
-  const weight = p.country ? countries.get(p.country) ?? 0 : Math.max(0, ...countries.values());
-  return weight * 4 + (FEATURE_RANK[p.feature] ?? 1) + Math.log10(population + 10);
-}
-
-export function resolvePlaces(doc: Document): void {
+/** Every place-like mention with its same-named places, and what the document says as a whole. */
+export function placeCandidates(doc: Document): { candidates: Candidate[]; context: RankingContext } {
   const gaz = loadGazetteer();
   const { text } = doc;
-  type Candidate = { mention: Span & { text: string }; name: string; areaWord: boolean; places: Place[]; retyped?: boolean };
   const candidates: Candidate[] = [];
   const weak = new Set<Span>();
   // Countries named or implied (by a demonym) in the document, weighted by how often.
@@ -85,12 +76,19 @@ export function resolvePlaces(doc: Document): void {
   // Words of the people the document names ("Jordan" of "Michael Jordan", "Hamad" of "Hamad Salem"): such
   // a word tagged as a place elsewhere is the person again, unless the text puts it in a place's context.
   const personWords = new Set<string>();
+  // Any person's, for the ranker: a feature, not a rule.
+  const anyPersonWords = new Set<string>();
   for (const e of doc.entities) {
-    // Only people the text names more than once ("Jordan Blake ... Blake"): a one-off "person" may be the tagger's error.
-    if (e.kind !== 'person' || e.mentions.length < 2) continue;
+    if (e.kind !== 'person') continue;
     for (const n of [e.name, ...e.aliases]) {
       const words = n.split(/\s+/);
-      if (words.length >= 2) for (const w of words) if (/^[A-Z]/.test(w)) personWords.add(w.replace(/['’]s$/, ''));
+      if (words.length < 2) continue;
+      for (const w of words) {
+        if (!/^[A-Z]/.test(w)) continue;
+        anyPersonWords.add(w.replace(/['’]s$/, ''));
+        // Only people the text names more than once ("Jordan Blake ... Blake"): a one-off "person" may be the tagger's error.
+        if (e.mentions.length >= 2) personWords.add(w.replace(/['’]s$/, ''));
+      }
     }
   }
   const personsWord = (m: Mention) => !/\s/.test(m.text) && personWords.has(m.text.replace(/['’]s$/, ''))
@@ -159,8 +157,12 @@ export function resolvePlaces(doc: Document): void {
     return m;
   }
   // Names after "the town of", "villages of X and Y": places the tagger typed otherwise or missed.
-  const placeSpans: Span[] = candidates.map((c) => c.mention);
-  const free = (span: Span) => !placeSpans.some((p) => p.start < span.end && span.start < p.end);
+  // Characters already named as places: a later reader skips what overlaps them (one flag per
+  // character, so a long list of places stays linear).
+  const covered = new Uint8Array(text.length + 1);
+  const placeSpans = { push: (s: Span) => covered.fill(1, s.start, s.end) };
+  for (const c of candidates) placeSpans.push(c.mention);
+  const free = (span: Span) => { for (let i = span.start; i < span.end; i++) if (covered[i]) return false; return true; };
   for (const span of settlementNames(text)) {
     if (!free(span)) continue;
     placeSpans.push(span);
@@ -229,46 +231,48 @@ export function resolvePlaces(doc: Document): void {
     const division = gaz.match(word.replace(AREA_SUFFIX, '')).places.find((p) => p.feature === 'ADM1' && p.admin1);
     return division ? { country: division.country, admin1: division.admin1 } : undefined;
   }
-  // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
-  // place must not vouch for itself. They also anchor the story: a homonym near one of them is the
-  // place meant ("Chelsea" in a story about Manhattan is the one in New York).
-  const anchors: { mention: Span; place: Place }[] = [];
+  // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq) and anchor
+  // the story ("Chelsea" in a story about Manhattan is the one in New York): rank.ts.
   for (const c of candidates) {
-    // One candidate far larger than its homonyms ("New York") is as good as unambiguous.
-    const bySize = [...c.places].sort((a, b) => b.population - a.population);
-    const only = c.places.length === 1 || (bySize[0].population >= 1000000 && bySize[0].population >= 20 * (bySize[1]?.population ?? 0)) ? bySize[0] : undefined;
-    if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA' || only.feature === 'ADM1')) {
-      countries.set(only.country, (countries.get(only.country) ?? 0) + 0.5);
-      anchors.push({ mention: c.mention, place: only });
-    }
+    if (weak.has(c.mention)) c.weak = true;
+    if (!/\s/.test(c.name) && anyPersonWords.has(c.name)) c.personWord = true;
   }
-  /** Closeness to the story's anchors: within 100 km of one, or in the same first-level division as one. */
-  const nearAnchor = (c: Candidate, p: Place): number => {
-    if (c.places.length < 2 || p.feature === 'PCLI') return 0;
-    let bonus = 0;
-    for (const a of anchors) {
-      if (a.mention === c.mention || a.place.id === p.id) continue;
-      if (haversineKm(a.place.lat, a.place.lon, p.lat, p.lon) <= 100) return 3;
-      if (a.place.country === p.country && a.place.admin1 && a.place.admin1 === p.admin1) bonus = 1.5;
-    }
-    return bonus;
-  };
-  const weights = new Map<string, number>();
-  for (const [code, n] of countries) weights.set(code, Math.min(3, n));
+  const context = new RankingContext(candidates, countries);
+  return { candidates, context };
+}
 
-  const out: PlaceMention[] = [];
+/**
+ * The candidates a model may choose among: a small place in a country the document never mentions is
+ * a homonym, not the place meant; a spelling variant matched only by its consonants, or a name the
+ * tagger did not call a place, must be in a country the document is about.
+ */
+export function eligiblePlaces(c: Candidate, context: RankingContext): Place[] {
+  const weights = context.weights;
   const talksOfCountries = weights.size > 0;
+  return c.places.filter((p) => !(talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature))
+    && !((c.weak || c.retyped) && !weights.has(p.country)));
+}
+
+export function resolvePlaces(doc: Document): void {
+  const { text } = doc;
+  const { candidates, context } = placeCandidates(doc);
+  const { weights } = loadToponymModel();
+  const out: PlaceMention[] = [];
+  // A name said again with the same places gets the same answer (its features do not depend on which
+  // mention it is): ranked once, so a long list repeating a few names stays cheap.
+  const chosen = new Map<string, Place | undefined>();
   for (const c of candidates) {
+    const key = `${foldName(c.name)}|${c.areaWord}|${c.weak}|${c.retyped}|${c.personWord}|${c.places.map((p) => p.index).join()}`;
     let best: Place | undefined;
-    let bestScore = -Infinity;
-    for (const p of c.places) {
-      // A small place in a country the document never mentions is a homonym, not the place meant.
-      if (talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature)) continue;
-      // A spelling variant matched only by its consonants must be in a country the document is about,
-      // and so must a name the tagger did not call a place.
-      if ((weak.has(c.mention) || c.retyped) && !weights.has(p.country)) continue;
-      const s = score(p, weights) + nearAnchor(c, p);
-      if (s > bestScore) { best = p; bestScore = s; }
+    if (chosen.has(key)) best = chosen.get(key);
+    else {
+      let bestScore = -Infinity;
+      const eligible = eligiblePlaces(c, context);
+      for (const p of eligible) {
+        const s = eligible.length === 1 ? 0 : scoreOf(weights, context.features(c, p));
+        if (s > bestScore) { best = p; bestScore = s; }
+      }
+      chosen.set(key, best);
     }
     if (!best) continue;
     const near = NEAR_BEFORE.test(text.slice(Math.max(0, c.mention.start - 40), c.mention.start));
@@ -293,7 +297,8 @@ export function resolvePlaces(doc: Document): void {
  * it was placed. The one correction this stage makes to an earlier layer: only it knows the places.
  */
 function retypeEntities(doc: Document, places: PlaceMention[]): void {
-  const placed = (m: Mention) => places.some((p) => p.start === m.start && p.end === m.end);
+  const spans = new Set(places.map((p) => `${p.start}:${p.end}`));
+  const placed = (m: Mention) => spans.has(`${m.start}:${m.end}`);
   const touched = new Set<number>();
   for (const m of doc.mentions) {
     if ((m.kind === 'person' || m.kind === 'organisation') && !m.title && placed(m)) { m.kind = 'place'; touched.add(m.entity); }
@@ -333,7 +338,10 @@ function* settlementNames(text: string): Generator<Span & { noun: string }> {
  * to a place in the sentence of the incident's date, then to the first town-level place in the body.
  */
 function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
-  const sectionOf = (offset: number) => doc.sections.find((s) => s.start <= offset && s.end >= offset)?.kind ?? 'body';
+  const sectionOf = (offset: number) => {
+    const s = doc.sections[lastStartingAtOrBefore(doc.sections, offset)];
+    return s && offset <= s.end ? s.kind : 'body';
+  };
   // A name that speaks ("Kan reported", "Moscow said") is a broadcaster or a government, not where it happened.
   const speaks = (p: PlaceMention) => /^\s+(?:reported|reports|said|says|told|announced|quoted|claimed|stated|added)\b/.test(doc.text.slice(p.end, p.end + 12))
     && !/\b(?:in|at|from|of|near|outside)\s+(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
