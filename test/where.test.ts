@@ -235,3 +235,27 @@ describe('hostile text: the where stage stays linear (issue 19)', () => {
     }
   });
 });
+
+describe('toponyms the tagger gave another kind', () => {
+  it('a place a longer name opens with or ends on is a toponym, without retyping the name or locating the incident', () => {
+    // Invented.
+    const doc = run('Gunmen attacked a checkpoint in Kirkuk on Monday. The University of Mosul condemned it.');
+    const mosul = doc.places.find((p) => p.text === 'Mosul');
+    assert.ok(mosul, JSON.stringify(doc.places.map((p) => p.text)));
+    assert.equal(mosul.country, 'IQ');
+    const university = doc.mentions.find((m) => m.text.includes('Mosul'));
+    assert.ok(university && university.kind !== 'place', 'the university stays an organisation');
+    assert.equal(doc.places.find((p) => p.incident)?.text, 'Kirkuk');
+  });
+
+  it('a demonym the tagger called miscellaneous names its country', () => {
+    const doc = run('Two Hungarian aid workers were wounded near the border on Friday.');
+    const p = doc.places.find((x) => x.text === 'Hungarian');
+    if (doc.mentions.some((m) => m.text === 'Hungarian')) assert.equal(p?.country, 'HU');
+  });
+
+  it('does not stretch an English place name by its consonants ("Helmet" is not a town)', () => {
+    const doc = run('A man in a Helmet Shop in Ohio was robbed on Monday, police in Ohio said.');
+    assert.ok(!doc.places.some((p) => p.text === 'Helmet' && p.country === 'US' && !/helmet/i.test(p.name ?? '')));
+  });
+});

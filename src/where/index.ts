@@ -30,6 +30,10 @@ const REGION_ADJECTIVES: Record<string, string> = {
   'north american': 'North America', 'middle eastern': 'Middle East', kurdish: 'Kurdistan', balkan: 'Balkans',
   english: 'England', scottish: 'Scotland', welsh: 'Wales',
 };
+/** Countries whose place names are English, written in Latin script: no transliteration variants. */
+const ONE_SPELLING = new Set(['US', 'GB', 'IE', 'CA', 'AU', 'NZ']);
+/** Kinds of mention whose name may be, or hold, a place's: "Liverpool" (a club), "the Toronto Police". */
+const NAMED_KINDS = new Set(['organisation', 'media', 'misc', 'armed_group', 'person']);
 /** Unions of countries named like organisations. */
 const SUPRANATIONAL = /^(?:the\s+)?(?:EU|E\.U\.|European Union)$/;
 
@@ -126,7 +130,7 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
       const places = gaz.match(m.text).places.filter((p) => p.id.startsWith('r'));
       if (places.length) { candidates.push({ mention: m, name: m.text, areaWord: true, places: [places[0]] }); continue; }
     }
-    if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
+    if (m.kind === 'nationality' || (demonym !== undefined && (m.kind === 'place' || m.kind === 'misc'))) {
       const code = demonym;
       if (code !== undefined && gaz.countries.has(code)) {
         countries.set(code, (countries.get(code) ?? 0) + 1);
@@ -188,7 +192,55 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
     addCandidate({ start: m.start, end: m.end, text: m.text }, m.text);
   }
 
-  function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false): void {
+  // Names of other kinds that are, or begin with, a well-known place: "Liverpool" (the club),
+  // "Tamil Nadu" (its government), "the Toronto Police", "Cauvery Water Authority", "University of
+  // Alberta". The place is named (a toponym, as geoparsing counts them) though the mention is not one:
+  // such candidates never retype the mention and locate the incident only when nothing else does.
+  for (const m of doc.mentions) {
+    if (!NAMED_KINDS.has(m.kind) || !free(m)) continue;
+    const e = doc.entities[m.entity];
+    if (m.kind === 'person' && (!e || e.titles.length || m.title || e.aliases.some((a) => a.split(/\s+/).length > m.text.split(/\s+/).length))) continue;
+    const whole = wellKnown(m.text, m.kind === 'person' ? 100000 : 50000);
+    if (whole) { placeSpans.push(m); addCandidate({ start: m.start, end: m.end, text: m.text }, m.text, false, false, true); continue; }
+    if (m.kind === 'person') continue;
+    for (const part of placeWithinName(m)) {
+      if (!free(part)) continue;
+      placeSpans.push(part);
+      addCandidate(part, part.text, false, false, true);
+      break;
+    }
+  }
+
+  /** The name's well-known places: a country, a first-level division, a region or a town of `population`, by its own name. */
+  function wellKnown(surface: string, population: number): boolean {
+    const name = surface.replace(/['’]s$/, '');
+    if (name.length < 3 || !/^[A-Z]/.test(name) || personWords.has(name)) return false;
+    const found = gaz.match(name);
+    if (found.bySkeleton) return false;
+    const key = foldName(name);
+    return found.places.some((p) => (p.feature === 'PCLI' || p.feature === 'ADM1' || p.feature === 'CONT' || p.feature === 'RGN')
+      ? foldName(p.name) === key || (name.length >= 4 && p.alternates.some((a) => foldName(a) === key)) || (p.feature === 'PCLI' && /^[A-Z.]{2,5}$/.test(name))
+      : p.feature.startsWith('PPL') && p.population >= population && foldName(p.name) === key);
+  }
+
+  /** The place a longer name opens with ("Toronto Police Service") or ends on ("University of Alberta"). */
+  function* placeWithinName(m: Mention): Generator<Span & { text: string }> {
+    const words = [...m.text.matchAll(/[^\s]+/g)];
+    if (words.length < 2) return;
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const end = words[n - 1].index! + words[n - 1][0].length;
+      const text = m.text.slice(0, end).replace(/['’]s$/, '');
+      if (wellKnown(text, 50000)) yield { start: m.start, end: m.start + text.length, text };
+    }
+    const of = / of ((?:the )?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2})$/u.exec(m.text);
+    if (of) {
+      const text = of[1].replace(/^the /, '');
+      const start = m.start + m.text.length - text.length;
+      if (wellKnown(text, 50000)) yield { start, end: m.end, text };
+    }
+  }
+
+  function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false, inName = false): void {
     let name = surface.replace(/['’]s$/, '');
     // "Latakia province": the area word may follow the name outside the mention.
     const areaWord = areaNoun || AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(text.slice(m.end, m.end + 16));
@@ -216,9 +268,15 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
     // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     const country = places.find((p) => p.feature === 'PCLI');
     if (country && !areaWord) places = [country];
-    if (found.bySkeleton) weak.add(m);
+    if (found.bySkeleton) {
+      // Transliteration variants ("Heet" = "Hit") are for names written from another script: an
+      // English-speaking country's place is spelled one way ("Helmet" is not "Helmetta").
+      places = places.filter((p) => !ONE_SPELLING.has(p.country));
+      if (!places.length) return;
+      weak.add(m);
+    }
     if (!retyped) for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
-    candidates.push({ mention: m, name, areaWord, places, retyped });
+    candidates.push({ mention: m, name, areaWord, places, retyped, ...(inName ? { inName } : {}) });
   }
   /** The first-level division named right after a place ("Calif.", "N.J.", "Georgia", "Sindh"). */
   function divisionAfter(end: number, abbreviated = false): { country: string; admin1: string } | undefined {
@@ -261,6 +319,8 @@ export function resolvePlaces(doc: Document): void {
   // A name said again with the same places gets the same answer (its features do not depend on which
   // mention it is): ranked once, so a long list repeating a few names stays cheap.
   const chosen = new Map<string, Place | undefined>();
+  // Places named inside another entity's name (rank.ts: inName), by their index in `out`.
+  const inNames = new Set<number>();
   for (const c of candidates) {
     const key = `${foldName(c.name)}|${c.areaWord}|${c.weak}|${c.retyped}|${c.personWord}|${c.places.map((p) => p.index).join()}`;
     let best: Place | undefined;
@@ -276,6 +336,7 @@ export function resolvePlaces(doc: Document): void {
     }
     if (!best) continue;
     const near = NEAR_BEFORE.test(text.slice(Math.max(0, c.mention.start - 40), c.mention.start));
+    if (c.inName) inNames.add(out.length);
     out.push({
       start: c.mention.start, end: c.mention.end, text: c.mention.text,
       gazetteerId: best.id, name: best.name, lat: best.lat, lon: best.lon,
@@ -285,9 +346,11 @@ export function resolvePlaces(doc: Document): void {
       precision: precisionOf(best, c.areaWord, near),
     });
   }
+  const named = new Set([...inNames].map((i) => out[i]));
   out.sort((a, b) => a.start - b.start);
-  retypeEntities(doc, out);
-  flagIncidentPlace(doc, out);
+  const own = out.filter((p) => !named.has(p));
+  retypeEntities(doc, own);
+  flagIncidentPlace(doc, own.length ? own : out);
   doc.places = out;
 }
 
@@ -356,3 +419,21 @@ function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
   if (chosen) chosen.incident = true;
 }
 
+
+/** Kinds whose names may hold a place's without being one ("Toronto Police", "the Guildford Four"). */
+const OTHER_NAMES = new Set(['organisation', 'media', 'misc', 'armed_group', 'person']);
+
+/**
+ * A place named only inside (or as) another entity's name, which this stage reports as a toponym but
+ * does not retype: the club "Liverpool", "the Toronto Police". Such a place does not locate an event.
+ * Mentions are sorted by start: a binary search, so callers may ask per place.
+ */
+export function namedInOtherName(doc: Document, p: Span): boolean {
+  const last = lastStartingAtOrBefore(doc.mentions, p.start);
+  // The mention holding it starts at or just before it (mentions barely nest).
+  for (let k = last; k >= 0 && k >= last - 2; k--) {
+    const m = doc.mentions[k];
+    if (m.start <= p.start && p.end <= m.end && OTHER_NAMES.has(m.kind)) return true;
+  }
+  return false;
+}

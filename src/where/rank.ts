@@ -21,6 +21,8 @@ export interface Candidate {
   retyped?: boolean;
   /** Matched only by a spelling variant or consonant skeleton. */
   weak?: boolean;
+  /** A place named by, or inside, the name of an organisation or other entity ("the Toronto Police"). */
+  inName?: boolean;
   /** A one-word name that is also a word of a person's name in the text. */
   personWord?: boolean;
 }
@@ -132,6 +134,8 @@ export class RankingContext {
       c.areaWord && town ? 1 : 0,
       (c.weak || c.retyped) && town ? logPop : 0,
       c.personWord ? logPop : 0,
+      c.inName ? logPop : 0,
+      c.inName && (f === 'PCLI' || f === 'ADM1') ? 1 : 0,
     ];
   }
 }
@@ -143,6 +147,7 @@ export const FEATURES = [
   'is_region', 'country_weight', 'country_mentioned', 'is_top_country', 'anchor_within_100km', 'anchor_within_400km',
   'same_division_as_anchor', 'division_named_in_text', 'exact_name', 'largest_homonym', 'log_population_ratio',
   'area_word_and_division', 'area_word_and_town', 'weak_match_log_population', 'person_word_log_population',
+  'in_name_log_population', 'in_name_country_or_division',
 ];
 
 export interface ToponymModel { features: string[]; weights: number[]; trainedOn: string; note?: string }
