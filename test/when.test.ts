@@ -146,3 +146,28 @@ describe('hostile text: the when stage stays linear and bounded (issue 19)', () 
     }
   });
 });
+
+describe('the incident date, as news tells it (issue 16)', () => {
+  it('a full date with its weekday is absolute, and dates an undated text', () => {
+    const doc = run('Militants set off a truck bomb at the depot on Friday, 21 June 1968, a day the town remembers.');
+    assert.deepEqual(time(doc, 'Friday, 21 June 1968'), { earliest: '1968-06-21', latest: '1968-06-21', precision: 1 });
+    assert.equal(doc.times.find((t) => t.incident)?.text, 'Friday, 21 June 1968');
+  });
+
+  it('without a publication date, never dates from an expression that gives no year', () => {
+    const doc = run('The bridge was blown up in 1984. Later in the year, and every June since, veterans gather there.');
+    for (const t of doc.times) if (t.earliest) assert.match(t.text, /\d{4}/, `"${t.text}" resolved without a year`);
+  });
+
+  it('a follow-up story: the court date is news, the attack keeps its own date', () => {
+    const doc = run('A man was indicted on Tuesday over the bombing of a bus depot in Leeds on March 3 that killed two people.', '2024-05-10');
+    assert.equal(doc.times.find((t) => t.incident)?.text, 'March 3');
+  });
+
+  it('a day named inside "this weekend" narrows it; "minutes later" is not a date', () => {
+    const doc = run('Drones exploded over a parade this weekend. The first blast came on Saturday evening, and a second one 20 minutes later.', '2024-06-11');
+    const incident = doc.times.find((t) => t.incident);
+    assert.equal(incident?.earliest, '2024-06-08');
+    assert.equal(doc.times.find((t) => /minutes later/.test(t.text))?.earliest, undefined);
+  });
+});

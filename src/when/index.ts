@@ -16,6 +16,8 @@ const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'dateline'])
 const SPEECH_BEFORE = /\b([a-z]+)\s+(?:(?:on|early|late|reporters|journalists|in a statement|\w+ night)\s+){0,2}$/i;
 const SPEECH_AFTER = /^\s*(?:,\s*)?(?:said|told|announced|stated|added|warned|declared)\b/i;
 
+const EVENT_RELATIVE = /\b(?:seconds?|minutes?|hours?)\s+(?:later|after|afterwards|earlier|before)\b/i;
+
 /** At most this many time expressions per document: far above any article (a long report has a few hundred). */
 export const MAX_TIMES = 5000;
 
@@ -57,7 +59,11 @@ export function resolveTimes(doc: Document): void {
     if (overlaps(span)) continue;
     const resolved = refine(r, doc.text, published);
     if (!resolved) continue;
-    if (!published && resolved.relative) {
+    // "14 seconds later", "two hours after": counted from an event the text tells, not from publication.
+    if (EVENT_RELATIVE.test(r.text)) { found.push({ ...span, text: doc.text.slice(span.start, span.end), type: 'TIME' }); take(span); continue; }
+    // Without a publication date only a date that gives its year is read: chrono would fill in the
+    // rest from an arbitrary instant ("the year", "21 July").
+    if (!published && (resolved.relative || !/\b\d{4}\b/.test(r.text))) {
       found.push({ ...span, text: doc.text.slice(span.start, span.end), type: resolved.type });
       take(span);
       continue;
@@ -191,6 +197,26 @@ export function datesStatementIn(text: string, t: Span): boolean {
 }
 
 /**
+ * What happened afterwards, in a follow-up story: "was indicted on Tuesday", "appeared in court
+ * Monday", "were sentenced in March". The verb the expression attaches to (syntax layer) says so.
+ */
+const FOLLOW_UP_VERBS = new Set(['indict', 'charge', 'sentence', 'convict', 'plead', 'arraign', 'acquit', 'testify', 'appear', 'extradite', 'try',
+  'jail', 'bury', 'mourn', 'commemorate', 'mark', 'rule', 'file', 'sue', 'meet', 'visit']);
+
+export function datesFollowUp(doc: Document, t: Span): boolean {
+  const syntax = doc.syntax;
+  if (!syntax || !doc.tokens.length) return false;
+  let k = lastStartingAtOrBefore(doc.tokens, t.start);
+  if (k < 0 || doc.tokens[k].end <= t.start) k++;
+  // Up from the expression's first token to the nearest verb (a few steps: "on Tuesday" -> indicted).
+  for (let steps = 0; k >= 0 && k < syntax.head.length && steps < 4; steps++) {
+    if (syntax.upos[k] === 'VERB') return FOLLOW_UP_VERBS.has(syntax.lemma[k].toLowerCase());
+    k = syntax.head[k];
+  }
+  return false;
+}
+
+/**
  * The incident's time: the first resolved expression of day or week precision in the reporting text
  * (not a caption or byline) that is not after publication and not more than a month before it.
  * Background ("last year", "in 2014") is coarser or older and is passed over.
@@ -200,10 +226,22 @@ function flagIncidentTime(doc: Document, times: TimeExpression[], published: Dat
   const pub = published ? iso(published) : undefined;
   const monthBefore = published ? iso(addDays(published, -31)) : undefined;
   const datesStatement = (t: TimeExpression) => datesStatementIn(doc.text, t);
+  const body = (t: TimeExpression) => !BACKGROUND_SECTIONS.has(sectionKind(t.start) ?? 'body');
   const candidate = times.find((t) =>
-    t.earliest && t.precision && t.precision <= 2 && !BACKGROUND_SECTIONS.has(sectionKind(t.start) ?? 'body') && !datesStatement(t) &&
+    t.earliest && t.precision && t.precision <= 2 && body(t) && !datesStatement(t) && !datesFollowUp(doc, t) &&
     (!pub || (t.earliest <= pub && t.latest! >= monthBefore!)));
-  if (candidate) { candidate.incident = true; return; }
+  if (candidate) {
+    // "this weekend" ... "on Saturday": a day the text names inside the incident's window narrows it.
+    const day = candidate.precision === 2 ? times.find((t) => t !== candidate && t.precision === 1 && t.earliest && t.earliest === t.latest
+      && t.earliest >= candidate.earliest! && t.earliest <= candidate.latest! && body(t) && !datesFollowUp(doc, t)) : undefined;
+    (day ?? candidate).incident = true;
+    return;
+  }
+  // A follow-up story ("was indicted on Tuesday over the March 3 bombing"): its recent dates are the
+  // news, and the attack's is an older one it gives in full.
+  const news = times.some((t) => t.earliest && body(t) && datesFollowUp(doc, t) && (!pub || t.earliest <= pub));
+  const older = news ? times.find((t) => t.earliest && t.precision === 1 && body(t) && !datesStatement(t) && !datesFollowUp(doc, t) && (!pub || t.earliest <= pub)) : undefined;
+  if (older) { older.incident = true; return; }
   // An undated text (an encyclopedia entry, an analysis of a campaign) may give only months and years:
   // the latest period it names is the one it reports; older ones are background.
   if (published) return;
