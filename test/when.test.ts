@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { documentFromText } from '../src/ingest/index.ts';
 import type { Document } from '../src/model/document.ts';
 import { analyse } from '../src/pipeline/index.ts';
+import { segment } from '../src/segment/index.ts';
+import { CHRONO_PIECE, chronoPieces, MAX_TIMES, resolveTimes } from '../src/when/index.ts';
 import { weekdayOnOrBefore, isoWeek } from '../src/when/refiners.ts';
 
 const run = (body: string, published?: string): Document =>
@@ -110,3 +112,62 @@ describe('relative expressions with a unit', () => {
   });
 });
 
+
+describe('hostile text: the when stage stays linear and bounded (issue 19)', () => {
+  const bare = (text: string, published = '2024-01-02'): Document => {
+    const doc = documentFromText(text, { origin: 'hostile', published, publishedFrom: 'option' as const });
+    segment(doc);
+    return doc;
+  };
+  it('reads a long run of numbers in pieces of bounded length, cut between sentences or at a space', () => {
+    const doc = bare('12 '.repeat(20_000));
+    const pieces = chronoPieces(doc, doc.sections[0]);
+    assert.ok(pieces.length >= 60_000 / CHRONO_PIECE);
+    for (const p of pieces) assert.ok(p.end - p.start <= CHRONO_PIECE, `piece of ${p.end - p.start}`);
+    // The pieces tile the section.
+    assert.equal(pieces[0].start, doc.sections[0].start);
+    assert.equal(pieces.at(-1)!.end, doc.sections[0].end);
+    for (let i = 1; i < pieces.length; i++) assert.equal(pieces[i].start, pieces[i - 1].end);
+    // A short paragraph is read whole, as before.
+    const short = bare('Troops entered the town on Monday. They left on Friday.');
+    assert.deepEqual(chronoPieces(short, short.sections[0]), [short.sections[0]]);
+  });
+
+  it('1 MB of adversarial text of each kind: analysed within a generous bound, expressions capped with a message', () => {
+    for (const unit of ['12 ', '12:30 ', 'three days later ', 'on 1 May 2020, ', 'Monday ']) {
+      const doc = bare(unit.repeat(Math.ceil(1_000_000 / unit.length)));
+      const t0 = performance.now();
+      resolveTimes(doc);
+      const ms = performance.now() - t0;
+      // ~0.7-3 s on one free core; the bound is generous for a loaded machine (it was ~163 s for "12 ").
+      assert.ok(ms < 30_000, `"${unit}" took ${Math.round(ms)} ms`);
+      assert.ok(doc.times.length <= MAX_TIMES);
+      if (doc.times.length === MAX_TIMES) assert.ok(doc.messages.some((m) => m.code === 'times-capped'));
+    }
+  });
+});
+
+describe('the incident date, as news tells it (issue 16)', () => {
+  it('a full date with its weekday is absolute, and dates an undated text', () => {
+    const doc = run('Militants set off a truck bomb at the depot on Friday, 21 June 1968, a day the town remembers.');
+    assert.deepEqual(time(doc, 'Friday, 21 June 1968'), { earliest: '1968-06-21', latest: '1968-06-21', precision: 1 });
+    assert.equal(doc.times.find((t) => t.incident)?.text, 'Friday, 21 June 1968');
+  });
+
+  it('without a publication date, never dates from an expression that gives no year', () => {
+    const doc = run('The bridge was blown up in 1984. Later in the year, and every June since, veterans gather there.');
+    for (const t of doc.times) if (t.earliest) assert.match(t.text, /\d{4}/, `"${t.text}" resolved without a year`);
+  });
+
+  it('a follow-up story: the court date is news, the attack keeps its own date', () => {
+    const doc = run('A man was indicted on Tuesday over the bombing of a bus depot in Leeds on March 3 that killed two people.', '2024-05-10');
+    assert.equal(doc.times.find((t) => t.incident)?.text, 'March 3');
+  });
+
+  it('a day named inside "this weekend" narrows it; "minutes later" is not a date', () => {
+    const doc = run('Drones exploded over a parade this weekend. The first blast came on Saturday evening, and a second one 20 minutes later.', '2024-06-11');
+    const incident = doc.times.find((t) => t.incident);
+    assert.equal(incident?.earliest, '2024-06-08');
+    assert.equal(doc.times.find((t) => /minutes later/.test(t.text))?.earliest, undefined);
+  });
+});

@@ -5,6 +5,8 @@ import type { Document } from '../src/model/document.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { foldName, skeleton } from '../src/where/fold.ts';
 import { loadGazetteer } from '../src/where/gazetteer.ts';
+import { resolvePlaces } from '../src/where/index.ts';
+import { FEATURES, loadToponymModel } from '../src/where/rank.ts';
 
 const run = (body: string): Document => analyse(documentFromText(`Report\n\n${body}`, { origin: 'test', published: '2024-02-02' }));
 const place = (doc: Document, text: string) => {
@@ -187,5 +189,73 @@ describe('the whole name', () => {
       const doc = run(text);
       assert.ok(doc.places.some((p) => p.text === name && p.name !== 'Mexico'), JSON.stringify(doc.places.map((p) => [p.text, p.name])));
     }
+  });
+});
+
+describe('toponym ranking learned from data', () => {
+  it('ships a model trained on GeoVirus over the features the ranker computes', () => {
+    const model = loadToponymModel();
+    assert.deepEqual(model.features, FEATURES);
+    assert.equal(model.weights.length, FEATURES.length);
+    assert.match(model.trainedOn, /geovirus-train/);
+  });
+
+  it('prefers the homonym in the country and division the story is about', () => {
+    // Invented: "Paris" next to a Texas town is Paris, Texas; alone it is the French capital.
+    const texan = run('Storms flattened barns near Paris, Texas, on Monday, and roofs were torn off in Dallas and Sherman.');
+    assert.equal(place(texan, 'Paris').country, 'US');
+    const french = run('Thousands marched through Paris on Monday against the pension reform.');
+    assert.equal(place(french, 'Paris').country, 'FR');
+  });
+});
+
+describe('hostile text: the where stage stays linear (issue 19)', () => {
+  // A long list of places, each a mention the tagger would give: the stage's own work, timed alone.
+  const listDoc = (unit: string, chars: number): Document => {
+    const doc = documentFromText(unit.repeat(Math.ceil(chars / unit.length)), { origin: 'hostile', published: '2024-02-02' });
+    const names = /[A-Z][a-z]+(?: [A-Z][a-z]+)?/g;
+    for (let m: RegExpExecArray | null; (m = names.exec(doc.text)) !== null; ) {
+      doc.entities.push({ id: doc.entities.length, kind: 'place', name: m[0], aliases: [], titles: [], mentions: [doc.mentions.length] } as Document['entities'][number]);
+      doc.mentions.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'place', entity: doc.entities.length - 1 });
+    }
+    return doc;
+  };
+  it('resolves a 1 MB list of places within a generous bound', () => {
+    loadGazetteer();
+    resolvePlaces(listDoc('Baghdad, Mosul, Kirkuk, Aleppo, Homs, ', 1000));
+    for (const unit of ['Baghdad, Mosul, Kirkuk, Aleppo, Homs, ', 'the town of Springfield and Portland, ']) {
+      const doc = listDoc(unit, 1_000_000);
+      const t0 = performance.now();
+      resolvePlaces(doc);
+      const ms = performance.now() - t0;
+      // ~1-3 s on one free core (a 40 KB list took 1.8 s before, growing quadratically); the bound is
+      // generous for a loaded machine.
+      assert.ok(ms < 30_000, `"${unit}" took ${Math.round(ms)} ms`);
+      assert.ok(doc.places.length > 20_000, `${doc.places.length} places`);
+    }
+  });
+});
+
+describe('toponyms the tagger gave another kind', () => {
+  it('a place a longer name opens with or ends on is a toponym, without retyping the name or locating the incident', () => {
+    // Invented.
+    const doc = run('Gunmen attacked a checkpoint in Kirkuk on Monday. The University of Mosul condemned it.');
+    const mosul = doc.places.find((p) => p.text === 'Mosul');
+    assert.ok(mosul, JSON.stringify(doc.places.map((p) => p.text)));
+    assert.equal(mosul.country, 'IQ');
+    const university = doc.mentions.find((m) => m.text.includes('Mosul'));
+    assert.ok(university && university.kind !== 'place', 'the university stays an organisation');
+    assert.equal(doc.places.find((p) => p.incident)?.text, 'Kirkuk');
+  });
+
+  it('a demonym the tagger called miscellaneous names its country', () => {
+    const doc = run('Two Hungarian aid workers were wounded near the border on Friday.');
+    const p = doc.places.find((x) => x.text === 'Hungarian');
+    if (doc.mentions.some((m) => m.text === 'Hungarian')) assert.equal(p?.country, 'HU');
+  });
+
+  it('does not stretch an English place name by its consonants ("Helmet" is not a town)', () => {
+    const doc = run('A man in a Helmet Shop in Ohio was robbed on Monday, police in Ohio said.');
+    assert.ok(!doc.places.some((p) => p.text === 'Helmet' && p.country === 'US' && !/helmet/i.test(p.name ?? '')));
   });
 });

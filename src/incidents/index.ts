@@ -13,6 +13,7 @@ import { reportsIncident } from './evidence.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
 import { haversineKm } from '../where/distance.ts';
+import { namedInOtherName } from '../where/index.ts';
 
 const REPORTING = new Set(['body', 'dateline', 'headline']);
 const ATTACK_VERB = /^(attack(?:ed|s|ing)?|struck|strikes?|launched|bombed|shelled|raided|stormed|ambushed|fired|opened|killed|targeted|hit|seized|captured|claimed)$/i;
@@ -270,8 +271,11 @@ const SPOKEN_BEFORE = /\b(?:reported|reports|said|says|told|announced|added|stat
 /** "Kan reported", "Moscow said": a place name that speaks is a broadcaster or a government. */
 const SPEAKS_AFTER = /^\s+(?:reported|reports|said|says|told|announced|quoted|claimed|stated|added)\b/;
 
-/** The place is the speaker itself ("Kan reported"), not where a speaker is ("a doctor in Baquba said"). */
-const speaks = (doc: Document, p: { start: number; end: number }) => SPEAKS_AFTER.test(doc.text.slice(p.end, p.end + 12))
+/**
+ * The place is the speaker itself ("Kan reported"), not where a speaker is ("a doctor in Baquba said");
+ * or it is named only inside another entity's name ("the Guildford Four": where/index.ts).
+ */
+const speaks = (doc: Document, p: { start: number; end: number }) => namedInOtherName(doc, p) || SPEAKS_AFTER.test(doc.text.slice(p.end, p.end + 12))
   && !/\b(?:in|at|from|of|near|outside)\s+(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
 
 const FAR_KM = 50;

@@ -60,7 +60,9 @@ export function weekdayOnOrBefore(ref: Date, weekday: number, strictlyBefore = f
 
 export function refine(r: ParsedResult, text: string, published: Date | undefined): Resolved | undefined {
   const t = r.text.toLowerCase().replace(/[\s,.;:]+$/, '');
-  const relative = RELATIVE_WORDS.test(t) || !r.start.isCertain('year');
+  // A full date with its year is absolute even when it names its weekday ("on Friday, 21 July 1972").
+  const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
+  const relative = (RELATIVE_WORDS.test(t) && !(full && !/\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|past|previous)\b/.test(t))) || !r.start.isCertain('year');
   const s = r.start;
   const y = s.get('year')!, m = s.get('month')!, d = s.get('day')!;
 

@@ -8,10 +8,11 @@ import { COUNTRY_NAMES, DEMONYM_OWNER } from './conventions.ts';
 import { haversineKm } from './distance.ts';
 import { admin1Name, loadGazetteer, type Place } from './gazetteer.ts';
 import { foldName } from './fold.ts';
+import { lastStartingAtOrBefore } from '../model/search.ts';
+import { type Candidate, loadToponymModel, RankingContext, scoreOf } from './rank.ts';
 
 const AREA_SUFFIX = /\s+(province|governorate|district|region|county|state|oblast|prefecture|city|town|village)$/i;
 const NEAR_BEFORE = /\b(near|outside|around|close to|on the outskirts of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:\w+ )?of|kilometres (?:\w+ )?of|kilometers (?:\w+ )?of|miles (?:\w+ )?of|the outskirts of)\s+(?:the\s+)?$/i;
-const FEATURE_RANK: Record<string, number> = { PCLI: 6, PPLC: 5, ADM1: 5, PPLA: 4, RGN: 3, STM: 3, SEA: 3, CONT: 2, PPLA2: 3, ADM2: 3, PPLA3: 2, PPLA4: 1.5, PPL: 1, PPLX: 0.5 };
 const BACKGROUND_SECTIONS = new Set(['caption', 'credit', 'byline', 'headline', 'subheadline', 'dateline']);
 /**
  * "the town of X", "the province's villages of X and Y", "the Baghdad neighbourhoods of X and Y": the
@@ -29,6 +30,10 @@ const REGION_ADJECTIVES: Record<string, string> = {
   'north american': 'North America', 'middle eastern': 'Middle East', kurdish: 'Kurdistan', balkan: 'Balkans',
   english: 'England', scottish: 'Scotland', welsh: 'Wales',
 };
+/** Countries whose place names are English, written in Latin script: no transliteration variants. */
+const ONE_SPELLING = new Set(['US', 'GB', 'IE', 'CA', 'AU', 'NZ']);
+/** Kinds of mention whose name may be, or hold, a place's: "Liverpool" (a club), "the Toronto Police". */
+const NAMED_KINDS = new Set(['organisation', 'media', 'misc', 'armed_group', 'person']);
 /** Unions of countries named like organisations. */
 const SUPRANATIONAL = /^(?:the\s+)?(?:EU|E\.U\.|European Union)$/;
 
@@ -53,8 +58,6 @@ const US_STATE_NAMES: Record<string, string> = {
 /** ", Calif.", ", N.J.", ", CA", ", Georgia", ", Sindh": a division named right after a place. */
 const QUALIFIER_AFTER = /^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]{0,2}\.)?|[A-Z]\.[A-Z]\.|[A-Z]{2}(?![\w.])|[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}(?=\s*(?:[,.;:)(—–]|\s-\s|$)))/u;
 
-/** Our own rows (regions, seas) and the divisions carry no population: they weigh as a large place. */
-const REGION_POPULATION = 100000;
 
 function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePrecision {
   if (place.feature === 'PCLI' || place.feature === 'RGN' || place.feature === 'CONT' || place.feature === 'SEA' || place.feature.startsWith('ADM1') || areaWord) return 3;
@@ -62,18 +65,10 @@ function precisionOf(place: Place, areaWord: boolean, near: boolean): PlacePreci
   return 1;
 }
 
-/** Candidate score: a place in a country the document talks about wins; then rank and population. */
-function score(p: Place, countries: Map<string, number>): number {
-  const population = p.population || (p.id.startsWith('r') || p.id.startsWith('s') ? REGION_POPULATION : 0);
-  // A sea, continent or region across borders belongs to no country: it is as near as the document's own.
-  const weight = p.country ? countries.get(p.country) ?? 0 : Math.max(0, ...countries.values());
-  return weight * 4 + (FEATURE_RANK[p.feature] ?? 1) + Math.log10(population + 10);
-}
-
-export function resolvePlaces(doc: Document): void {
+/** Every place-like mention with its same-named places, and what the document says as a whole. */
+export function placeCandidates(doc: Document): { candidates: Candidate[]; context: RankingContext } {
   const gaz = loadGazetteer();
   const { text } = doc;
-  type Candidate = { mention: Span & { text: string }; name: string; areaWord: boolean; places: Place[]; retyped?: boolean };
   const candidates: Candidate[] = [];
   const weak = new Set<Span>();
   // Countries named or implied (by a demonym) in the document, weighted by how often.
@@ -85,12 +80,19 @@ export function resolvePlaces(doc: Document): void {
   // Words of the people the document names ("Jordan" of "Michael Jordan", "Hamad" of "Hamad Salem"): such
   // a word tagged as a place elsewhere is the person again, unless the text puts it in a place's context.
   const personWords = new Set<string>();
+  // Any person's, for the ranker: a feature, not a rule.
+  const anyPersonWords = new Set<string>();
   for (const e of doc.entities) {
-    // Only people the text names more than once ("Jordan Blake ... Blake"): a one-off "person" may be the tagger's error.
-    if (e.kind !== 'person' || e.mentions.length < 2) continue;
+    if (e.kind !== 'person') continue;
     for (const n of [e.name, ...e.aliases]) {
       const words = n.split(/\s+/);
-      if (words.length >= 2) for (const w of words) if (/^[A-Z]/.test(w)) personWords.add(w.replace(/['’]s$/, ''));
+      if (words.length < 2) continue;
+      for (const w of words) {
+        if (!/^[A-Z]/.test(w)) continue;
+        anyPersonWords.add(w.replace(/['’]s$/, ''));
+        // Only people the text names more than once ("Jordan Blake ... Blake"): a one-off "person" may be the tagger's error.
+        if (e.mentions.length >= 2) personWords.add(w.replace(/['’]s$/, ''));
+      }
     }
   }
   const personsWord = (m: Mention) => !/\s/.test(m.text) && personWords.has(m.text.replace(/['’]s$/, ''))
@@ -128,7 +130,7 @@ export function resolvePlaces(doc: Document): void {
       const places = gaz.match(m.text).places.filter((p) => p.id.startsWith('r'));
       if (places.length) { candidates.push({ mention: m, name: m.text, areaWord: true, places: [places[0]] }); continue; }
     }
-    if (m.kind === 'nationality' || (demonym !== undefined && m.kind === 'place')) {
+    if (m.kind === 'nationality' || (demonym !== undefined && (m.kind === 'place' || m.kind === 'misc'))) {
       const code = demonym;
       if (code !== undefined && gaz.countries.has(code)) {
         countries.set(code, (countries.get(code) ?? 0) + 1);
@@ -159,8 +161,12 @@ export function resolvePlaces(doc: Document): void {
     return m;
   }
   // Names after "the town of", "villages of X and Y": places the tagger typed otherwise or missed.
-  const placeSpans: Span[] = candidates.map((c) => c.mention);
-  const free = (span: Span) => !placeSpans.some((p) => p.start < span.end && span.start < p.end);
+  // Characters already named as places: a later reader skips what overlaps them (one flag per
+  // character, so a long list of places stays linear).
+  const covered = new Uint8Array(text.length + 1);
+  const placeSpans = { push: (s: Span) => covered.fill(1, s.start, s.end) };
+  for (const c of candidates) placeSpans.push(c.mention);
+  const free = (span: Span) => { for (let i = span.start; i < span.end; i++) if (covered[i]) return false; return true; };
   for (const span of settlementNames(text)) {
     if (!free(span)) continue;
     placeSpans.push(span);
@@ -186,7 +192,55 @@ export function resolvePlaces(doc: Document): void {
     addCandidate({ start: m.start, end: m.end, text: m.text }, m.text);
   }
 
-  function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false): void {
+  // Names of other kinds that are, or begin with, a well-known place: "Liverpool" (the club),
+  // "Tamil Nadu" (its government), "the Toronto Police", "Cauvery Water Authority", "University of
+  // Alberta". The place is named (a toponym, as geoparsing counts them) though the mention is not one:
+  // such candidates never retype the mention and locate the incident only when nothing else does.
+  for (const m of doc.mentions) {
+    if (!NAMED_KINDS.has(m.kind) || !free(m)) continue;
+    const e = doc.entities[m.entity];
+    if (m.kind === 'person' && (!e || e.titles.length || m.title || e.aliases.some((a) => a.split(/\s+/).length > m.text.split(/\s+/).length))) continue;
+    const whole = wellKnown(m.text, m.kind === 'person' ? 100000 : 50000);
+    if (whole) { placeSpans.push(m); addCandidate({ start: m.start, end: m.end, text: m.text }, m.text, false, false, true); continue; }
+    if (m.kind === 'person') continue;
+    for (const part of placeWithinName(m)) {
+      if (!free(part)) continue;
+      placeSpans.push(part);
+      addCandidate(part, part.text, false, false, true);
+      break;
+    }
+  }
+
+  /** The name's well-known places: a country, a first-level division, a region or a town of `population`, by its own name. */
+  function wellKnown(surface: string, population: number): boolean {
+    const name = surface.replace(/['’]s$/, '');
+    if (name.length < 3 || !/^[A-Z]/.test(name) || personWords.has(name)) return false;
+    const found = gaz.match(name);
+    if (found.bySkeleton) return false;
+    const key = foldName(name);
+    return found.places.some((p) => (p.feature === 'PCLI' || p.feature === 'ADM1' || p.feature === 'CONT' || p.feature === 'RGN')
+      ? foldName(p.name) === key || (name.length >= 4 && p.alternates.some((a) => foldName(a) === key)) || (p.feature === 'PCLI' && /^[A-Z.]{2,5}$/.test(name))
+      : p.feature.startsWith('PPL') && p.population >= population && foldName(p.name) === key);
+  }
+
+  /** The place a longer name opens with ("Toronto Police Service") or ends on ("University of Alberta"). */
+  function* placeWithinName(m: Mention): Generator<Span & { text: string }> {
+    const words = [...m.text.matchAll(/[^\s]+/g)];
+    if (words.length < 2) return;
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const end = words[n - 1].index! + words[n - 1][0].length;
+      const text = m.text.slice(0, end).replace(/['’]s$/, '');
+      if (wellKnown(text, 50000)) yield { start: m.start, end: m.start + text.length, text };
+    }
+    const of = / of ((?:the )?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2})$/u.exec(m.text);
+    if (of) {
+      const text = of[1].replace(/^the /, '');
+      const start = m.start + m.text.length - text.length;
+      if (wellKnown(text, 50000)) yield { start, end: m.end, text };
+    }
+  }
+
+  function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false, inName = false): void {
     let name = surface.replace(/['’]s$/, '');
     // "Latakia province": the area word may follow the name outside the mention.
     const areaWord = areaNoun || AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(text.slice(m.end, m.end + 16));
@@ -214,9 +268,15 @@ export function resolvePlaces(doc: Document): void {
     // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     const country = places.find((p) => p.feature === 'PCLI');
     if (country && !areaWord) places = [country];
-    if (found.bySkeleton) weak.add(m);
+    if (found.bySkeleton) {
+      // Transliteration variants ("Heet" = "Hit") are for names written from another script: an
+      // English-speaking country's place is spelled one way ("Helmet" is not "Helmetta").
+      places = places.filter((p) => !ONE_SPELLING.has(p.country));
+      if (!places.length) return;
+      weak.add(m);
+    }
     if (!retyped) for (const p of places) if (p.feature === 'PCLI') countries.set(p.country, (countries.get(p.country) ?? 0) + 1);
-    candidates.push({ mention: m, name, areaWord, places, retyped });
+    candidates.push({ mention: m, name, areaWord, places, retyped, ...(inName ? { inName } : {}) });
   }
   /** The first-level division named right after a place ("Calif.", "N.J.", "Georgia", "Sindh"). */
   function divisionAfter(end: number, abbreviated = false): { country: string; admin1: string } | undefined {
@@ -229,49 +289,54 @@ export function resolvePlaces(doc: Document): void {
     const division = gaz.match(word.replace(AREA_SUFFIX, '')).places.find((p) => p.feature === 'ADM1' && p.admin1);
     return division ? { country: division.country, admin1: division.admin1 } : undefined;
   }
-  // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq); a small
-  // place must not vouch for itself. They also anchor the story: a homonym near one of them is the
-  // place meant ("Chelsea" in a story about Manhattan is the one in New York).
-  const anchors: { mention: Span; place: Place }[] = [];
+  // Unambiguous, well-known places vouch for their countries too ("Baquba" alone says Iraq) and anchor
+  // the story ("Chelsea" in a story about Manhattan is the one in New York): rank.ts.
   for (const c of candidates) {
-    // One candidate far larger than its homonyms ("New York") is as good as unambiguous.
-    const bySize = [...c.places].sort((a, b) => b.population - a.population);
-    const only = c.places.length === 1 || (bySize[0].population >= 1000000 && bySize[0].population >= 20 * (bySize[1]?.population ?? 0)) ? bySize[0] : undefined;
-    if (only && only.feature !== 'PCLI' && only.country && (only.population >= 100000 || only.feature === 'PPLC' || only.feature === 'PPLA' || only.feature === 'ADM1')) {
-      countries.set(only.country, (countries.get(only.country) ?? 0) + 0.5);
-      anchors.push({ mention: c.mention, place: only });
-    }
+    if (weak.has(c.mention)) c.weak = true;
+    if (!/\s/.test(c.name) && anyPersonWords.has(c.name)) c.personWord = true;
   }
-  /** Closeness to the story's anchors: within 100 km of one, or in the same first-level division as one. */
-  const nearAnchor = (c: Candidate, p: Place): number => {
-    if (c.places.length < 2 || p.feature === 'PCLI') return 0;
-    let bonus = 0;
-    for (const a of anchors) {
-      if (a.mention === c.mention || a.place.id === p.id) continue;
-      if (haversineKm(a.place.lat, a.place.lon, p.lat, p.lon) <= 100) return 3;
-      if (a.place.country === p.country && a.place.admin1 && a.place.admin1 === p.admin1) bonus = 1.5;
-    }
-    return bonus;
-  };
-  const weights = new Map<string, number>();
-  for (const [code, n] of countries) weights.set(code, Math.min(3, n));
+  const context = new RankingContext(candidates, countries);
+  return { candidates, context };
+}
 
-  const out: PlaceMention[] = [];
+/**
+ * The candidates a model may choose among: a small place in a country the document never mentions is
+ * a homonym, not the place meant; a spelling variant matched only by its consonants, or a name the
+ * tagger did not call a place, must be in a country the document is about.
+ */
+export function eligiblePlaces(c: Candidate, context: RankingContext): Place[] {
+  const weights = context.weights;
   const talksOfCountries = weights.size > 0;
+  return c.places.filter((p) => !(talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature))
+    && !((c.weak || c.retyped) && !weights.has(p.country)));
+}
+
+export function resolvePlaces(doc: Document): void {
+  const { text } = doc;
+  const { candidates, context } = placeCandidates(doc);
+  const { weights } = loadToponymModel();
+  const out: PlaceMention[] = [];
+  // A name said again with the same places gets the same answer (its features do not depend on which
+  // mention it is): ranked once, so a long list repeating a few names stays cheap.
+  const chosen = new Map<string, Place | undefined>();
+  // Places named inside another entity's name (rank.ts: inName), by their index in `out`.
+  const inNames = new Set<number>();
   for (const c of candidates) {
+    const key = `${foldName(c.name)}|${c.areaWord}|${c.weak}|${c.retyped}|${c.personWord}|${c.places.map((p) => p.index).join()}`;
     let best: Place | undefined;
-    let bestScore = -Infinity;
-    for (const p of c.places) {
-      // A small place in a country the document never mentions is a homonym, not the place meant.
-      if (talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature)) continue;
-      // A spelling variant matched only by its consonants must be in a country the document is about,
-      // and so must a name the tagger did not call a place.
-      if ((weak.has(c.mention) || c.retyped) && !weights.has(p.country)) continue;
-      const s = score(p, weights) + nearAnchor(c, p);
-      if (s > bestScore) { best = p; bestScore = s; }
+    if (chosen.has(key)) best = chosen.get(key);
+    else {
+      let bestScore = -Infinity;
+      const eligible = eligiblePlaces(c, context);
+      for (const p of eligible) {
+        const s = eligible.length === 1 ? 0 : scoreOf(weights, context.features(c, p));
+        if (s > bestScore) { best = p; bestScore = s; }
+      }
+      chosen.set(key, best);
     }
     if (!best) continue;
     const near = NEAR_BEFORE.test(text.slice(Math.max(0, c.mention.start - 40), c.mention.start));
+    if (c.inName) inNames.add(out.length);
     out.push({
       start: c.mention.start, end: c.mention.end, text: c.mention.text,
       gazetteerId: best.id, name: best.name, lat: best.lat, lon: best.lon,
@@ -281,9 +346,11 @@ export function resolvePlaces(doc: Document): void {
       precision: precisionOf(best, c.areaWord, near),
     });
   }
+  const named = new Set([...inNames].map((i) => out[i]));
   out.sort((a, b) => a.start - b.start);
-  retypeEntities(doc, out);
-  flagIncidentPlace(doc, out);
+  const own = out.filter((p) => !named.has(p));
+  retypeEntities(doc, own);
+  flagIncidentPlace(doc, own.length ? own : out);
   doc.places = out;
 }
 
@@ -293,7 +360,8 @@ export function resolvePlaces(doc: Document): void {
  * it was placed. The one correction this stage makes to an earlier layer: only it knows the places.
  */
 function retypeEntities(doc: Document, places: PlaceMention[]): void {
-  const placed = (m: Mention) => places.some((p) => p.start === m.start && p.end === m.end);
+  const spans = new Set(places.map((p) => `${p.start}:${p.end}`));
+  const placed = (m: Mention) => spans.has(`${m.start}:${m.end}`);
   const touched = new Set<number>();
   for (const m of doc.mentions) {
     if ((m.kind === 'person' || m.kind === 'organisation') && !m.title && placed(m)) { m.kind = 'place'; touched.add(m.entity); }
@@ -333,7 +401,10 @@ function* settlementNames(text: string): Generator<Span & { noun: string }> {
  * to a place in the sentence of the incident's date, then to the first town-level place in the body.
  */
 function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
-  const sectionOf = (offset: number) => doc.sections.find((s) => s.start <= offset && s.end >= offset)?.kind ?? 'body';
+  const sectionOf = (offset: number) => {
+    const s = doc.sections[lastStartingAtOrBefore(doc.sections, offset)];
+    return s && offset <= s.end ? s.kind : 'body';
+  };
   // A name that speaks ("Kan reported", "Moscow said") is a broadcaster or a government, not where it happened.
   const speaks = (p: PlaceMention) => /^\s+(?:reported|reports|said|says|told|announced|quoted|claimed|stated|added)\b/.test(doc.text.slice(p.end, p.end + 12))
     && !/\b(?:in|at|from|of|near|outside)\s+(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
@@ -348,3 +419,21 @@ function flagIncidentPlace(doc: Document, places: PlaceMention[]): void {
   if (chosen) chosen.incident = true;
 }
 
+
+/** Kinds whose names may hold a place's without being one ("Toronto Police", "the Guildford Four"). */
+const OTHER_NAMES = new Set(['organisation', 'media', 'misc', 'armed_group', 'person']);
+
+/**
+ * A place named only inside (or as) another entity's name, which this stage reports as a toponym but
+ * does not retype: the club "Liverpool", "the Toronto Police". Such a place does not locate an event.
+ * Mentions are sorted by start: a binary search, so callers may ask per place.
+ */
+export function namedInOtherName(doc: Document, p: Span): boolean {
+  const last = lastStartingAtOrBefore(doc.mentions, p.start);
+  // The mention holding it starts at or just before it (mentions barely nest).
+  for (let k = last; k >= 0 && k >= last - 2; k--) {
+    const m = doc.mentions[k];
+    if (m.start <= p.start && p.end <= m.end && OTHER_NAMES.has(m.kind)) return true;
+  }
+  return false;
+}
