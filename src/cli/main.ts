@@ -7,6 +7,7 @@ interface Command { usage: string; run(argv: string[], io: Io): Promise<number> 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   extract: { summary: 'analyse FILE|DIR|URL|- and print JSON (no database)', load: () => import('./commands/extract.ts') },
   ingest: { summary: 'analyse inputs (files, directories, URLs) and store them', load: () => import('./commands/ingest.ts') },
+  watch: { summary: 'poll feeds and pages (ETag, If-Modified-Since) and store what is new', load: () => import('./commands/watch.ts') },
   show: { summary: 'list stored documents, or show one readably', load: () => import('./commands/show.ts') },
   export: { summary: 'export incidents (JSON, CSV, GeoJSON) or documents', load: () => import('./commands/export.ts') },
   reanalyse: { summary: 'run the current stages again over every stored document', load: () => import('./commands/reanalyse.ts') },

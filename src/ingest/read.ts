@@ -26,7 +26,8 @@ export type Format = 'text' | 'html' | 'jsonl' | 'feed';
  * input that could not be read. Plain data, so it can be posted to a worker thread.
  */
 export type Piece =
-  | { kind: 'content'; origin: string; format: 'text' | 'html' | 'feed'; content: string; url?: string }
+  | { kind: 'content'; origin: string; format: 'text' | 'html' | 'feed'; content: string; url?: string; meta?: Partial<DocumentMeta> }
+  | { kind: 'document'; doc: Document }
   | { kind: 'record'; origin: string; line: string }
   | { kind: 'error'; origin: string; error: string };
 
@@ -335,11 +336,13 @@ async function recordDocument(line: string, where: string, base: Partial<Documen
 /** One piece -> its documents (a feed has several) or errors naming the input; never throws. */
 export async function buildPiece(piece: Piece, base: Partial<DocumentMeta>): Promise<IngestResult[]> {
   if (piece.kind === 'error') return [{ ok: false, origin: piece.origin, error: piece.error }];
+  if (piece.kind === 'document') return [{ ok: true, doc: piece.doc }];
   try {
     if (piece.kind === 'record') return [{ ok: true, doc: await recordDocument(piece.line, piece.origin, base) }];
     if (piece.format === 'feed') return [...(await import('./feed.ts')).feedDocuments(piece.content, piece.origin, base)];
     // A fetched page: its URL (after redirects) is its metadata; HTML names its outlet itself, text by the URL.
-    const meta: Partial<DocumentMeta> & { origin: string } = { ...base, origin: piece.origin, ...(piece.url ? { url: piece.url } : {}) };
+    // What a feed said about the item (its date, outlet, title) stands unless the run's options say otherwise.
+    const meta: Partial<DocumentMeta> & { origin: string } = { ...piece.meta, ...base, origin: piece.origin, ...(piece.url ? { url: piece.url } : {}) };
     if (piece.url && piece.format === 'text') meta.outlet ??= outletFromUrl(piece.url);
     const doc = piece.format === 'html' ? (await import('./html.ts')).documentFromHtml(piece.content, meta) : documentFromText(piece.content, meta);
     return [{ ok: true, doc }];

@@ -19,7 +19,9 @@ export async function ingestPieces(pieces: AsyncIterable<Piece>, base: Partial<D
   // Ids met in this batch: a text given twice is analysed once.
   const seen = new Set<string>();
   const work = async (piece: Piece): Promise<Built[]> => {
-    const built = piece.kind === 'error' ? [{ ok: false as const, origin: piece.origin, error: piece.error }] : await pool.build(piece, base);
+    const built = piece.kind === 'error' ? [{ ok: false as const, origin: piece.origin, error: piece.error }]
+      : piece.kind === 'document' ? [{ ok: true as const, doc: piece.doc }]
+      : await pool.build(piece, base);
     return Promise.all(built.map(async (r): Promise<Built> => {
       if (!r.ok) return { kind: 'failed', origin: r.origin, error: r.error };
       const { id } = r.doc, origin = r.doc.meta.origin;
