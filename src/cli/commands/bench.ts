@@ -35,7 +35,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out.write(`  ${x.workers} worker${x.workers > 1 ? 's' : ' '}  ${x.documents_per_second} documents/s (steady, ${x.seconds_steady} s; ${x.seconds_total} s with start-up), ${x.stored} stored, ${x.failed} failed\n`);
       io.out.write(`             ms per document: first 200 ${x.ms_per_document.first_200}, 200 to middle ${x.ms_per_document.to_middle}, second half ${x.ms_per_document.second_half}; peak RSS ${x.peak_rss_mb.after_200} MB after 200, ${x.peak_rss_mb.end} MB at the end\n`);
     }
-    if (r.speedup !== undefined) io.out.write(`  2 workers / 1 worker: ${r.speedup}x\n`);
+    io.out.write(`  work per document, timed step after step in one thread: workers build ${r.work_ms.build} ms + analyse ${r.work_ms.analyse} ms; the writer takes the result ${r.work_ms.clone} ms + stores it ${r.work_ms.store} ms\n`);
+    if (r.speedup !== undefined) io.out.write(`  2 workers / 1 worker: ${r.speedup}x measured (wall clock: moves with the machine's load)\n`);
+    io.out.write(`  2 workers / 1 worker on 2 idle cores, from that split: at most ${r.speedup_bound_2_cores}x\n`);
     return 0;
   }
   if (values.web) {
