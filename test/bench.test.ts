@@ -29,3 +29,26 @@ it('bench --web fills a store with the asked number of incidents and times the A
   for (const ms of Object.values(r.api_ms)) assert.ok(ms >= 0);
   assert.ok(r.first_load_ms ? r.first_load_ms.runs.length === 1 && r.page_ready_ms!.median > 0 : /no Chromium/.test(r.note ?? ''));
 });
+
+it('bench puts wink-nlp beside the pipeline on the same texts, measured in alternate rounds', async () => {
+  let text = '';
+  const out = new Writable({ write(chunk, _e, cb) { text += chunk; cb(); } });
+  assert.equal(await runBench({ json: true, out, seconds: 0.05, warmupSeconds: 0 }), 0);
+  const r = JSON.parse(text);
+  assert.ok(r.wink_nlp.words_per_second > 0 && r.wink_nlp.rounds === r.rounds, JSON.stringify(r.wink_nlp));
+  assert.ok(r.ratio_to_wink > 0);
+});
+
+it('bench --ingest stores a batch of invented reports with the asked thread counts and reports rate, time per document and memory', async () => {
+  const { runIngestBench } = await import('../src/bench/ingest.ts');
+  const r = await runIngestBench({ documents: 12, workers: [1] });
+  assert.equal(r.runs.length, 1);
+  const [one] = r.runs;
+  assert.equal(one.stored, 12);
+  assert.equal(one.failed, 0);
+  assert.ok(one.documents_per_second > 0 && one.peak_rss_mb.end > 0 && one.ms_per_document.first_200 > 0, JSON.stringify(one));
+  const { syntheticDocuments } = await import('../src/bench/synthetic.ts');
+  const docs = syntheticDocuments(500);
+  assert.equal(new Set(docs.map((d) => d.content)).size, 500, 'every invented report differs');
+  assert.ok(docs.some((d) => d.format === 'html') && docs.some((d) => d.format === 'text'));
+});

@@ -7,8 +7,9 @@ import { documentFrom } from '../ingest/index.ts';
 import { STAGES } from '../pipeline/index.ts';
 import { loadTagger, MODEL_PATH } from '../entities/tagger.ts';
 import { GAZETTEER_PATH, loadGazetteer } from '../where/gazetteer.ts';
+import { loadWink } from './wink.ts';
 
-export interface BenchOptions { paths?: string[]; json: boolean; out: NodeJS.WritableStream; benchmarks?: boolean; seconds?: number; warmupSeconds?: number }
+export interface BenchOptions { paths?: string[]; json: boolean; out: NodeJS.WritableStream; benchmarks?: boolean; seconds?: number; warmupSeconds?: number; wink?: boolean }
 
 interface Input { origin: string; content: string; format: 'text' | 'html' }
 
@@ -88,6 +89,12 @@ export async function runBench(opts: BenchOptions): Promise<number> {
   let warmupDocs = 0;
   while (performance.now() - warmStart < warmupBudget || warmupDocs < Math.min(inputs.length, 8)) analyseOne(inputs[warmupDocs++ % inputs.length]!, false);
 
+  // wink-nlp over the same normalised texts, one pass after each of our rounds: both see the same
+  // moments of a shared machine's load, so their ratio holds when the absolute figures do not.
+  const wink = opts.wink === false ? { missing: 'not asked' } : loadWink();
+  const texts = inputs.map((i) => documentFrom(i.content, i.format, { origin: i.origin }).text);
+  if ('pass' in wink) wink.pass(texts);
+  let winkMs = 0, winkRounds = 0, oursBesideWinkMs = 0, oursMs = 0;
   const roundRates: number[] = [];
   const budget = (opts.seconds ?? 3) * 1000;
   const start = performance.now();
@@ -105,14 +112,26 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     let roundWords = 0;
     for (const input of inputs) { roundWords += analyseOne(input, true); docs++; }
     words += roundWords;
-    roundRates.push(roundWords / ((performance.now() - roundStart) / 1000));
+    const roundMs = performance.now() - roundStart;
+    oursMs += roundMs;
+    roundRates.push(roundWords / (roundMs / 1000));
     rounds++;
+    if ('pass' in wink) {
+      const w = performance.now();
+      wink.pass(texts);
+      winkMs += performance.now() - w;
+      winkRounds++;
+      oursBesideWinkMs += roundMs;
+    }
     // Memory is sampled a few times a second: reading it costs as much as a small document.
     if (performance.now() - lastSample > 250) sampleMemory();
-  } while (performance.now() - start < budget);
+  } while (oursMs < budget);
   sampleMemory();
-  const seconds = (performance.now() - start) / 1000;
+  const seconds = oursMs / 1000;
   const total = Object.values(stageMs).reduce((a, b) => a + b, 0);
+  const winkFigures = 'pass' in wink ? { words_per_second: Math.round((winkRounds * words) / rounds / (winkMs / 1000)), load_ms: wink.load_ms, rounds: winkRounds } : wink;
+  // Our time over the rounds that had a wink-nlp round beside them, against wink-nlp's: same texts, same moments.
+  const winkRatio = 'pass' in wink && winkMs > 0 ? +((winkMs / winkRounds) / (oursBesideWinkMs / winkRounds)).toFixed(3) : undefined;
   roundRates.sort((a, b) => a - b);
   const quantile = (q: number) => Math.round(roundRates[Math.min(roundRates.length - 1, Math.floor(q * roundRates.length))]!);
   const result = {
@@ -136,6 +155,9 @@ export async function runBench(opts: BenchOptions): Promise<number> {
     peak_rss_mb: +(peakRss / 1048576).toFixed(1),
     peak_heap_mb: +(peakHeap / 1048576).toFixed(1),
     stage_share: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, +(v / total).toFixed(3)])),
+    wink_nlp: winkFigures,
+    // Our whole pipeline (syntax layer included) against wink-nlp's tokenise + POS + NER, same texts.
+    ratio_to_wink: winkRatio,
     node: process.version,
   };
   if (opts.json) opts.out.write(JSON.stringify(result, null, 2) + '\n');
@@ -148,6 +170,9 @@ export async function runBench(opts: BenchOptions): Promise<number> {
         `  model load   ${result.model_load_ms} ms  (tagger ${(result.model_bytes / 1e6).toFixed(2)} MB on disk)`,
         `  gazetteer    ${result.gazetteer_load_ms} ms  (${(result.gazetteer_bytes / 1e6).toFixed(2)} MB on disk)`,
         `  peak memory  ${result.peak_rss_mb} MB RSS, ${result.peak_heap_mb} MB heap`,
+        'words_per_second' in winkFigures
+          ? `  wink-nlp     ${winkFigures.words_per_second.toLocaleString('en')} words/s tokenise+POS+NER on the same texts: sitrep (whole pipeline, syntax included) = ${winkRatio}x`
+          : `  wink-nlp     ${winkFigures.missing}`,
         `  time share   ${Object.entries(result.stage_share).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}`,
       ].join('\n') + '\n',
     );

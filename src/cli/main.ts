@@ -1,28 +1,22 @@
 // `sitrep` command line: one module per command under commands/.
-import { StoreError } from '../store/index.ts';
 import { UsageError, type Io } from './args.ts';
-import * as bench from './commands/bench.ts';
-import * as demo from './commands/demo.ts';
-import * as evaluate from './commands/eval.ts';
-import * as exporter from './commands/export.ts';
-import * as extract from './commands/extract.ts';
-import * as ingest from './commands/ingest.ts';
-import * as reanalyse from './commands/reanalyse.ts';
-import * as serve from './commands/serve.ts';
-import * as show from './commands/show.ts';
 
 interface Command { usage: string; run(argv: string[], io: Io): Promise<number> }
 
-const COMMANDS: Record<string, Command & { summary: string }> = {
-  extract: { ...extract, summary: 'analyse FILE|DIR|- and print JSON (no database)' },
-  ingest: { ...ingest, summary: 'analyse inputs and store them (SQLite)' },
-  show: { ...show, summary: 'list stored documents, or show one readably' },
-  export: { ...exporter, summary: 'export incidents (JSON, CSV, GeoJSON) or documents' },
-  reanalyse: { ...reanalyse, summary: 'run the current stages again over every stored document' },
-  eval: { ...evaluate, summary: 'score against the gold corpus and benchmark sets' },
-  bench: { ...bench, summary: 'measure throughput and memory' },
-  serve: { ...serve, summary: 'serve the web app and the JSON API over the store' },
-  demo: { ...demo, summary: 'ingest the bundled examples and serve them (start here)' },
+// Each command's module is imported when it runs: `extract` does not load the server, pg or eval.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  extract: { summary: 'analyse FILE|DIR|URL|- and print JSON (no database)', load: () => import('./commands/extract.ts') },
+  ingest: { summary: 'analyse inputs (files, directories, URLs) and store them', load: () => import('./commands/ingest.ts') },
+  watch: { summary: 'poll feeds and pages (ETag, If-Modified-Since) and store what is new', load: () => import('./commands/watch.ts') },
+  enqueue: { summary: 'put inputs on the PostgreSQL job queue for workers', load: () => import('./commands/enqueue.ts') },
+  worker: { summary: 'take jobs from the PostgreSQL queue, analyse and store them', load: () => import('./commands/worker.ts') },
+  show: { summary: 'list stored documents, or show one readably', load: () => import('./commands/show.ts') },
+  export: { summary: 'export incidents (JSON, CSV, GeoJSON) or documents', load: () => import('./commands/export.ts') },
+  reanalyse: { summary: 'run the current stages again over every stored document', load: () => import('./commands/reanalyse.ts') },
+  eval: { summary: 'score against the gold corpus and benchmark sets', load: () => import('./commands/eval.ts') },
+  bench: { summary: 'measure throughput and memory', load: () => import('./commands/bench.ts') },
+  serve: { summary: 'serve the web app and the JSON API over the store', load: () => import('./commands/serve.ts') },
+  demo: { summary: 'ingest the bundled examples and serve them (start here)', load: () => import('./commands/demo.ts') },
 };
 
 export const USAGE = `Usage: sitrep COMMAND [options]
@@ -37,19 +31,22 @@ Run "sitrep COMMAND --help" for a command's options.`;
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    if (name === 'help' && rest[0] && COMMANDS[rest[0]]) { io.out.write(COMMANDS[rest[0]].usage + '\n'); return 0; }
+    if (name === 'help' && rest[0] && COMMANDS[rest[0]]) { io.out.write((await COMMANDS[rest[0]].load()).usage + '\n'); return 0; }
     (name ? io.out : io.err).write(USAGE + '\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.err.write(`sitrep: unknown command "${name}"\n\n${USAGE}\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) { io.err.write(`sitrep ${name}: ${e.message}\n`); return 2; }
+    // Only a store opened by the command can have failed with a StoreError: its module is loaded by then.
+    const { StoreError } = await import('../store/index.ts');
     if (e instanceof StoreError) { io.err.write(`sitrep ${name}: ${e.message}\n`); return 1; }
     throw e;
   }

@@ -1,4 +1,5 @@
 import type { Document } from '../model/document.ts';
+import type { FetchOptions } from './fetch.ts';
 
 export interface IngestOptions {
   /** --published: overrides whatever the input says. YYYY-MM-DD. */
@@ -7,8 +8,10 @@ export interface IngestOptions {
   outlet?: string;
   /** Force a format instead of sniffing extension and content. */
   format?: 'text' | 'html' | 'jsonl' | 'feed';
-  /** Inputs larger than this are rejected with a clear error (default 50 MB). */
+  /** Inputs larger than this are rejected with a clear error (default 50 MB); in a JSONL batch, each record. */
   maxBytes?: number;
+  /** How URLs are fetched (timeouts, redirects); the size limit is maxBytes. */
+  fetch?: Omit<FetchOptions, 'maxBytes'>;
 }
 
 /** One input either becomes a document or a one-line error naming the input; a batch goes on. */

@@ -39,6 +39,10 @@ export interface Store {
   /** Replaces a stored document's analysed layers (same id, same text) in one transaction: after a
    * newer sitrep re-runs the stages. False when no such document is stored. */
   replaceLayers(doc: Document): Promise<boolean>;
+  /** Is a document with this full id stored? (Checked before analysing an input: unchanged input costs no analysis.) */
+  hasDocument(id: string): Promise<boolean>;
+  /** Is a document fetched from this URL stored? (watch skips a link it has.) */
+  hasUrl(url: string): Promise<boolean>;
   /** By full id or a unique prefix of at least 4 characters. */
   getDocument(idOrPrefix: string): Promise<Document | undefined>;
   listDocuments(opts?: { limit?: number; offset?: number }): Promise<StoredSummary[]>;

@@ -173,6 +173,14 @@ class PostgresStore implements Store {
     }
   }
 
+  async hasDocument(id: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount! > 0;
+  }
+
+  async hasUrl(url: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM documents WHERE url = $1 LIMIT 1', [url])).rowCount! > 0;
+  }
+
   async putDocument(doc: Document) {
     return this.transaction(async (client) => {
       const m = doc.meta;

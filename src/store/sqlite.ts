@@ -175,6 +175,14 @@ class SqliteStore implements Store {
     for (const doc of [...this.documentsSync()]) this.indexIncidents(doc);
   }
 
+  async hasDocument(id: string): Promise<boolean> {
+    return !!this.exists.get(id);
+  }
+
+  async hasUrl(url: string): Promise<boolean> {
+    return !!this.db.prepare('SELECT 1 FROM documents WHERE url = ? LIMIT 1').pluck().get(url);
+  }
+
   async putDocument(doc: Document) {
     // IMMEDIATE: the write lock at BEGIN, so another writer makes us wait (busy timeout) instead of
     // failing at once with "database is locked" when a read would have to become a write.

@@ -1,4 +1,4 @@
-import { readInputs } from '../../ingest/index.ts';
+import { readInputs } from '../../ingest/read.ts';
 import { analyseBounded as analyse } from '../../ingest/bounded.ts';
 import type { Document } from '../../model/document.ts';
 import { parse, UsageError, type Io } from '../args.ts';
