@@ -40,7 +40,7 @@ export interface Judgement { probability: number; join: boolean; why: string }
 const LABELS: Partial<Record<Feature, string>> = {
   same_day: 'same day', day_apart: 'a day apart', days_2_3: '2-3 days apart', days_4_7: '4-7 days apart', days_far: 'more than a week apart',
   date_unknown: 'a date unknown', km_5: 'within 5 km', km_25: 'within 25 km', km_100: 'within 100 km', km_far: 'more than 100 km apart',
-  point_unknown: 'a place unknown', same_place: 'same town', shared_towns: 'towns named in common', same_region: 'same region',
+  point_unknown: 'a place unknown', same_place: 'same town', shared_towns: 'towns named in common', towns_disjoint: 'no town named in common', same_region: 'same region',
   other_region: 'different regions', shared_name: 'a person named in both', shared_names_2: 'two or more people named in both',
   name_weight: 'rare names in common', same_killed: 'same killed figure', same_injured: 'same injured figure',
   killed_differ: 'different killed figures', injured_differ: 'different injured figures', same_weapon: 'same weapon',

@@ -11,7 +11,7 @@ export const FEATURES = [
   'bias',
   'same_day', 'day_apart', 'days_2_3', 'days_4_7', 'days_far', 'date_unknown', 'date_from_published',
   'km_5', 'km_25', 'km_100', 'km_far', 'point_unknown',
-  'same_place', 'shared_towns', 'same_region', 'other_region',
+  'same_place', 'shared_towns', 'towns_disjoint', 'same_region', 'other_region',
   'shared_name', 'shared_names_2', 'name_weight',
   'same_killed', 'same_injured', 'killed_differ', 'injured_differ', 'no_figures',
   'same_weapon',
@@ -95,6 +95,8 @@ export function features(a: FusionProfile, b: FusionProfile, ctx: FeatureContext
   }
   if (a.place && a.place === b.place) f.same_place = 1;
   f.shared_towns = jaccard(a.places, b.places);
+  // Both name towns and none in common: two places, whatever the geocoder made of them.
+  if (a.places.length && b.places.length && !f.shared_towns && !f.same_place) f.towns_disjoint = 1;
   if (a.admin1 && b.admin1) { if (a.admin1 === b.admin1) f.same_region = 1; else f.other_region = 1; }
   const shared = a.names.filter((n) => b.names.includes(n));
   if (shared.length >= 1) f.shared_name = 1;

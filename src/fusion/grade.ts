@@ -1,7 +1,7 @@
 // A grade per fused incident in Airwars' categories, from a rule a reader can check (docs/fusion.md):
 //   Discounted  every figure the sources give is a denial, or no source reports anyone harmed;
-//   Contested   independent sources' figures for one group and outcome contradict (their ranges do not
-//               overlap), or a source disputes another's figure;
+//   Contested   independent sources' figures for one group and outcome, published the same day,
+//               contradict (their ranges do not overlap), or a source disputes another's figure;
 //   Confirmed   two or more independent sources, and an official or a party to the fighting (police,
 //               army, ministry, a group's spokesman) acknowledges the harm;
 //   Fair        two or more independent sources, no official acknowledgement;

@@ -124,9 +124,9 @@ function mergeFigures(records: IncidentRecord[]): RecordFigure[] {
   return merged;
 }
 
-/** What the grade weighs, read off the toll: contradictions are figures of one outcome from independent
- * reports published within a day of each other whose ranges do not overlap (a toll that rises over days
- * is an update, not a contradiction). */
+/** What the grade weighs, read off the toll: contradictions are figures of one outcome and group from
+ * independent reports published on the same day whose ranges do not overlap (a toll that rises from one
+ * day's reports to the next is an update, not a contradiction). */
 export function gradeEvidence(toll: TollPoint[], independent: number, reports: number) {
   const own = toll.filter((t) => !t.copy_of);
   const contradictions: string[] = [];
@@ -136,7 +136,7 @@ export function gradeEvidence(toll: TollPoint[], independent: number, reports: n
       if (a.report === b.report || a.outcome !== b.outcome) continue;
       if (a.group !== b.group && !sameGroup(a.group, b.group)) continue;
       const gap = a.published && b.published ? Math.abs(Date.parse(a.published) - Date.parse(b.published)) / DAY : 0;
-      if (gap > 1) continue;
+      if (gap >= 1) continue;
       const hiA = a.max ?? Infinity, hiB = b.max ?? Infinity;
       if (hiA < b.min || hiB < a.min) contradictions.push(`${a.outcome}: ${a.min} (${a.outlet ?? a.report}) vs ${b.min} (${b.outlet ?? b.report})`);
     }

@@ -5,6 +5,7 @@
 // order, as `sitrep eval` clusters a benchmark set.
 import type { IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
+import { segment } from '../segment/index.ts';
 import { WINDOW_DAYS } from './blocking.ts';
 import { Clustering, streamOrder, type Join } from './cluster.ts';
 import { loadModel } from './decision.ts';
@@ -41,7 +42,7 @@ export function windowOf(p: FusionProfile): { from: number; to: number } | null 
 /** The report a stored document contributes to fusion (its main incident), or none when it has no incident record. */
 export function storedReport(doc: Document, records: IncidentRecord[]): FusionProfile | undefined {
   if (!records.length) return undefined;
-  const p = reportProfile(doc);
+  const p = reportProfile(withTokens(doc));
   return records.some((r) => r.id === p.report) ? p : undefined;
 }
 
@@ -73,4 +74,14 @@ export function recordOf(incident: string, rows: FusionRow[], records: Map<strin
     ...(r.joined_to ? { join: { report: r.report, to: r.joined_to, probability: r.probability ?? 0, why: r.why ?? '', copy: r.copy } } : {}),
   }));
   return members.length ? fusedRecord(incident, members) : undefined;
+}
+
+/** A stored document with its tokens back (the store keeps every layer but tokens, which the
+ * deterministic segment stage recomputes); a syntax layer that no longer lines up with them is left out. */
+function withTokens(doc: Document): Document {
+  if (doc.tokens.length || !doc.text) return doc;
+  const copy: Document = { ...doc, sentences: [], tokens: [] };
+  segment(copy);
+  const aligned = doc.syntax && doc.syntax.upos.length === copy.tokens.length;
+  return { ...doc, tokens: copy.tokens, ...(doc.syntax && !aligned ? { syntax: undefined } : {}), ...(copy.sentences.length === doc.sentences.length ? {} : { sentences: copy.sentences }) };
 }
