@@ -12,6 +12,9 @@ export const WINDOW_DAYS = 7;
 const RARE_TERMS = 6;
 /** A key held by more reports than this in one day says nothing (a state on a busy day). */
 const MAX_POSTINGS = 200;
+/** A name filed under more reports than this, over all dates, is too common to link distant reports
+ * ("Smith"): without the limit its list, and the comparisons, would grow with the whole store. */
+const MAX_EVER_POSTINGS = 12;
 
 const DAY = 86400000;
 const dayOf = (date: string | null) => {
@@ -61,13 +64,13 @@ export class BlockingIndex {
   candidates(p: FusionProfile): FusionProfile[] {
     const found = new Set<number>();
     const day = dayOf(p.date);
-    const probe = (key: string) => {
+    const probe = (key: string, max = MAX_POSTINGS) => {
       const list = this.postings.get(key);
-      if (list && list.length <= MAX_POSTINGS) for (const n of list) found.add(n);
+      if (list && list.length <= max) for (const n of list) found.add(n);
     };
     for (const k of keysOf(p)) {
       probe(k); // undated reports
-      if (k.startsWith('name:')) probe(`ever:${k}`);
+      if (k.startsWith('name:')) probe(`ever:${k}`, MAX_EVER_POSTINGS);
       if (day !== null) for (let d = day - WINDOW_DAYS; d <= day + WINDOW_DAYS; d++) probe(`${k}@${d}`);
     }
     return [...found].sort((a, b) => a - b).map((n) => this.profiles[n]);
