@@ -1,6 +1,9 @@
 // The fused record's figures, chosen among its reports' (fusion does not re-read the texts): killed and
-// injured are the figure most reports give, ties to the larger (a later report's updated toll is
-// usually the larger one); the date is the incident date most reports give (publication dates stand in
+// injured are each the lower median of the figures the reports state (one report's misread count does
+// not move it; a report that gives none does not vote). Chosen among mode, maximum, latest and median on
+// gva-dev's GVC train incidents only (killed 0.710 with the mode -> 0.742, injured 0.646 -> 0.665 there;
+// counting silent reports as 'none injured' scored 0.807 there but mostly by reporting 0, so it is not
+// used). The date is the incident date most reports give (publication dates stand in
 // only when no report dates the incident), ties to the earliest; the place is the town the reports
 // name most often, counted over all their mentions, ties to the incident place of the most reports.
 import { haversineKm } from '../where/distance.ts';
@@ -8,18 +11,16 @@ import type { FusionProfile } from './profile.ts';
 
 export interface FusedFigures { killed: number; injured: number; date: string | null; lat: number | null; lon: number | null; place: string | null }
 
-/** The value most reports give (0 counted only when no report gives more), ties to the larger. */
-export function modeOf(values: number[]): number {
-  const stated = values.filter((v) => v > 0);
-  if (!stated.length) return 0;
-  const n = new Map<number, number>();
-  for (const v of stated) n.set(v, (n.get(v) ?? 0) + 1);
-  return [...n.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+/** The lower median (0 for no values). */
+export function lowerMedian(values: number[]): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
 }
 
 export function fusedFigures(reports: FusionProfile[]): FusedFigures {
-  const killed = modeOf(reports.map((r) => r.killed));
-  const injured = modeOf(reports.map((r) => r.injured));
+  const killed = lowerMedian(reports.map((r) => r.killed).filter((v) => v > 0));
+  const injured = lowerMedian(reports.map((r) => r.injured).filter((v) => v > 0));
   const dated = reports.filter((r) => r.dateFrom === 'incident' && r.date);
   const dates = (dated.length ? dated : reports.filter((r) => r.date)).map((r) => r.date!.slice(0, 10));
   const dn = new Map<string, number>();
