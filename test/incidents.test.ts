@@ -173,7 +173,8 @@ describe('fusion across outlets', () => {
     const kessab = fused.find((f: { reports: string[] }) => f.reports.length === 2);
     assert.ok(kessab.outlet.includes('Outlet A') && kessab.outlet.includes('Outlet B'));
     assert.equal(kessab.joins.length, 1);
-    assert.match(kessab.joins[0].why, /same day .* km apart .* both Battles/);
+    // The join's evidence, weighed by the learned decision (src/fusion/decision.ts).
+    assert.match(kessab.joins[0].why, /^p=\d\.\d\d: .*same day/);
     const soldiers = kessab.figures.find((f: { group: string }) => f.group === 'soldiers');
     assert.deepEqual([soldiers.low, soldiers.best, soldiers.high, soldiers.contested], [12, 12, 19, true]);
     assert.equal(soldiers.sources.length, 2);

@@ -2,6 +2,7 @@
 // Plain ES module, no build step. Article text and metadata are untrusted: everything from the API is
 // put on the page as text nodes (h() below) — never as HTML — and links only ever point at http(s).
 /* global L, topojson */
+import { tollSection } from './toll-chart.js';
 
 const view = document.getElementById('view');
 const filtersForm = document.getElementById('filters');
@@ -596,6 +597,7 @@ async function incidentPage(id) {
         locator),
       r.joins?.length ? h('section', { class: 'panel', 'aria-label': 'Why these reports were joined' }, h('h2', {}, 'Why these reports were joined'),
         h('ul', {}, r.joins.map((j) => h('li', {}, j.why)))) : null,
+      tollSection(r, h, show),
       h('section', { class: 'panel', 'aria-label': 'Figures' },
         h('h2', {}, reports.length > 1 ? 'Figures, per victim group, across all reports' : 'Figures, per victim group'),
         r.figures.length ? figures : h('p', { class: 'muted' }, 'No casualty figures.'),

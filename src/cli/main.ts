@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   watch: { summary: 'poll feeds and pages (ETag, If-Modified-Since) and store what is new', load: () => import('./commands/watch.ts') },
   enqueue: { summary: 'put inputs on the PostgreSQL job queue for workers', load: () => import('./commands/enqueue.ts') },
   worker: { summary: 'take jobs from the PostgreSQL queue, analyse and store them', load: () => import('./commands/worker.ts') },
+  fuse: { summary: 'list fused incidents, show one, rebuild the clustering, undo a join', load: () => import('./commands/fuse.ts') },
   show: { summary: 'list stored documents, or show one readably', load: () => import('./commands/show.ts') },
   export: { summary: 'export incidents (JSON, CSV, GeoJSON) or documents', load: () => import('./commands/export.ts') },
   reanalyse: { summary: 'run the current stages again over every stored document', load: () => import('./commands/reanalyse.ts') },

@@ -1,7 +1,7 @@
 // The JSON API over a Store: routes, parameter checks, and the views the web app draws.
 // Documented in docs/openapi.json; every route is covered in test/server.test.ts.
 import { csvHeader, csvRow, geojsonFeature } from '../export/formats.ts';
-import { fuse, type FusedIncident } from '../export/fusion.ts';
+import { fusedView as fusedRecords, type FusedIncident } from '../export/fusion.ts';
 import type { IncidentRecord } from '../export/records.ts';
 import { TYPE_BY_CODE } from '../incidents/taxonomy.ts';
 import { InputError } from '../ingest/index.ts';
@@ -84,8 +84,9 @@ function flag(query: URLSearchParams, name: string): boolean {
   throw new HttpError(400, `${name} must be 0 or 1, got "${v}"`);
 }
 
-/** Every matching report, fused (src/export/fusion.ts), newest first: the fused view is computed, never stored. */
-async function fusedIncidents(store: Store, q: IncidentQuery): Promise<FusedIncident[]> {
+/** Every matching report, fused as the store keeps them (src/fusion: each report placed as it was
+ * ingested), newest first; a report fusion did not place (a document's other incidents) stands alone. */
+async function fusedIncidents(store: Store, q: IncidentQuery): Promise<(IncidentRecord | FusedIncident)[]> {
   // Fused once per store generation and filter, not once per page: paging through ?fuse=1 at 10,000
   // incidents recomputed the whole fusion on every request (about one request a second saturated it).
   const generation = await store.generation();
@@ -95,13 +96,14 @@ async function fusedIncidents(store: Store, q: IncidentQuery): Promise<FusedInci
   const hit = memo.lists.get(key);
   if (hit) return hit;
   const { items } = await store.queryIncidents({ ...q, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-  const fused = fuse(items).sort((a, b) => (b.event_date ?? '').localeCompare(a.event_date ?? '') || a.id.localeCompare(b.id));
+  const stored = (await store.queryFused({ limit: Number.MAX_SAFE_INTEGER })).items;
+  const fused = fusedRecords(items, stored).sort((a, b) => (b.event_date ?? '').localeCompare(a.event_date ?? '') || a.id.localeCompare(b.id));
   if (memo.lists.size >= 4) memo.lists.delete(memo.lists.keys().next().value!);
   memo.lists.set(key, fused);
   return fused;
 }
 /** The last few fused lists of each store, valid for one generation of its content. */
-const fusedMemo = new WeakMap<Store, { generation: string; lists: Map<string, FusedIncident[]> }>();
+const fusedMemo = new WeakMap<Store, { generation: string; lists: Map<string, (IncidentRecord | FusedIncident)[]> }>();
 
 /** A calendar date as YYYY-MM-DD that exists (2025-02-30 does not). */
 export function isCalendarDate(v: string): boolean {
@@ -114,41 +116,22 @@ export function isCalendarDate(v: string): boolean {
 const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 /**
- * The fused incident a report belongs to, found from the reports around its dates (widened until the
- * cluster stops growing, since joins chain), with every report's claims and document.
+ * The stored fused incident (src/fusion) a report or fused incident id names, with every report's claims
+ * and document: the incident page draws its toll over time and links each point to its sentence.
  */
-async function fusedView(store: Store, leadId: string) {
-  const lead = await store.getIncident(leadId);
-  // An undated report joins nothing: it is its own incident.
-  if (!lead?.event_date) return undefined;
-  let cluster: FusedIncident | undefined;
-  let nearby: IncidentRecord[] = [];
-  let from: string = lead.event_date;
-  let to: string = lead.event_date_latest ?? lead.event_date;
-  const shift = (d: string, days: number) => new Date(Date.parse(d) + days * 86400000).toISOString().slice(0, 10);
-  for (let round = 0; round < 6; round++) {
-    nearby = (await store.queryIncidents({ from: shift(from, -2), to: shift(to, 2), limit: Number.MAX_SAFE_INTEGER })).items;
-    const found: FusedIncident | undefined = fuse(nearby).find((f) => f.reports.includes(leadId));
-    const grew = (found?.reports.length ?? 0) > (cluster?.reports.length ?? 0);
-    cluster = found;
-    if (!found || !grew) break;
-    const members = nearby.filter((r) => found.reports.includes(r.id));
-    for (const r of members) {
-      if (r.event_date && r.event_date < from) from = r.event_date;
-      const last = r.event_date_latest ?? r.event_date;
-      if (last && last > to) to = last;
-    }
-  }
-  if (!cluster) return undefined;
-  // The reports' records are among those just fused; only their documents need reading.
+async function fusedView(store: Store, id: string) {
+  const incident = await store.getFused(id);
+  if (!incident) return undefined;
   const reports = [];
-  for (const id of cluster.reports) {
-    const record = nearby.find((r) => r.id === id);
+  for (const rid of incident.reports) {
+    const record = await store.getIncident(rid);
     const doc = record && (await store.getDocument(record.document));
     if (record && doc) reports.push(incidentView(record, doc));
   }
-  return { incident: cluster, reports };
+  return { incident, reports };
 }
+
+const GRADES = ['Confirmed', 'Fair', 'Weak', 'Contested', 'Discounted'];
 
 /**
  * A document for the web app: every layer except the token objects (recomputable, and the bulk of the
@@ -238,7 +221,7 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     const offset = integer(req.query, 'offset', 0, 0, 1e9);
     if (flag(req.query, 'fuse')) {
       const fused = await fusedIncidents(store, q);
-      return { json: { total: fused.length, limit, offset, fused: true, items: fused.slice(offset, offset + limit).map(({ figures, ...r }) => r) } };
+      return { json: { total: fused.length, limit, offset, fused: true, items: fused.slice(offset, offset + limit).map(({ figures, ...r }) => { delete (r as Partial<FusedIncident>).toll; return r; }) } };
     }
     const { total, items } = await store.queryIncidents({ ...q, limit, offset });
     // Lists carry summaries; the figures with their sources are in /api/incidents/{id}.
@@ -259,9 +242,10 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
   }
   if (parts[0] === 'incidents' && parts.length === 2) {
     only('GET'); allowOnly(req.query, []);
-    // A fused incident is named after its lead report: "fused-<report id>".
-    if (parts[1].startsWith('fused-')) {
-      const view = await fusedView(store, parts[1].slice('fused-'.length));
+    // A fused incident of the ?fuse=1 list is named after its lead report: "fused-<report id>"; the
+    // page shows the stored fused incident that report is in.
+    if (parts[1].startsWith('fused-') || parts[1].startsWith('incident-')) {
+      const view = await fusedView(store, parts[1].startsWith('fused-') ? parts[1].slice('fused-'.length) : parts[1]);
       if (!view) throw new HttpError(404, `no incident "${parts[1]}"`);
       return { json: view };
     }
@@ -269,6 +253,23 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     const doc = record && (await store.getDocument(record.document));
     if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
     return { json: incidentView(record, doc) };
+  }
+  if (route === 'fused') {
+    only('GET'); allowOnly(req.query, ['from', 'to', 'grade', 'limit', 'offset']);
+    const { from, to } = incidentQuery(new URLSearchParams([...req.query].filter(([k]) => k === 'from' || k === 'to')));
+    const grade = req.query.get('grade') ?? undefined;
+    if (grade !== undefined && !GRADES.includes(grade)) throw new HttpError(400, `grade must be one of ${GRADES.join(', ')}; got "${grade}"`);
+    const limit = integer(req.query, 'limit', 50, 1, MAX_LIMIT);
+    const offset = integer(req.query, 'offset', 0, 0, 1e9);
+    const { total, items } = await store.queryFused({ from, to, grade, limit, offset });
+    // Lists carry summaries; the merged figures and the toll are in /api/fused/{id}.
+    return { json: { total, limit, offset, items: items.map(({ figures, toll, ...f }) => f) } };
+  }
+  if (parts[0] === 'fused' && parts.length === 2) {
+    only('GET'); allowOnly(req.query, []);
+    const view = await fusedView(store, parts[1]);
+    if (!view) throw new HttpError(404, `no fused incident "${parts[1]}"`);
+    return { json: view };
   }
   if (route === 'documents') {
     if (req.method === 'POST') {

@@ -19,6 +19,7 @@ const STATIC: Record<string, () => string> = {
   '/': () => join(ROOT, 'web', 'index.html'),
   '/app.js': () => join(ROOT, 'web', 'app.js'),
   '/app.css': () => join(ROOT, 'web', 'app.css'),
+  '/toll-chart.js': () => join(ROOT, 'web', 'toll-chart.js'),
   '/api/openapi.json': () => join(ROOT, 'docs', 'openapi.json'),
   '/vendor/leaflet.js': () => require.resolve('leaflet/dist/leaflet.js'),
   '/vendor/leaflet.css': () => require.resolve('leaflet/dist/leaflet.css'),

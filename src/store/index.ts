@@ -3,6 +3,7 @@
 // it is asynchronous because PostgreSQL is.
 import type { IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
+import type { FusedIncident } from '../fusion/record.ts';
 
 export interface StoredSummary { id: string; origin: string; title: string | null; outlet: string | null; published: string | null; ingested_at: string }
 
@@ -55,6 +56,15 @@ export interface Store {
   incidentPoints(q?: IncidentQuery): Promise<IncidentPoint[]>;
   incidentFacets(q?: IncidentQuery): Promise<IncidentFacets>;
   getIncident(id: string): Promise<IncidentRecord | undefined>;
+  /** Fused incidents (src/fusion), kept in the store: every report is placed in one as it is stored. */
+  queryFused(q?: FusedQuery): Promise<{ total: number; items: FusedIncident[] }>;
+  /** A fused incident by its id, or the one a report (incident record id) is in. */
+  getFused(id: string): Promise<FusedIncident | undefined>;
+  /** Places every stored report anew, in publication order, in one transaction (`sitrep fuse --rebuild`). */
+  rebuildFusion(): Promise<{ reports: number; incidents: number }>;
+  /** Takes a report out of its fused incident (a wrong join undone): it becomes an incident of its own.
+   * Undefined when no such report is stored. */
+  detachReport(report: string): Promise<{ from: string; to: string } | undefined>;
   /** Changes whenever the stored content changes: the server's ETags are built on it. */
   generation(): Promise<string>;
   close(): Promise<void>;
@@ -86,3 +96,6 @@ export function queryWords(q: string): string[] | undefined {
 export function searchBody(r: IncidentRecord): string {
   return [r.title, r.outlet, r.location, r.admin1, r.country, r.type, ...r.actors.map((a) => a.name), r.notes].filter(Boolean).join(' ');
 }
+
+/** Filters for fused incidents (src/fusion): their date range and grade, paged. */
+export interface FusedQuery { from?: string; to?: string; grade?: string; limit?: number; offset?: number }

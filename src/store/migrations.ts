@@ -68,7 +68,35 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX incidents_doc ON incidents(doc_id);
   CREATE VIRTUAL TABLE incidents_fts USING fts5(id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
   `,
+  // 3: fusion (src/fusion): each report (a document's main incident) with the fused incident it was
+  // placed in as it was stored, how (the report it matched, the probability, the evidence), its fusion
+  // profile (what fusion compares), and each fused incident's record (toll over time, grade) as JSON.
+  `
+  CREATE TABLE IF NOT EXISTS fusion_reports (
+    report TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    incident TEXT NOT NULL,         -- the fused incident: "incident-" + its first report
+    seq INTEGER NOT NULL,           -- the order reports were placed in
+    day INTEGER,                    -- the report's incident date in days since 1970 (blocking window)
+    profile TEXT NOT NULL,          -- the FusionProfile as JSON
+    joined_to TEXT, probability REAL, why TEXT,
+    copy INTEGER NOT NULL DEFAULT 0 -- a syndicated copy of the report it joined
+  );
+  CREATE INDEX IF NOT EXISTS fusion_reports_incident ON fusion_reports(incident);
+  CREATE INDEX IF NOT EXISTS fusion_reports_day ON fusion_reports(day);
+  CREATE TABLE IF NOT EXISTS fusion_incidents (
+    id TEXT PRIMARY KEY,
+    event_date TEXT,
+    reports INTEGER NOT NULL,
+    grade TEXT NOT NULL,
+    record TEXT NOT NULL            -- the FusedIncident as JSON
+  );
+  CREATE INDEX IF NOT EXISTS fusion_incidents_date ON fusion_incidents(event_date);
+  `,
 ];
+
+/** Migrations after which the store places every stored report anew (fusion rebuilt from the documents). */
+export const FUSION_BACKFILL = new Set([3]);
 
 /** Migrations after which the store recomputes derived rows from the stored documents. */
 export const BACKFILL = new Set([2]);

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
 import { packLayers, unpackLayers } from './layers.ts';
-import { queryWords, searchBody, StoreError, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
+import { detachPg, getFusedPg, incidentsOfPg, placePg, PG_FUSION_SCHEMA, queryFusedPg, rebuildPg, refreshPg } from './fusion-postgres.ts';
+import type { FusedIncident } from '../fusion/record.ts';
+import { queryWords, searchBody, StoreError, type FusedQuery, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
 
 /** Never edit a released migration: add the next one. */
 export const PG_MIGRATIONS: string[] = [
@@ -63,7 +65,12 @@ export const PG_MIGRATIONS: string[] = [
     record JSONB NOT NULL
   );
   `,
+  // 2: fusion's tables (SQLite migration 3: fusion-postgres.ts).
+  PG_FUSION_SCHEMA,
 ];
+
+/** PG migrations after which every stored report is placed anew (fusion rebuilt from the documents). */
+const PG_FUSION_BACKFILL = new Set([2]);
 
 /** Connecting and each statement have a limit (milliseconds); env SITREP_PG_CONNECT_MS, SITREP_PG_STATEMENT_MS. */
 export const PG_TIMEOUTS = {
@@ -116,6 +123,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       await client.query('BEGIN');
       try {
         await client.query(PG_MIGRATIONS[v]);
+        if (PG_FUSION_BACKFILL.has(v + 1) && version > 0) await rebuildPg(client, new PostgresStore(pool, location).allDocuments());
         await client.query(rows.length || v > version ? 'UPDATE sitrep_schema SET version = $1' : 'INSERT INTO sitrep_schema (version) VALUES ($1)', [v + 1]);
         await client.query('COMMIT');
       } catch (e) {
@@ -191,6 +199,7 @@ class PostgresStore implements Store {
       // Already stored: nothing was written, so committing changes nothing.
       if (inserted.rowCount === 0) return { id: doc.id, inserted: false };
       await this.insertLayers(client, doc);
+      await placePg(client, doc, incidentRecords(doc));
       return { id: doc.id, inserted: true };
     });
   }
@@ -219,9 +228,13 @@ class PostgresStore implements Store {
     return this.transaction(async (client) => {
       const updated = await client.query('UPDATE documents SET stages = $2 WHERE id = $1', [doc.id, JSON.stringify(doc.stages)]);
       if (updated.rowCount === 0) return false; // no such document: nothing was written
-      // incident_records go with their incidents (ON DELETE CASCADE).
+      // The document's reports leave their fused incidents (with its incidents) and are placed anew.
+      const touched = await incidentsOfPg(client, doc.id);
+      // incident_records and fusion_reports go with their incidents (ON DELETE CASCADE).
       for (const table of ['incidents', 'mentions', 'entities', 'layers']) await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [doc.id]);
       await this.insertLayers(client, doc);
+      await refreshPg(client, touched);
+      await placePg(client, doc, incidentRecords(doc));
       return true;
     });
   }
@@ -293,6 +306,23 @@ class PostgresStore implements Store {
 
   async getIncident(id: string): Promise<IncidentRecord | undefined> {
     return (await this.pool.query('SELECT record FROM incident_records WHERE id = $1', [id])).rows[0]?.record;
+  }
+
+  async queryFused(q: FusedQuery = {}) {
+    return queryFusedPg(this.pool, q);
+  }
+
+  async getFused(id: string): Promise<FusedIncident | undefined> {
+    return getFusedPg(this.pool, id);
+  }
+
+  async detachReport(report: string) {
+    return this.transaction((client) => detachPg(client, report));
+  }
+
+  async rebuildFusion() {
+    // The documents are read on the pool while the rebuild writes on its own transaction's client.
+    return this.transaction((client) => rebuildPg(client, this.allDocuments()));
   }
 
   async generation(): Promise<string> {

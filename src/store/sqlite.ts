@@ -3,9 +3,11 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
-import { queryWords, searchBody, StoreError, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
+import { queryWords, searchBody, StoreError, type FusedQuery, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
 import { packLayers, unpackLayers } from './layers.ts';
-import { BACKFILL, MIGRATIONS } from './migrations.ts';
+import { BACKFILL, FUSION_BACKFILL, MIGRATIONS } from './migrations.ts';
+import { SqliteFusion } from './fusion-sqlite.ts';
+import type { FusedIncident } from '../fusion/record.ts';
 
 /** Refuse files that are not SQLite databases before SQLite gets a chance to touch them. */
 function checkHeader(path: string): void {
@@ -65,6 +67,7 @@ function migrate(db: Database.Database, path: string): void {
       // A database that already holds documents gets the derived rows the new schema expects
       // (the store's statements are prepared against the schema as it stands at this step).
       if (BACKFILL.has(v + 1) && version > 0) new SqliteStore(db, path).backfill();
+      if (FUSION_BACKFILL.has(v + 1) && version > 0) new SqliteStore(db, path).rebuildFusionSync();
       db.pragma(`user_version = ${v + 1}`);
     }
   }).immediate();
@@ -103,8 +106,12 @@ class SqliteStore implements Store {
   private insertIncident;
   private insertRecord;
   private insertFts;
+  private rebuild;
+  /** Fusion's tables: each stored report placed in a fused incident as it is stored (fusion-sqlite.ts). */
+  private fusion: SqliteFusion;
 
   constructor(private db: Database.Database, readonly location: string) {
+    this.fusion = new SqliteFusion(db);
     this.insertDoc = db.prepare(`INSERT INTO documents (id, origin, url, outlet, title, byline, published, published_from, format, text, stages, ingested_at)
       VALUES (@id, @origin, @url, @outlet, @title, @byline, @published, @published_from, @format, @text, @stages, @ingested_at)`);
     this.insertLayers = db.prepare('INSERT INTO layers (doc_id, json) VALUES (?, ?)');
@@ -126,6 +133,7 @@ class SqliteStore implements Store {
         stages: JSON.stringify(doc.stages), ingested_at: new Date().toISOString(),
       });
       this.insertDerived(doc);
+      this.fusion.place(doc, incidentRecords(doc));
       return true;
     });
     // Derived rows of one document, children before parents (the search index and records go by incident).
@@ -137,11 +145,16 @@ class SqliteStore implements Store {
     const updateStages = db.prepare('UPDATE documents SET stages = ? WHERE id = ?');
     this.replace = db.transaction((doc: Document) => {
       if (!this.exists.get(doc.id)) return false;
+      // The document's reports leave their fused incidents (with its incidents) and are placed anew.
+      const touched = this.fusion.incidentsOf(doc.id);
       for (const statement of deleteDerived) statement.run(doc.id);
       updateStages.run(JSON.stringify(doc.stages), doc.id);
       this.insertDerived(doc);
+      this.fusion.refresh(touched);
+      this.fusion.place(doc, incidentRecords(doc));
       return true;
     });
+    this.rebuild = db.transaction(() => this.rebuildFusionSync());
   }
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
@@ -181,6 +194,28 @@ class SqliteStore implements Store {
 
   async hasUrl(url: string): Promise<boolean> {
     return !!this.db.prepare('SELECT 1 FROM documents WHERE url = ? LIMIT 1').pluck().get(url);
+  }
+
+  /** Every stored report placed anew, in publication order (inside the caller's transaction). */
+  rebuildFusionSync(): { reports: number; incidents: number } {
+    const records = (doc: Document) => (this.db.prepare('SELECT r.record FROM incidents i JOIN incident_records r ON r.id = i.id WHERE i.doc_id = ? ORDER BY i.n').pluck().all(doc.id) as string[]).map((r) => JSON.parse(r) as IncidentRecord);
+    return this.fusion.rebuild([...this.documentsSync()], records);
+  }
+
+  async rebuildFusion() {
+    return this.rebuild.immediate() as { reports: number; incidents: number };
+  }
+
+  async detachReport(report: string) {
+    return this.db.transaction(() => this.fusion.detach(report)).immediate();
+  }
+
+  async queryFused(q: FusedQuery = {}) {
+    return this.fusion.query(q);
+  }
+
+  async getFused(id: string): Promise<FusedIncident | undefined> {
+    return this.fusion.get(id);
   }
 
   async putDocument(doc: Document) {

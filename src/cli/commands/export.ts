@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { csvHeader, csvRow, geojsonFeature } from '../../export/formats.ts';
-import { fuse } from '../../export/fusion.ts';
+import { fusedView } from '../../export/fusion.ts';
 import { incidentRecords, matches, type IncidentRecord, type RecordFilter } from '../../export/records.ts';
 import { TYPE_BY_CODE } from '../../incidents/taxonomy.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore, StoreError } from '../../store/index.ts';
@@ -97,7 +97,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         else await emit(r);
       }
     }
-    for (const r of values.fuse ? fuse(pending) : []) await emit(r);
+    if (values.fuse) {
+      // The fused incidents the store keeps (placed as each report was ingested), in place of their reports.
+      const { items } = await store.queryFused({ limit: Number.MAX_SAFE_INTEGER });
+      for (const r of fusedView(pending, items)) await emit(r);
+    }
     if (format === 'json') await write('\n]\n');
     if (format === 'geojson') await write('\n]}\n');
   } finally {

@@ -1,15 +1,16 @@
 // Fusion sets (gva-dev, ecbplus-dev): the whole set's articles clustered at once by sitrep's fusion
-// (src/export/fusion.ts, called as `export --fuse` does), scored pairwise and by B-cubed, and each gold
-// incident's fused record (killed, injured, place, date) against the GVA record, as the benchmarks
-// README states. Each article contributes its main incident (main-incident.ts); an article in which no
-// incident is found is a cluster of its own with an empty record (0 killed, 0 injured, no date or point).
-import { fuse } from '../../export/fusion.ts';
-import { incidentRecords, type IncidentRecord } from '../../export/records.ts';
+// (src/fusion: blocking, features, a decision learned from gva-dev's GVC train incidents, incremental
+// clustering in publication order, as the store does), scored pairwise and by B-cubed, and each gold
+// incident's fused record (killed, injured, place, date, chosen among its reports by src/fusion/choose.ts)
+// against the GVA record, as the benchmarks README states. Each article is profiled from its main
+// incident (main-incident.ts); a refused article is a singleton with an empty record.
+import { clusterProfiles } from '../../fusion/cluster.ts';
+import { fusedFigures } from '../../fusion/choose.ts';
+import { reportProfile, type FusionProfile } from '../../fusion/profile.ts';
 import { documentFromText } from '../../ingest/index.ts';
 import { parseDateString } from '../../ingest/metadata.ts';
 import { analyse } from '../../pipeline/index.ts';
 import { haversineKm } from '../match.ts';
-import { countOf, mainIncident } from './main-incident.ts';
 import { f1, type SetScorer } from './types.ts';
 
 export interface GvaRecord {
@@ -20,15 +21,15 @@ export interface FusionItem {
   id: string; title?: string | null; published?: string | null; url?: string | null; outlet?: string | null; text: string;
   incident: string; gva?: GvaRecord | null; gvc?: string | null;
 }
-/** The article's main incident as an export record, or null when none was found. */
-export type FusionPred = IncidentRecord | null;
+/** The article's fusion profile (its main incident's), or null when the input was refused. */
+export type FusionPred = FusionProfile | null;
 
 /** What the scorer reads off a fused record. */
 export interface FusedFigures { killed: number; injured: number; date: string | null; lat: number | null; lon: number | null }
 export interface PredCluster { members: string[]; record: FusedFigures }
 export interface GoldArticle { id: string; incident: string; gvc: boolean; gva: GvaRecord | null }
 
-interface State { articles: GoldArticle[]; records: IncidentRecord[] }
+interface State { articles: GoldArticle[]; profiles: FusionProfile[] }
 
 const EMPTY: FusedFigures = { killed: 0, injured: 0, date: null, lat: null, lon: null };
 const pairs = (n: number) => (n * (n - 1)) / 2;
@@ -120,39 +121,39 @@ export function scoreFusion(articles: GoldArticle[], clusters: PredCluster[]): R
   };
 }
 
+/** An item as sitrep reads it (the title leads the text as its headline, as in a feed item), analysed and
+ * profiled for fusion; null when the input is refused (e.g. empty text): a singleton. */
+export function profileItem(item: FusionItem): FusionProfile | null {
+  const published = item.published ? parseDateString(String(item.published)) : undefined;
+  const title = item.title?.trim();
+  const text = title && !item.text.startsWith(title) ? `${title}\n\n${item.text}` : item.text;
+  let doc;
+  try {
+    doc = analyse(documentFromText(text, {
+      origin: item.id, ...(item.outlet ? { outlet: item.outlet } : {}), ...(item.url ? { url: item.url } : {}), ...(title ? { title } : {}),
+      ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
+    }));
+  } catch {
+    return null;
+  }
+  return reportProfile(doc, item.id);
+}
+
 export const fusionScorer: SetScorer<FusionItem, FusionPred, State> = {
   task: 'fusion',
   needs: ['incidents'],
-  predict(item) {
-    const published = item.published ? parseDateString(String(item.published)) : undefined;
-    // The title leads the text as its headline, as sitrep reads a feed item.
-    const title = item.title?.trim();
-    const text = title && !item.text.startsWith(title) ? `${title}\n\n${item.text}` : item.text;
-    let doc;
-    try {
-      doc = analyse(documentFromText(text, {
-        origin: item.id, ...(item.outlet ? { outlet: item.outlet } : {}), ...(item.url ? { url: item.url } : {}), ...(title ? { title } : {}),
-        ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
-      }));
-    } catch {
-      return null; // refused input (e.g. empty text): a singleton
-    }
-    const main = mainIncident(doc);
-    if (!main || main.index < 0) return null;
-    // The article's id names its record and its document: two articles with one text (26 texts of
-    // gva-dev are filed two or more times) are two reports, which fusion may join, not one document.
-    return { ...incidentRecords(doc)[main.index], id: item.id, document: item.id };
-  },
-  init: () => ({ articles: [], records: [] }),
+  predict: profileItem,
+  init: () => ({ articles: [], profiles: [] }),
   add(s, item, pred) {
     s.articles.push({ id: item.id, incident: item.incident, gvc: item.gvc != null, gva: item.gva ?? null });
-    if (pred) s.records.push({ ...pred, id: item.id });
+    if (pred) s.profiles.push(pred);
   },
   finish(s) {
-    const clusters: PredCluster[] = fuse(s.records).map((f) => ({
-      members: f.reports,
-      record: { killed: countOf(f.figures, 'killed'), injured: countOf(f.figures, 'injured'), date: f.event_date, lat: f.latitude, lon: f.longitude },
-    }));
+    const byId = new Map(s.profiles.map((p) => [p.report, p]));
+    const clusters: PredCluster[] = clusterProfiles(s.profiles).clusters.map((c) => {
+      const f = fusedFigures(c.reports.map((r) => byId.get(r)!));
+      return { members: c.reports, record: { killed: f.killed, injured: f.injured, date: f.date, lat: f.lat, lon: f.lon } };
+    });
     return scoreFusion(s.articles, clusters);
   },
 };
