@@ -45,7 +45,7 @@ describe('HTTP API', () => {
   it('reports health', async () => {
     const r = await get('/api/health');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json, { ok: true, documents: 3, incidents: r.json.incidents, ingest: true });
+    assert.deepEqual(r.json, { ok: true, documents: 3, incidents: r.json.incidents, ingest: true, edit: false });
     assert.ok(r.json.incidents >= 3);
   });
 
@@ -266,7 +266,7 @@ describe('HTTP API', () => {
     await s.putDocument(analyse(documentFromText(REPORTS[1].text, { origin: 'fixture', published: REPORTS[1].published })));
     await s.close();
     const raw = new Database(path);
-    raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts;');
+    raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts; DROP TABLE corrections;');
     raw.pragma('user_version = 1');
     raw.close();
     const upgraded = await openStore(path);

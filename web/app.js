@@ -2,6 +2,7 @@
 // Plain ES module, no build step. Article text and metadata are untrusted: everything from the API is
 // put on the page as text nodes (h() below) — never as HTML — and links only ever point at http(s).
 /* global L, topojson */
+import { reviewPanel } from './review.js';
 
 const view = document.getElementById('view');
 const filtersForm = document.getElementById('filters');
@@ -546,7 +547,7 @@ async function incidentPage(id) {
   const panels = reports.map(({ incident: rec, claims, document: doc }) => {
     const annotations = [];
     // The incident's own place, date and actors, highlighted beside its claims.
-    const inc = doc.incidents[Number(rec.id.slice(rec.id.lastIndexOf('-') + 1)) - 1];
+    const inc = doc.incidents[parseInt(rec.id.slice(rec.id.lastIndexOf('-') + 1), 10) - 1];
     if (inc?.place) annotations.push({ start: inc.place.start, end: inc.place.end, cls: 'hl-place', key: 'place', title: `place: ${inc.place.name ?? inc.place.text}${inc.place.country ? ', ' + inc.place.country : ''}` });
     if (inc?.time) annotations.push({ start: inc.time.start, end: inc.time.end, cls: 'hl-time', key: 'time', title: `date: ${inc.time.earliest ?? 'unresolved'}${inc.time.latest && inc.time.latest !== inc.time.earliest ? ' to ' + inc.time.latest : ''}` });
     (inc?.actors ?? []).forEach((a, k) => {
@@ -601,7 +602,10 @@ async function incidentPage(id) {
         r.figures.length ? figures : h('p', { class: 'muted' }, 'No casualty figures.'),
         h('p', { class: 'muted' }, 'Click a source\'s figure to see the sentence it came from. Low/best/high follow the rule in docs/taxonomy.md.')),
       other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
-        h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
+        h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null,
+      // An analyst's corrections: the trail, and the forms when the server allows them (web/review.js).
+      data.corrections ? reviewPanel({ h, record: r, corrections: data.corrections, canEdit: !!(await health).edit, types: Object.entries(TYPE_LABELS),
+        onDone: (out) => { const still = out.records.find((x) => x.id === r.id); if (still || out.correction.action === 'published' || out.correction.action === 'outlet') route(); else location.hash = '#/'; } }) : null),
     h('div', {}, panels)));
   // Drawn in the background: the page is ready without waiting for the detailed basemap.
   if (locator) drawLocator(locator.querySelector('.locator-map'), r).catch(() => { locator.remove(); });
@@ -889,5 +893,6 @@ function ingestPage() {
 
 // ---------------------------------------------------------------- start
 window.addEventListener('hashchange', route);
-api('/api/health').then((hl) => { document.getElementById('nav-ingest').hidden = !hl.ingest; }).catch(() => {});
+const health = api('/api/health').catch(() => ({}));
+health.then((hl) => { document.getElementById('nav-ingest').hidden = !hl.ingest; });
 route();

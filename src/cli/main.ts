@@ -8,6 +8,7 @@ import * as exporter from './commands/export.ts';
 import * as extract from './commands/extract.ts';
 import * as ingest from './commands/ingest.ts';
 import * as reanalyse from './commands/reanalyse.ts';
+import * as reviewer from './commands/review.ts';
 import * as serve from './commands/serve.ts';
 import * as show from './commands/show.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command & { summary: string }> = {
   ingest: { ...ingest, summary: 'analyse inputs and store them (SQLite)' },
   show: { ...show, summary: 'list stored documents, or show one readably' },
   export: { ...exporter, summary: 'export incidents (JSON, CSV, GeoJSON) or documents' },
+  review: { ...reviewer, summary: 'correct an incident or a document, with an audit trail' },
   reanalyse: { ...reanalyse, summary: 'run the current stages again over every stored document' },
   eval: { ...evaluate, summary: 'score against the gold corpus and benchmark sets' },
   bench: { ...bench, summary: 'measure throughput and memory' },

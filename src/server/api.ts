@@ -10,6 +10,7 @@ import type { Document } from '../model/document.ts';
 import type { IncidentQuery, Store } from '../store/index.ts';
 import { analyseUpload } from './analysis.ts';
 import { segment } from '../segment/index.ts';
+import { documentOf, review, reviewedRecords, ReviewError } from '../review/index.ts';
 
 /** A failed request: the status and a message that says what to change. */
 export class HttpError extends Error {
@@ -172,7 +173,8 @@ function documentView(doc: Document) {
 
 /** The claims an incident rests on, with the sentence each came from (the incident page links them). */
 function incidentView(record: IncidentRecord, doc: Document) {
-  const inc = doc.incidents[Number(record.id.slice(record.id.lastIndexOf('-') + 1)) - 1];
+  // parseInt: a split-off part ("<doc>-2s1") shows the claims of the incident it was split from.
+  const inc = doc.incidents[parseInt(record.id.slice(record.id.lastIndexOf('-') + 1), 10) - 1];
   const sentenceOf = (offset: number) => doc.sentences.find((s) => s.start <= offset && offset < s.end);
   const claims = (inc?.claims ?? []).map((i) => {
     const c = doc.claims[i];
@@ -215,8 +217,25 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
   return { status: inserted ? 201 : 200, json: { id, inserted, incidents: doc.incidents.map((_, n) => `${id}-${n + 1}`) } };
 }
 
+/** POST /api/corrections: one analyst's correction (src/review), stored with its audit record. */
+async function correct(req: ApiRequest, store: Store): Promise<ApiResult> {
+  const { text } = await req.body!();
+  let body: any;
+  try { body = JSON.parse(text); } catch { throw new HttpError(400, 'the body is not valid JSON'); }
+  if (!body || typeof body !== 'object' || typeof body.target !== 'string' || typeof body.action !== 'string') {
+    throw new HttpError(400, 'the JSON body needs "target" (an incident or document id), "action", "why", and for most actions "value"');
+  }
+  try {
+    const { correction, records } = await review(store, { target: body.target, action: body.action, value: body.value, why: body.why, who: typeof body.who === 'string' ? body.who : 'web' });
+    return { status: 201, json: { correction, records: records.map(({ figures, ...r }) => r) } };
+  } catch (e) {
+    if (e instanceof ReviewError) throw new HttpError(400, e.message);
+    throw e;
+  }
+}
+
 /** Route one request. Throws HttpError for anything the client should change. */
-export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean }): Promise<ApiResult> {
+export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean; allowEdit?: boolean }): Promise<ApiResult> {
   let parts: string[];
   try {
     parts = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent); // after "api"
@@ -229,7 +248,7 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
 
   if (route === 'health') {
     only('GET'); allowOnly(req.query, []);
-    return { json: { ok: true, documents: await store.count(), incidents: (await store.queryIncidents({ limit: 0 })).total, ingest: opts.allowIngest } };
+    return { json: { ok: true, documents: await store.count(), incidents: (await store.queryIncidents({ limit: 0 })).total, ingest: opts.allowIngest, edit: !!opts.allowEdit } };
   }
   if (route === 'incidents') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset', 'fuse']);
@@ -265,10 +284,16 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
       if (!view) throw new HttpError(404, `no incident "${parts[1]}"`);
       return { json: view };
     }
-    const record = await store.getIncident(parts[1]);
-    const doc = record && (await store.getDocument(record.document));
+    let record = await store.getIncident(parts[1]);
+    let doc = record && (await store.getDocument(record.document));
+    // A rejected or merged incident is in no list, but its page still opens (to restore it).
+    const docId = !record ? documentOf(parts[1]) : undefined;
+    if (docId) {
+      doc = await store.getDocument(docId);
+      record = doc?.id === docId ? (await reviewedRecords(store, doc)).find((r) => r.id === parts[1]) : undefined;
+    }
     if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
-    return { json: incidentView(record, doc) };
+    return { json: { ...incidentView(record, doc), corrections: await store.listCorrections({ target: record.id }) } };
   }
   if (route === 'documents') {
     if (req.method === 'POST') {
@@ -288,6 +313,18 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     try { doc = await store.getDocument(parts[1].toLowerCase()); } catch (e) { throw new HttpError(400, (e as Error).message); }
     if (!doc) throw new HttpError(404, `no document "${parts[1]}"`);
     return { json: documentView(doc) };
+  }
+  if (route === 'corrections') {
+    if (req.method === 'POST') {
+      if (!opts.allowEdit) throw new HttpError(403, 'corrections are disabled: start the server with --allow-edit to accept them');
+      allowOnly(req.query, []);
+      return correct(req, store);
+    }
+    only('GET,POST'); allowOnly(req.query, ['document', 'target']);
+    const document = req.query.get('document');
+    if (document !== null && !/^[0-9a-f]{4,64}$/i.test(document)) throw new HttpError(400, `document must be a document id (hexadecimal), got "${document.slice(0, 100)}"`);
+    const target = req.query.get('target') ?? undefined;
+    return { json: { items: await store.listCorrections({ document: document?.toLowerCase() ?? undefined, target }) } };
   }
   if (route === 'export') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'format', 'fuse']);

@@ -3,6 +3,7 @@
 // it is asynchronous because PostgreSQL is.
 import type { IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
+import type { Correction, NewCorrection } from './corrections.ts';
 
 export interface StoredSummary { id: string; origin: string; title: string | null; outlet: string | null; published: string | null; ingested_at: string }
 
@@ -51,6 +52,11 @@ export interface Store {
   incidentPoints(q?: IncidentQuery): Promise<IncidentPoint[]>;
   incidentFacets(q?: IncidentQuery): Promise<IncidentFacets>;
   getIncident(id: string): Promise<IncidentRecord | undefined>;
+  /** Stores an analyst's correction (its own record: src/store/corrections.ts) and derives the records of
+   * the documents it touches again, in one transaction. */
+  addCorrection(c: NewCorrection): Promise<Correction>;
+  /** Corrections, oldest first: of one document (as target or merged into), or about one incident. */
+  listCorrections(q?: { document?: string; target?: string }): Promise<Correction[]>;
   /** Changes whenever the stored content changes: the server's ETags are built on it. */
   generation(): Promise<string>;
   close(): Promise<void>;

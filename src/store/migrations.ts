@@ -68,6 +68,26 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX incidents_doc ON incidents(doc_id);
   CREATE VIRTUAL TABLE incidents_fts USING fts5(id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
   `,
+  // 3: an analyst's corrections, one row each (who, when, old, new, why): the audit trail. Applied over
+  // the extracted records whenever they are derived (src/store/corrections.ts), so they outlive reanalyse.
+  // No foreign key: the trail is kept whatever happens to the document.
+  `
+  CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document TEXT NOT NULL,         -- the document the target is in
+    related TEXT,                   -- merge: the document of the incident merged into
+    target TEXT NOT NULL,           -- an incident id or a document id
+    action TEXT NOT NULL,
+    anchor TEXT,                    -- JSON {start, end}: the target's evidence when corrected
+    old TEXT,                       -- JSON
+    new TEXT,                       -- JSON
+    why TEXT NOT NULL,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_document ON corrections(document);
+  CREATE INDEX corrections_related ON corrections(related);
+  `,
 ];
 
 /** Migrations after which the store recomputes derived rows from the stored documents. */
