@@ -1,4 +1,5 @@
 // `sitrep` command line: one module per command under commands/.
+import { readFileSync } from 'node:fs';
 import { StoreError } from '../store/index.ts';
 import { UsageError, type Io } from './args.ts';
 import * as bench from './commands/bench.ts';
@@ -34,10 +35,16 @@ Turns news reports of armed-conflict incidents into structured, sourced records.
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Run "sitrep COMMAND --help" for a command's options.`;
+Run "sitrep COMMAND --help" for a command's options; "sitrep --version" for the version.`;
+
+/** This sitrep's version, from package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') { io.out.write(`sitrep ${version()}\n`); return 0; }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && rest[0] && COMMANDS[rest[0]]) { io.out.write(COMMANDS[rest[0]].usage + '\n'); return 0; }
     (name ? io.out : io.err).write(USAGE + '\n');

@@ -1,6 +1,7 @@
 import { newToken, startServer } from '../../server/index.ts';
 import { DEFAULT_DB, openStore } from '../../store/index.ts';
 import { parse, UsageError, type Io } from '../args.ts';
+import { existingStore } from '../store-option.ts';
 
 export const usage = `Usage: sitrep serve [options]
 
@@ -8,7 +9,8 @@ Serve the store over HTTP: the web app (map, timeline, incident and document pag
 at /api (described in /api/openapi.json). Read-only unless --allow-ingest.
 
 Options:
-  --db PATH|URL     SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB)
+  --db PATH|URL     SQLite file or postgres:// URL (default ${DEFAULT_DB}; env SITREP_DB); must exist
+                    unless --allow-ingest (then a new file starts empty)
   --port N          port (default 8080; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1; 0.0.0.0 for every interface); given
                     again, a further name the server answers to (requests for other Host names get 421)
@@ -72,5 +74,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const allowIngest = !!values['allow-ingest'];
   const allowEdit = !!values['allow-edit'];
   if (values.token !== undefined && !allowIngest && !allowEdit) throw new UsageError(`--token needs --allow-ingest or --allow-edit\n\n${usage}`);
-  return serveUntilStopped(values.db ?? DEFAULT_DB, { port: portOption(values.port, 8080), hosts: values.host ?? ['127.0.0.1'], allowIngest, allowEdit, token: allowIngest || allowEdit ? tokenOption(values.token) : undefined }, io);
+  const port = portOption(values.port, 8080);
+  // Serving read-only a file that does not exist is a typo; with --allow-ingest it may start empty.
+  const location = allowIngest ? values.db ?? DEFAULT_DB : existingStore(values.db ?? DEFAULT_DB);
+  return serveUntilStopped(location, { port, hosts: values.host ?? ['127.0.0.1'], allowIngest, allowEdit, token: allowIngest || allowEdit ? tokenOption(values.token) : undefined }, io);
 }
