@@ -126,7 +126,7 @@ describe('HTTP API', () => {
   it('gives map points and facets for the same filters as the list', async () => {
     const list = await get('/api/incidents');
     const points = await get('/api/incidents/points');
-    assert.deepEqual(points.json.columns, ['id', 'lat', 'lon', 'type', 'date', 'fatalities']);
+    assert.deepEqual(points.json.columns, ['id', 'lat', 'lon', 'type', 'date', 'fatalities', 'precision']);
     const located = list.json.items.filter((x: any) => x.latitude !== null);
     assert.equal(points.json.rows.length, located.length);
     for (const [id, lat, lon] of points.json.rows) {

@@ -23,6 +23,9 @@ const STATIC: Record<string, () => string> = {
   '/api/openapi.json': () => join(ROOT, 'docs', 'openapi.json'),
   '/vendor/leaflet.js': () => require.resolve('leaflet/dist/leaflet.js'),
   '/vendor/leaflet.css': () => require.resolve('leaflet/dist/leaflet.css'),
+  // Chart.js (the incidents-over-time chart); its package exports no dist path, so found beside its main file.
+  '/vendor/chart.umd.js': () => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+  '/trend-chart.js': () => join(ROOT, 'web', 'trend-chart.js'),
   '/vendor/topojson-client.js': () => require.resolve('topojson-client/dist/topojson-client.min.js'),
   // Natural Earth 1:50m countries as TopoJSON (world-atlas): the basemap, no tile server.
   '/vendor/countries-50m.json': () => require.resolve('world-atlas/countries-50m.json'),

@@ -22,7 +22,7 @@ export interface IncidentQuery {
 }
 
 /** An incident as a point on the map: only what the map draws. */
-export interface IncidentPoint { id: string; lat: number; lon: number; type: string; date: string | null; fatalities: number }
+export interface IncidentPoint { id: string; lat: number; lon: number; type: string; date: string | null; fatalities: number; /** 1 exact, 2 near, 3 region or country only. */ precision?: number | null }
 
 export interface IncidentFacets {
   total: number;

@@ -87,6 +87,9 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX corrections_document ON corrections(document);
   CREATE INDEX corrections_related ON corrections(related);
+  -- How precisely each incident's place is known, for the map (a country-level one is drawn as a ring).
+  ALTER TABLE incidents ADD COLUMN geo_precision INTEGER;
+  UPDATE incidents SET geo_precision = (SELECT json_extract(r.record, '$.geo_precision') FROM incident_records r WHERE r.id = incidents.id);
   `,
 ];
 

@@ -81,6 +81,8 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX corrections_document ON corrections(document);
   CREATE INDEX corrections_related ON corrections(related);
+  ALTER TABLE incidents ADD COLUMN geo_precision INTEGER;
+  UPDATE incidents i SET geo_precision = (r.record->>'geo_precision')::int FROM incident_records r WHERE r.id = i.id;
   `,
 ];
 
@@ -230,10 +232,10 @@ class PostgresStore implements Store {
     const records = applyCorrections(incidentRecords(doc), corrections).filter((r) => (r.status ?? 'ok') === 'ok');
     for (const [n, r] of records.entries()) {
       await client.query(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-        latitude, longitude, fatalities, fatalities_best, contested, actors, search)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17))`,
+        latitude, longitude, fatalities, fatalities_best, contested, actors, search, geo_precision)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17), $18)`,
         [r.id, doc.id, n, r.type, [r.type, ...r.other_types], r.event_date, r.event_date_latest, r.country, r.admin1, r.location,
-          r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase()]);
+          r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase(), r.geo_precision]);
       await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
     }
   }
@@ -299,7 +301,7 @@ class PostgresStore implements Store {
   async incidentPoints(q: IncidentQuery = {}): Promise<IncidentPoint[]> {
     const { sql, params } = whereClause(q);
     const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
-    const { rows } = await this.pool.query(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`, params);
+    const { rows } = await this.pool.query(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities, geo_precision AS precision FROM incidents${where}`, params);
     return rows;
   }
 

@@ -119,9 +119,9 @@ class SqliteStore implements Store {
     this.insertMention = db.prepare('INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.insertIncident = db.prepare(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-      latitude, longitude, fatalities, fatalities_best, contested, actors)
+      latitude, longitude, fatalities, fatalities_best, contested, actors${this.hasPrecision() ? ', geo_precision' : ''})
       VALUES (@id, @doc_id, @n, @type, @types, @event_date, @event_date_latest, @country, @admin1, @location,
-      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors)`);
+      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors${this.hasPrecision() ? ', @geo_precision' : ''})`);
     this.insertRecord = db.prepare('INSERT INTO incident_records (id, record) VALUES (?, ?)');
     this.insertFts = db.prepare('INSERT INTO incidents_fts (id, body) VALUES (?, ?)');
     this.put = db.transaction((doc: Document) => {
@@ -164,6 +164,11 @@ class SqliteStore implements Store {
     return this.replace.immediate(doc) as boolean;
   }
 
+  /** Whether the incidents table has its geo_precision column yet (migration 3; a backfill at migration 2 runs before it). */
+  private hasPrecision(): boolean {
+    return (this.db.prepare("SELECT count(*) FROM pragma_table_info('incidents') WHERE name = 'geo_precision'").pluck().get() as number) > 0;
+  }
+
   /** The corrections that apply to a document's records (none before migration 3 made their table). */
   private correctionsFor(docId: string): Correction[] {
     if (!this.hasCorrections) this.hasCorrections = !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corrections'").get();
@@ -179,7 +184,7 @@ class SqliteStore implements Store {
         id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
         event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
         latitude: r.latitude, longitude: r.longitude, fatalities: r.fatalities, fatalities_best: r.fatalities_best,
-        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'),
+        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'), geo_precision: r.geo_precision,
       });
       this.insertRecord.run(r.id, JSON.stringify(r));
       this.insertFts.run(r.id, searchBody(r));
@@ -246,7 +251,7 @@ class SqliteStore implements Store {
   async incidentPoints(q: IncidentQuery = {}): Promise<IncidentPoint[]> {
     const { sql, params } = whereClause(q);
     const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
-    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`).all(...params) as IncidentPoint[];
+    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities, geo_precision AS precision FROM incidents${where}`).all(...params) as IncidentPoint[];
   }
 
   async incidentFacets(q: IncidentQuery = {}): Promise<IncidentFacets> {
