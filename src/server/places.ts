@@ -14,13 +14,18 @@ function labels(): Label[] {
   if (index) return index;
   const g = loadGazetteer();
   const out: Label[] = [];
+  // The gazetteer gives countries no population: the sum of their towns' ranks them instead.
+  const countries: { label: Label; code: string }[] = [];
+  const urban = new Map<string, number>();
   for (let row = 0; row < g.size; row++) {
     const p = g.get(row);
-    if (p.feature === 'PCLI') out.push({ name: p.name, lat: p.lat, lon: p.lon, kind: 'country', population: p.population });
+    if (p.feature.startsWith('PPL')) urban.set(p.country, (urban.get(p.country) ?? 0) + p.population);
+    if (p.feature === 'PCLI') { const label: Label = { name: p.name, lat: p.lat, lon: p.lon, kind: 'country', population: 0 }; countries.push({ label, code: p.country }); out.push(label); }
     else if (p.feature.startsWith('PPL') && (p.population >= MIN_POPULATION || p.feature === 'PPLC')) {
       out.push({ name: p.name, lat: p.lat, lon: p.lon, kind: p.feature === 'PPLC' ? 'capital' : p.population >= 250_000 ? 'city' : 'town', population: p.population });
     }
   }
+  for (const c of countries) c.label.population = urban.get(c.code) ?? 0;
   // Countries first (their names matter most when they are shown), then by population.
   index = out.sort((a, b) => Number(b.kind === 'country') - Number(a.kind === 'country') || b.population - a.population);
   return index;
