@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -24,7 +24,7 @@ describe('cli', () => {
   it('prints help for the program and every command', async () => {
     const top = await sitrep('--help');
     assert.equal(top.code, 0);
-    for (const cmd of ['extract', 'ingest', 'show', 'export', 'eval', 'bench', 'serve', 'demo', 'reanalyse']) {
+    for (const cmd of ['extract', 'ingest', 'show', 'export', 'eval', 'bench', 'serve', 'demo', 'reanalyse', 'review']) {
       assert.match(top.out, new RegExp(`\\b${cmd}\\b`));
       const r = await sitrep(cmd, '--help');
       assert.equal(r.code, 0, cmd);
@@ -43,7 +43,7 @@ describe('cli', () => {
   it('extract prints a record whose mention offsets slice the text', async () => {
     const d = dir();
     writeFileSync(join(d, 'a.txt'), ARTICLE);
-    const r = await sitrep('extract', join(d, 'a.txt'), '--published', '2022-03-04');
+    const r = await sitrep('extract', join(d, 'a.txt'), '--published', '2022-03-04', '--json');
     assert.equal(r.code, 0, r.err);
     const rec = JSON.parse(r.out);
     assert.equal(rec.meta.published, '2022-03-04');
@@ -56,10 +56,66 @@ describe('cli', () => {
     const d = dir();
     writeFileSync(join(d, 'good.txt'), ARTICLE);
     writeFileSync(join(d, 'empty.txt'), '');
-    const r = await sitrep('extract', join(d, 'good.txt'), join(d, 'empty.txt'));
+    const r = await sitrep('extract', join(d, 'good.txt'), join(d, 'empty.txt'), '--json');
     assert.equal(r.code, 1);
     assert.match(r.err, /empty\.txt: empty input/);
     assert.ok(JSON.parse(r.out).mentions.length > 0);
+  });
+
+  it('extract prints a summary by default: incidents, figures and their sources in a few lines', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.txt'), ARTICLE);
+    const r = await sitrep('extract', join(d, 'a.txt'), '--published', '2024-03-03');
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n');
+    assert.ok(lines.length <= 8, r.out);
+    assert.match(lines[0], /Troops clash near border town .*published 2024-03-03/);
+    assert.match(r.out, /1\. battle \(Armed clash\) {2}2024-02-28 {2}K[ae]ssab, .*, SY \(exact\) {2}fatalities 6/);
+    assert.match(r.out, /killed militants 6 {2}<- Faris Nasser 6/);
+    assert.match(r.out, /--json for every layer/);
+  });
+
+  it('extract on a JSON document gives one clear error, not one per line', async () => {
+    const d = dir();
+    const file = join(d, 'articles.json');
+    writeFileSync(file, JSON.stringify([{ text: ARTICLE }, { text: ARTICLE + ' Again.' }], null, 2));
+    const r = await sitrep('extract', file);
+    assert.equal(r.code, 1);
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+    assert.match(r.err, /articles\.json: a JSON document, not JSON Lines/);
+  });
+
+  it('flags a document that is not in English instead of reading it as English', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'fr.txt'), 'Affrontements près de la frontière\n\nDes soldats ont affronté des militants près de la ville mercredi, tuant six personnes, a déclaré un porte-parole de l\'armée.');
+    const r = await sitrep('extract', join(d, 'fr.txt'), '--json');
+    const rec = JSON.parse(r.out);
+    assert.equal(rec.meta.language, 'fr');
+    assert.ok(rec.messages.some((m: any) => m.code === 'not-english' && /French/.test(m.text)), JSON.stringify(rec.messages));
+    const summary = await sitrep('extract', join(d, 'fr.txt'));
+    assert.match(summary.out, /warning: the text looks like French \(fr\), not English/);
+    // English is not flagged.
+    writeFileSync(join(d, 'en.txt'), ARTICLE);
+    const en = JSON.parse((await sitrep('extract', join(d, 'en.txt'), '--json')).out);
+    assert.equal(en.meta.language, 'en');
+    assert.ok(!en.messages.some((m: any) => m.code === 'not-english'));
+  });
+
+  it('prints its version', async () => {
+    const r = await sitrep('--version');
+    assert.equal(r.code, 0);
+    assert.equal(r.out.trim(), `sitrep ${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}`);
+  });
+
+  it('reading commands refuse a --db that does not exist instead of creating it', async () => {
+    const d = dir();
+    for (const argv of [['show'], ['export', '--format', 'json'], ['review', '--list'], ['serve', '--port', '0']]) {
+      const path = join(d, 'typo.db');
+      const r = await sitrep(...argv, '--db', path);
+      assert.equal(r.code, 1, argv.join(' '));
+      assert.match(r.err, /typo\.db: no such database/);
+      assert.equal(existsSync(path), false, argv.join(' '));
+    }
   });
 
   it('ingest stores, re-ingest is unchanged, show and export read the store', async () => {
@@ -75,7 +131,7 @@ describe('cli', () => {
     assert.equal(again.code, 0);
     assert.match(again.err, /0 stored, 1 unchanged, 0 failed/);
     const list = await sitrep('show', '--db', db);
-    assert.match(list.out, /^1 documents/);
+    assert.match(list.out, /^1 document; showing 1-1\n/);
     const id = list.out.split('\n')[1].split(' ')[0];
     const shown = await sitrep('show', '--db', db, id.slice(0, 8));
     assert.equal(shown.code, 0);
@@ -117,6 +173,7 @@ describe('serve', () => {
 
   it('serves a store until stopped (a child process, so SIGTERM ends it)', async () => {
     const db = join(dir(), 'served.db');
+    writeFileSync(db, ''); // an empty file is a new database; a missing one is refused (a typo)
     const child = spawn(process.execPath, ['bin/sitrep.js', 'serve', '--db', db, '--port', '0'], { cwd: new URL('..', import.meta.url).pathname });
     let err = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -157,6 +214,24 @@ describe('show', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /Incidents \(1\)\n {2}1\. battle \(Battles \/ Armed clash\)/);
     assert.match(r.out, /killed\s+militants: 6\/6\/6 {2}<- Faris Nasser 6/);
+    // An incident by its id: the record, each figure with its source's sentence.
+    const inc = await sitrep('show', '--db', db, `${id}-1`);
+    assert.equal(inc.code, 0, inc.err);
+    assert.match(inc.out, new RegExp(`^${id}-1  battle`));
+    assert.match(inc.out, /killed\s+militants: 6\/6\/6 {2}<- Faris Nasser 6 "Soldiers from the 4th Brigade/);
+    assert.equal((await sitrep('show', '--db', db, `${id}-9`)).code, 1);
+  });
+
+  it('says how many documents a list leaves out', async () => {
+    const d = dir();
+    const db = join(d, 's.db');
+    writeFileSync(join(d, 'batch.jsonl'), [1, 2, 3].map((n) => JSON.stringify({ text: `${ARTICLE} Report ${n}.` })).join('\n'));
+    await sitrep('ingest', '--db', db, join(d, 'batch.jsonl'));
+    const r = await sitrep('show', '--db', db, '--limit', '2');
+    assert.equal(r.out.split('\n')[0], '3 documents; showing 1-2 (--offset 2 for the next 1)');
+    assert.equal(r.out.trim().split('\n').length, 3);
+    const rest = await sitrep('show', '--db', db, '--limit', '2', '--offset', '2');
+    assert.equal(rest.out.split('\n')[0], '3 documents; showing 3-3');
   });
 });
 
@@ -198,5 +273,37 @@ describe('export filters', () => {
     assert.equal(typo.code, 1);
     assert.match(typo.err, /typo\.db: no such database/);
     assert.equal(existsSync(join(d, 'typo.db')), false);
+  });
+});
+
+describe('library', () => {
+  it('analyse(text, options) from the package entry point, as a program importing sitrep would', async () => {
+    const { analyse, incidents } = await import('../index.js' as string);
+    const doc = analyse(ARTICLE, { published: '2024-03-03', outlet: 'Test Wire' });
+    assert.equal(doc.meta.outlet, 'Test Wire');
+    assert.equal(doc.incidents.length, 1);
+    const [record] = incidents(doc);
+    assert.equal(record.fatalities, 6);
+    for (const m of doc.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+    assert.throws(() => analyse('', {}), /empty/);
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    assert.equal(pkg.exports['.'].default, './index.js');
+  });
+
+  it('ships types a strict TypeScript program can use (npm run build:types, run by prepack)', { timeout: 120000 }, () => {
+    const d = dir();
+    const root = join(import.meta.dirname, '..');
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const build = spawnSync(process.execPath, [tsc, ...JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['build:types'].split(' ').slice(1).map((a: string) => (a === 'types' ? join(d, 'pkg', 'types') : a))], { cwd: root, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stdout + build.stderr);
+    writeFileSync(join(d, 'pkg', 'package.json'), JSON.stringify({ name: 'sitrep', type: 'module', exports: { '.': { types: './types/index.d.ts', default: './index.js' } } }));
+    const consumer = join(d, 'app');
+    mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+    symlinkSync(join(d, 'pkg'), join(consumer, 'node_modules', 'sitrep'));
+    writeFileSync(join(consumer, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: true, types: [] } }));
+    writeFileSync(join(consumer, 'a.ts'), "import { analyse, incidents, type Document } from 'sitrep';\nconst doc: Document = analyse('text', { published: '2024-01-01' });\nconst n: number = incidents(doc)[0].fatalities;\nexport { n };\n");
+    const check = spawnSync(process.execPath, [tsc, '-p', consumer], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stdout + check.stderr);
   });
 });

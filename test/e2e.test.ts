@@ -28,9 +28,11 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
   let store: Store;
   let base: string;
   let browser: import('playwright-core').Browser;
+  let dbPath: string;
 
   before(async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-')), 'e2e.db'));
+    dbPath = join(mkdtempSync(join(tmpdir(), 'sitrep-e2e-')), 'e2e.db');
+    store = await openStore(dbPath);
     for (const r of REPORTS) await store.putDocument(analyse(documentFromText(r.text, { origin: 'fixture', published: r.published, outlet: 'Test Wire' })));
     server = await startServer(store, 0, '127.0.0.1', {});
     const addr = server.address();
@@ -175,6 +177,95 @@ describe('web app in headless Chromium', { skip: chromiumPath ? false : 'no Chro
       fs.closeAllConnections();
       fs.close();
       await fstore.close();
+    }
+  });
+
+  it('reaches a map marker and a timeline bar by keyboard, and Enter opens each', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10000);
+    try {
+      await page.goto(base + '/');
+      await page.waitForSelector('body[data-ready="overview"]');
+      await page.waitForSelector('#map .dot-key', { state: 'attached' });
+      const focused = () => page.evaluate(() => { const a = (globalThis as any).document.activeElement; return a ? `${a.tagName.toLowerCase()}.${a.getAttribute('class') ?? ''}|${a.getAttribute('aria-label') ?? ''}` : ''; });
+      // Tab from the top of the page until a marker has the focus (the filters and map controls come first).
+      let seen = '';
+      for (let i = 0; i < 60 && !seen.startsWith('button.dot-key'); i++) { await page.keyboard.press('Tab'); seen = await focused(); }
+      assert.match(seen, /^button\.dot-key\|.* · 20\d\d-\d\d-\d\d/, 'a marker took the focus, labelled with its type and date');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('body[data-ready="incident"]');
+      // Back on the overview, on to a timeline bar.
+      await page.goto(base + '/');
+      await page.waitForSelector('body[data-ready="overview"]');
+      await page.waitForSelector('#map .dot-key', { state: 'attached' });
+      seen = '';
+      for (let i = 0; i < 90 && !seen.startsWith('rect.'); i++) { await page.keyboard.press('Tab'); seen = await focused(); }
+      assert.match(seen, /^rect\.[^|]*\|20\d\d-\d\d: \d+ incidents?; show that month/, seen);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /from=20\d\d-\d\d-01/.test((globalThis as any).location.hash));
+    } finally { await page.close(); }
+  });
+
+  it('names towns as the map zooms in, draws the chart and sorts the table', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(15000);
+    try {
+      await page.goto(base + '/');
+      await page.waitForSelector('body[data-ready="overview"]');
+      await page.evaluate(() => { (globalThis as any).document.querySelector('#map').sitrepMap.setView([2.04, 45.34], 9, { animate: false }); });
+      await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('#map .place-label')].some((e: any) => /Mogadishu|Afgooye/.test(e.textContent)));
+      await page.goto(base + '/#/?view=chart');
+      await page.waitForSelector('.chart-box canvas');
+      assert.match(await page.locator('.chart-box canvas').getAttribute('aria-label') ?? '', /\d+ dated incidents from 2024-03/);
+      await page.goto(base + '/#/?view=table');
+      await page.waitForSelector('.incident-table tbody tr');
+      await page.locator('th[data-key="killed"] button').click();
+      const killed = await page.locator('.incident-table tbody tr td:nth-child(5)').allInnerTexts();
+      assert.deepEqual(killed.map(Number), [...killed.map(Number)].sort((a, b) => b - a));
+      assert.equal(await page.locator('th[data-key="killed"]').getAttribute('aria-sort'), 'descending');
+    } finally { await page.close(); }
+  });
+
+  it('a correction made in the app survives reanalyse and shows in the CSV with its audit record', async () => {
+    const rw = await startServer(store, 0, '127.0.0.1', { allowEdit: true });
+    const addr = rw.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    page.setDefaultTimeout(15000);
+    try {
+      const { items } = await (await fetch(url + '/api/incidents?q=Afgooye')).json() as any;
+      const id = items[0].id;
+      await page.goto(`${url}/#/incident/${encodeURIComponent(id)}`);
+      await page.waitForSelector('body[data-ready="incident"]');
+      await page.fill('.review input[name="why"]', 'hospital records');
+      await page.fill('.review input[name="who"]', 'analyst one');
+      await page.fill('.review form[data-action="figure"] input[name="figure"]', '5');
+      await page.click('.review form[data-action="figure"] button[type="submit"]');
+      await page.waitForSelector('.review .audit li[data-correction]');
+      assert.match(await page.locator('.review .audit').innerText(), /figure.*"best":5.*analyst one.*hospital records/s);
+      // The stages again over the store, as after an upgrade: the correction is its own record, applied again.
+      const { main } = await import('../src/cli/main.ts');
+      const quiet = { write: () => true } as unknown as NodeJS.WritableStream;
+      assert.equal(await main(['reanalyse', '--db', dbPath], { out: quiet, err: quiet }), 0);
+      const csv = await (await fetch(url + '/api/export?format=csv')).text();
+      const header = csv.split('\r\n')[0].split(',');
+      const row = csv.split('\r\n').find((l) => l.includes(id))!;
+      assert.ok(row, 'the corrected incident is exported');
+      const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+      assert.equal(cells[header.indexOf('fatalities')], '5');
+      assert.match(cells[header.indexOf('corrections')], /#\d+ figure: .*"best":4.* -> .*"best":5.* \(analyst one, 20\d\d-.*: hospital records\)/);
+      const trail = await (await fetch(url + '/api/corrections?target=' + encodeURIComponent(id))).json() as any;
+      assert.equal(trail.items.length, 1);
+      assert.equal(trail.items[0].who, 'analyst one');
+      // Read-only servers show the trail without the forms.
+      await page.goto(`${base}/#/incident/${encodeURIComponent(id)}`);
+      await page.waitForSelector('body[data-ready="incident"]');
+      assert.equal(await page.locator('.review form').count(), 0);
+      assert.match(await page.locator('.review').innerText(), /hospital records/);
+    } finally {
+      await page.close();
+      rw.closeAllConnections();
+      rw.close();
     }
   });
 });

@@ -45,7 +45,7 @@ describe('HTTP API', () => {
   it('reports health', async () => {
     const r = await get('/api/health');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json, { ok: true, documents: 3, incidents: r.json.incidents, ingest: true });
+    assert.deepEqual(r.json, { ok: true, documents: 3, incidents: r.json.incidents, ingest: true, edit: false });
     assert.ok(r.json.incidents >= 3);
   });
 
@@ -126,7 +126,7 @@ describe('HTTP API', () => {
   it('gives map points and facets for the same filters as the list', async () => {
     const list = await get('/api/incidents');
     const points = await get('/api/incidents/points');
-    assert.deepEqual(points.json.columns, ['id', 'lat', 'lon', 'type', 'date', 'fatalities']);
+    assert.deepEqual(points.json.columns, ['id', 'lat', 'lon', 'type', 'date', 'fatalities', 'precision']);
     const located = list.json.items.filter((x: any) => x.latitude !== null);
     assert.equal(points.json.rows.length, located.length);
     for (const [id, lat, lon] of points.json.rows) {
@@ -139,6 +139,27 @@ describe('HTTP API', () => {
     assert.ok(facets.json.months.some((m: any) => m.month === '2024-03'));
     const syFacets = await get('/api/incidents/facets?country=SY');
     assert.deepEqual(syFacets.json.countries.map((c: any) => c.country), ['SY']);
+  });
+
+  it('gives each point its place precision, monthly series for the chart, and map labels from the gazetteer', async () => {
+    const list = await get('/api/incidents');
+    const points = await get('/api/incidents/points');
+    for (const row of points.json.rows) assert.equal(row[6], list.json.items.find((x: any) => x.id === row[0]).geo_precision);
+    const series = await get('/api/incidents/series');
+    assert.equal(series.status, 200);
+    const dated = list.json.items.filter((x: any) => x.event_date).length;
+    assert.equal(series.json.series.reduce((n: number, s: any) => n + s.incidents.reduce((a: number, b: number) => a + b, 0), 0), dated);
+    assert.equal(series.json.months[0], list.json.items.map((x: any) => x.event_date).filter(Boolean).sort()[0].slice(0, 7));
+    assert.equal((await get('/api/incidents/series?by=actor')).status, 200);
+    assert.equal((await get('/api/incidents/series?by=colour')).status, 400);
+    // Zoomed in on Mogadishu: its name and smaller towns around; zoomed out: countries.
+    const near = await get('/api/places?south=1.5&west=44.8&north=2.6&east=45.9&zoom=9');
+    assert.ok(near.json.items.some((l: any) => l[0] === 'Mogadishu'), JSON.stringify(near.json.items.slice(0, 5)));
+    assert.ok(near.json.items.some((l: any) => l[3] === 'town'));
+    const world = await get('/api/places?south=-60&west=-180&north=80&east=180&zoom=2');
+    assert.ok(world.json.items.some((l: any) => l[3] === 'country' && l[0] === 'Somalia'));
+    assert.ok(!world.json.items.some((l: any) => l[3] === 'town'));
+    assert.equal((await get('/api/places?south=1&west=2&north=3')).status, 400);
   });
 
   it('gives one incident with its claims, each inside the sentence it came from', async () => {
@@ -257,7 +278,7 @@ describe('HTTP API', () => {
   it('documents every route in the OpenAPI description it serves', async () => {
     const spec = (await get('/api/openapi.json')).json;
     assert.equal(spec.openapi, '3.1.0');
-    for (const p of ['/api/health', '/api/incidents', '/api/incidents/points', '/api/incidents/facets', '/api/incidents/{id}', '/api/documents', '/api/documents/{id}', '/api/export']) assert.ok(spec.paths[p], p);
+    for (const p of ['/api/health', '/api/incidents', '/api/incidents/points', '/api/incidents/facets', '/api/incidents/series', '/api/incidents/{id}', '/api/documents', '/api/documents/{id}', '/api/export', '/api/places', '/api/corrections']) assert.ok(spec.paths[p], p);
   });
 
   it('fills the incident rows of a database written before they existed (migration backfill)', async () => {
@@ -266,7 +287,7 @@ describe('HTTP API', () => {
     await s.putDocument(analyse(documentFromText(REPORTS[1].text, { origin: 'fixture', published: REPORTS[1].published })));
     await s.close();
     const raw = new Database(path);
-    raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts;');
+    raw.exec('DROP TABLE incident_records; DROP TABLE incidents; DROP TABLE incidents_fts; DROP TABLE corrections;');
     raw.pragma('user_version = 1');
     raw.close();
     const upgraded = await openStore(path);

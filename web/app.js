@@ -3,6 +3,8 @@
 // put on the page as text nodes (h() below) — never as HTML — and links only ever point at http(s).
 /* global L, topojson */
 import { tollSection } from './toll-chart.js';
+import { reviewPanel } from './review.js';
+import { drawTrendChart } from './trend-chart.js';
 
 const view = document.getElementById('view');
 const filtersForm = document.getElementById('filters');
@@ -129,6 +131,7 @@ async function overview() {
   const viewQ = new URLSearchParams(fq); if (fused) viewQ.set('fuse', '1');
   const offset = Number(p.get('offset') || 0);
   if (p.get('view') === 'table') { await tableView(p, fq, viewQ, offset); return; }
+  if (p.get('view') === 'chart') { await chartView(p, fq, viewQ); return; }
   const listQ = new URLSearchParams(viewQ); listQ.set('limit', PAGE); listQ.set('offset', offset);
   performance.mark('sitrep:fetch');
   loadBasemap('110m'); // in parallel with the data
@@ -206,6 +209,25 @@ async function tableView(p, fq, viewQ, offset) {
       offset + TABLE_PAGE < list.total ? h('a', { href: page(offset + TABLE_PAGE) }, 'next →') : h('span')) : null));
 }
 
+/** Incidents and deaths over time, by type or by actor (web/trend-chart.js); the filters apply. */
+async function chartView(p, fq, viewQ) {
+  const by = p.get('by') === 'actor' ? 'actor' : 'type';
+  const q = new URLSearchParams(fq); q.set('by', by);
+  const [facets, series] = await Promise.all([api('/api/incidents/facets' + (String(fq) ? '?' + fq : '')), api('/api/incidents/series?' + q)]);
+  fillSelect('country', facets.countries.map((c) => [c.country, `${c.country} (${c.n})`]), p.get('country'));
+  fillSelect('type', Object.keys(TYPE_LABELS).map((t) => [t, `${label(t)} (${facets.types.find((x) => x.type === t)?.n ?? 0})`]), p.get('type'));
+  const box = h('div', { class: 'chart-box' });
+  const switchTo = (b) => '#/?' + withParam(withParam(fq, 'view', 'chart'), 'by', b);
+  view.replaceChildren(h('section', { class: 'panel chart-panel', 'aria-label': 'Incidents and deaths over time' },
+    h('h2', {}, 'Incidents and deaths per month',
+      h('a', { class: 'view-switch', href: '#/' + (String(viewQ) ? '?' + viewQ : '') }, 'Map view')),
+    h('p', { class: 'muted' }, 'By ', by === 'type' ? h('strong', {}, 'type') : h('a', { href: switchTo('type') }, 'type'), ' · ',
+      by === 'actor' ? h('strong', {}, 'actor') : h('a', { href: switchTo('actor') }, 'actor'),
+      series.undated ? ` · ${series.undated} undated incident${series.undated === 1 ? '' : 's'} not shown` : ''),
+    series.months.length ? box : h('p', { class: 'muted' }, 'No dated incidents.')));
+  if (series.months.length) await drawTrendChart(box, series, { colours: TYPE_COLOURS, label });
+}
+
 function incidentList(list, fq, offset, reports) {
   const items = list.items.map((r) => h('li', { 'data-id': r.id },
     h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, `${label(r.type)}${r.location ? ' — ' + r.location : ''}`),
@@ -218,6 +240,7 @@ function incidentList(list, fq, offset, reports) {
   const page = (o) => { const q = new URLSearchParams(fq); if (o) q.set('offset', o); return '#/?' + q; };
   return h('section', { class: 'list', 'aria-label': 'Incidents' },
     h('h2', {}, `${list.total} incident${list.total === 1 ? '' : 's'}`, list.fused ? h('span', { class: 'muted' }, ` fused from ${reports} report${reports === 1 ? '' : 's'}`) : null,
+      h('a', { class: 'view-switch', href: '#/?' + withParam(fq, 'view', 'chart') }, 'Chart'),
       h('a', { class: 'view-switch', href: '#/?' + withParam(fq, 'view', 'table') }, 'Table view')),
     list.total ? h('ol', {}, items) : h('p', { class: 'muted', style: 'padding: 0 .8rem' }, 'No incidents match. Ingest articles with "sitrep ingest" or clear the filters.'),
     h('div', { class: 'pager' },
@@ -321,13 +344,23 @@ function mapLegend(rows) {
     svg.append(c);
     return svg;
   };
+  const ring = () => {
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', '16'); svg.setAttribute('height', '16'); svg.setAttribute('aria-hidden', 'true');
+    const c = document.createElementNS(ns, 'circle');
+    for (const [k, v] of Object.entries({ cx: 8, cy: 8, r: 6.5, fill: 'none', stroke: '#7b8794', 'stroke-width': 2, 'stroke-dasharray': '3 2' })) c.setAttribute(k, String(v));
+    svg.append(c);
+    return svg;
+  };
   // Folded on a phone, where it would cover half the map.
   const el = h('details', { class: 'map-legend', open: !window.matchMedia('(max-width: 700px)').matches },
     h('summary', {}, 'Legend'),
     h('div', { class: 'legend-title' }, 'Type'),
     h('ul', {}, types.map((t) => h('li', { 'data-type': t }, dot(5, TYPE_COLOURS[t] || '#333'), ` ${label(t)} (${present.get(t)})`))),
     h('div', { class: 'legend-title' }, 'Killed (dot size)'),
-    h('ul', { class: 'sizes' }, [0, 10, 100].map((n) => h('li', {}, dot(dotRadius(n), '#7b8794'), ` ${n === 0 ? 'none or unknown' : n === 100 ? '100 or more' : n}`))));
+    h('ul', { class: 'sizes' }, [0, 10, 100].map((n) => h('li', {}, dot(dotRadius(n), '#7b8794'), ` ${n === 0 ? 'none or unknown' : n === 100 ? '100 or more' : n}`))),
+    h('div', { class: 'legend-title' }, 'Place known'),
+    h('ul', {}, h('li', {}, dot(5, '#7b8794'), ' to the town or nearby'), h('li', {}, ring(), ' to the region or country only')));
   const Control = L.Control.extend({ onAdd() { L.DomEvent.disableClickPropagation(el); L.DomEvent.disableScrollPropagation(el); return el; } });
   return new Control({ position: 'bottomright' });
 }
@@ -341,7 +374,9 @@ function pointsLayer(rows, onPick) {
   const CELL = 24;
   let map, canvas, keys, keysTimer, screen, grid, hovered = -1;
   const tip = L.tooltip({ direction: 'top', offset: [0, -6] });
-  const radius = (i) => dotRadius(rows[i][5]);
+  // Column 6: how precisely the place is known (3: only the region or country).
+  const coarse = (i) => rows[i][6] === 3;
+  const radius = (i) => (coarse(i) ? Math.max(14, dotRadius(rows[i][5]) + 6) : dotRadius(rows[i][5]));
   // Draw per colour (one path each), biggest first so small dots stay visible on top.
   const order = rows.map((_, i) => i).sort((a, b) => radius(b) - radius(a));
   function redraw() {
@@ -368,8 +403,16 @@ function pointsLayer(rows, onPick) {
     }
     ctx.lineWidth = 1; ctx.strokeStyle = '#fff'; ctx.globalAlpha = 0.85;
     for (const [colour, list] of byColour) {
+      // Known only to the region or country: a dashed ring round its centre, not a dot that claims a town.
+      const rings = list.filter(coarse);
+      if (rings.length) {
+        ctx.save(); ctx.setLineDash([4, 3]); ctx.lineWidth = 2; ctx.strokeStyle = colour; ctx.fillStyle = colour; ctx.globalAlpha = 0.9;
+        ctx.beginPath();
+        for (const i of rings) { const r = radius(i); ctx.moveTo(screen[2 * i] + r, screen[2 * i + 1]); ctx.arc(screen[2 * i], screen[2 * i + 1], r, 0, 2 * Math.PI); }
+        ctx.stroke(); ctx.globalAlpha = 0.12; ctx.fill(); ctx.restore();
+      }
       ctx.beginPath();
-      for (const i of list) { const r = radius(i); ctx.moveTo(screen[2 * i] + r, screen[2 * i + 1]); ctx.arc(screen[2 * i], screen[2 * i + 1], r, 0, 2 * Math.PI); }
+      for (const i of list) { if (coarse(i)) continue; const r = radius(i); ctx.moveTo(screen[2 * i] + r, screen[2 * i + 1]); ctx.arc(screen[2 * i], screen[2 * i + 1], r, 0, 2 * Math.PI); }
       ctx.fillStyle = colour; ctx.fill(); ctx.stroke();
     }
     // After the paint: the buttons are for the next key press, not for the first sight of the map.
@@ -389,7 +432,7 @@ function pointsLayer(rows, onPick) {
     keys.replaceChildren(...chosen.map((i) => {
       const [id, lat, lon, type, date, fatalities] = rows[i];
       const r = radius(i);
-      const text = `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}`;
+      const text = `${label(type)} · ${date || 'date unknown'}${fatalities ? ` · ${fatalities} killed` : ''}${coarse(i) ? ' · place known to the region or country only' : ''}`;
       const b = h('button', { type: 'button', class: 'dot-key', 'data-id': id, 'aria-label': text,
         style: `left:${screen[2 * i] - r}px;top:${screen[2 * i + 1] - r}px;width:${2 * r}px;height:${2 * r}px`,
         onclick: () => onPick(id),
@@ -447,8 +490,47 @@ function pointsLayer(rows, onPick) {
   return new Layer();
 }
 
+/**
+ * Country and town names from the shipped gazetteer (GET /api/places), more as the user zooms in,
+ * placed most populous first where they do not overlap one another. Drawn under the incidents.
+ */
+function placeLabels(map) {
+  const pane = map.createPane('labels');
+  pane.style.zIndex = 450; // above the basemap and the incidents (overlay pane, 400): names never take a click
+  pane.style.pointerEvents = 'none';
+  const layer = L.layerGroup().addTo(map);
+  let asked = 0;
+  async function refresh() {
+    const b = map.getBounds();
+    const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+    const q = new URLSearchParams({ south: clamp(b.getSouth(), -90, 90).toFixed(2), west: clamp(b.getWest(), -180, 180).toFixed(2), north: clamp(b.getNorth(), -90, 90).toFixed(2), east: clamp(b.getEast(), -180, 180).toFixed(2), zoom: String(map.getZoom()) });
+    const mine = ++asked;
+    let data;
+    try { data = await api('/api/places?' + q); } catch { return; }
+    if (mine !== asked) return; // the map moved again meanwhile
+    const taken = [];
+    const markers = [];
+    for (const [name, lat, lon, kind] of data.items) {
+      const p = map.latLngToContainerPoint([lat, lon]);
+      const w = name.length * (kind === 'country' ? 7.5 : 6.5) + 10, hgt = 16;
+      const box = kind === 'country' ? [p.x - w / 2, p.y - hgt / 2, p.x + w / 2, p.y + hgt / 2] : [p.x - 3, p.y - hgt / 2, p.x + w, p.y + hgt / 2];
+      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue;
+      taken.push(box);
+      const el = h('span', { class: `place-label ${kind}` }, kind === 'country' ? null : h('i', { class: 'place-dot' }), name);
+      markers.push(L.marker([lat, lon], { pane: 'labels', interactive: false, keyboard: false,
+        icon: L.divIcon({ html: el, className: 'place-label-icon', iconSize: null, iconAnchor: kind === 'country' ? [w / 2, 8] : [3, 8] }) }));
+    }
+    layer.clearLayers();
+    for (const m of markers) layer.addLayer(m);
+    map.getContainer().dataset.labels = String(markers.length);
+  }
+  map.on('moveend', refresh);
+  refresh();
+}
+
 async function drawMap(el, points) {
   const map = L.map(el, { preferCanvas: true, worldCopyJump: true, attributionControl: true, minZoom: 1, maxZoom: 12 });
+  el.sitrepMap = map; // for the end-to-end test and the screenshots script
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Basemap: Natural Earth (world-atlas)');
   const rows = points.rows;
@@ -467,6 +549,7 @@ async function drawMap(el, points) {
     land.bringToBack();
   });
   performance.mark('sitrep:basemap');
+  placeLabels(map);
   pointsLayer(rows, (id) => { location.hash = `#/incident/${encodeURIComponent(id)}`; }).addTo(map);
   if (rows.length) mapLegend(rows).addTo(map);
   performance.mark('sitrep:markers');
@@ -547,7 +630,7 @@ async function incidentPage(id) {
   const panels = reports.map(({ incident: rec, claims, document: doc }) => {
     const annotations = [];
     // The incident's own place, date and actors, highlighted beside its claims.
-    const inc = doc.incidents[Number(rec.id.slice(rec.id.lastIndexOf('-') + 1)) - 1];
+    const inc = doc.incidents[parseInt(rec.id.slice(rec.id.lastIndexOf('-') + 1), 10) - 1];
     if (inc?.place) annotations.push({ start: inc.place.start, end: inc.place.end, cls: 'hl-place', key: 'place', title: `place: ${inc.place.name ?? inc.place.text}${inc.place.country ? ', ' + inc.place.country : ''}` });
     if (inc?.time) annotations.push({ start: inc.time.start, end: inc.time.end, cls: 'hl-time', key: 'time', title: `date: ${inc.time.earliest ?? 'unresolved'}${inc.time.latest && inc.time.latest !== inc.time.earliest ? ' to ' + inc.time.latest : ''}` });
     (inc?.actors ?? []).forEach((a, k) => {
@@ -603,7 +686,10 @@ async function incidentPage(id) {
         r.figures.length ? figures : h('p', { class: 'muted' }, 'No casualty figures.'),
         h('p', { class: 'muted' }, 'Click a source\'s figure to see the sentence it came from. Low/best/high follow the rule in docs/taxonomy.md.')),
       other.length ? h('section', { class: 'panel' }, h('h2', {}, 'Other claims'),
-        h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null),
+        h('div', { class: 'sources' }, other.map(({ c, doc }) => figureButton(doc.id, c.index, `${c.kind.replace(/_/g, ' ')}: ${Array.isArray(c.value) ? c.value.join(', ') : typeof c.value === 'object' && c.value ? fmtRange(c.value) : c.value ?? ''} — ${sourceName(c.source)}`)))) : null,
+      // An analyst's corrections: the trail, and the forms when the server allows them (web/review.js).
+      data.corrections ? reviewPanel({ h, record: r, corrections: data.corrections, canEdit: !!(await health).edit, types: Object.entries(TYPE_LABELS),
+        onDone: (out) => { const still = out.records.find((x) => x.id === r.id); if (still || out.correction.action === 'published' || out.correction.action === 'outlet') route(); else location.hash = '#/'; } }) : null),
     h('div', {}, panels)));
   // Drawn in the background: the page is ready without waiting for the detailed basemap.
   if (locator) drawLocator(locator.querySelector('.locator-map'), r).catch(() => { locator.remove(); });
@@ -623,6 +709,7 @@ async function drawLocator(el, r) {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth');
   L.geoJSON(await loadBasemap(zoom >= 4 ? '50m' : '110m'), { interactive: false, style: BASEMAP_STYLE }).addTo(map);
+  placeLabels(map);
   const colour = TYPE_COLOURS[r.type] || '#333';
   const ring = { 2: 25000, 3: 250000 }[r.geo_precision];
   if (ring) L.circle([r.latitude, r.longitude], { radius: ring, color: colour, weight: 1.5, dashArray: '4 4', fillOpacity: 0.08, interactive: false }).addTo(map);
@@ -891,5 +978,6 @@ function ingestPage() {
 
 // ---------------------------------------------------------------- start
 window.addEventListener('hashchange', route);
-api('/api/health').then((hl) => { document.getElementById('nav-ingest').hidden = !hl.ingest; }).catch(() => {});
+const health = api('/api/health').catch(() => ({}));
+health.then((hl) => { document.getElementById('nav-ingest').hidden = !hl.ingest; });
 route();

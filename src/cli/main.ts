@@ -1,4 +1,5 @@
 // `sitrep` command line: one module per command under commands/.
+import { readFileSync } from 'node:fs';
 import { UsageError, type Io } from './args.ts';
 
 interface Command { usage: string; run(argv: string[], io: Io): Promise<number> }
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   fuse: { summary: 'list fused incidents, show one, rebuild the clustering, undo a join', load: () => import('./commands/fuse.ts') },
   show: { summary: 'list stored documents, or show one readably', load: () => import('./commands/show.ts') },
   export: { summary: 'export incidents (JSON, CSV, GeoJSON) or documents', load: () => import('./commands/export.ts') },
+  review: { summary: 'correct an incident or a document, with an audit trail', load: () => import('./commands/review.ts') },
   reanalyse: { summary: 'run the current stages again over every stored document', load: () => import('./commands/reanalyse.ts') },
   eval: { summary: 'score against the gold corpus and benchmark sets', load: () => import('./commands/eval.ts') },
   bench: { summary: 'measure throughput and memory', load: () => import('./commands/bench.ts') },
@@ -27,10 +29,16 @@ Turns news reports of armed-conflict incidents into structured, sourced records.
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Run "sitrep COMMAND --help" for a command's options.`;
+Run "sitrep COMMAND --help" for a command's options; "sitrep --version" for the version.`;
+
+/** This sitrep's version, from package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') { io.out.write(`sitrep ${version()}\n`); return 0; }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && rest[0] && COMMANDS[rest[0]]) { io.out.write((await COMMANDS[rest[0]].load()).usage + '\n'); return 0; }
     (name ? io.out : io.err).write(USAGE + '\n');

@@ -1,5 +1,6 @@
 // Serialisations of incident records: ACLED-like CSV (RFC 4180 quoting) and GeoJSON (RFC 7946).
 import { actorTypeIn, countryInfo, disorderType, interaction } from './acled.ts';
+import { describeCorrections, type CorrectedRecord } from '../store/corrections.ts';
 import type { IncidentRecord } from './records.ts';
 
 /**
@@ -18,7 +19,7 @@ export const ACLED_COLUMNS = [
 export const CSV_COLUMNS = [
   ...ACLED_COLUMNS,
   'event_id', 'sitrep_type', 'country_code', 'iso3', 'event_date_latest', 'fatalities_low', 'fatalities_best', 'fatalities_high',
-  'contested', 'document_id', 'url',
+  'contested', 'document_id', 'url', 'corrections',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -103,6 +104,8 @@ export function csvValues(r: IncidentRecord): Record<CsvColumn, unknown> {
     contested: r.contested,
     document_id: r.document,
     url: r.url,
+    // An analyst's corrections applied to this row, each with its audit record (sitrep review --list).
+    corrections: describeCorrections((r as CorrectedRecord).corrections),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Document } from '../model/document.ts';
 import { attributeQuotes } from '../attribution/index.ts';
 import { extractClaims } from '../claims/index.ts';
 import { recogniseEntities } from '../entities/index.ts';
+import { identifyLanguage } from '../language/index.ts';
 import { buildIncidents } from '../incidents/index.ts';
 import { segment } from '../segment/index.ts';
 import { parseSyntax } from '../syntax/index.ts';
@@ -17,6 +18,7 @@ export interface Stage {
 
 export const STAGES: Stage[] = [
   { name: 'segment', run: segment },
+  { name: 'language', run: identifyLanguage },
   { name: 'syntax', run: parseSyntax },
   { name: 'entities', run: recogniseEntities },
   { name: 'attribution', run: attributeQuotes },

@@ -9,7 +9,9 @@ import { checkPublishedOption } from '../ingest/metadata.ts';
 import type { Document } from '../model/document.ts';
 import type { IncidentQuery, Store } from '../store/index.ts';
 import { analyseUpload } from './analysis.ts';
+import { labelsIn } from './places.ts';
 import { segment } from '../segment/index.ts';
+import { documentOf, review, reviewedRecords, ReviewError } from '../review/index.ts';
 
 /** A failed request: the status and a message that says what to change. */
 export class HttpError extends Error {
@@ -155,7 +157,8 @@ function documentView(doc: Document) {
 
 /** The claims an incident rests on, with the sentence each came from (the incident page links them). */
 function incidentView(record: IncidentRecord, doc: Document) {
-  const inc = doc.incidents[Number(record.id.slice(record.id.lastIndexOf('-') + 1)) - 1];
+  // parseInt: a split-off part ("<doc>-2s1") shows the claims of the incident it was split from.
+  const inc = doc.incidents[parseInt(record.id.slice(record.id.lastIndexOf('-') + 1), 10) - 1];
   const sentenceOf = (offset: number) => doc.sentences.find((s) => s.start <= offset && offset < s.end);
   const claims = (inc?.claims ?? []).map((i) => {
     const c = doc.claims[i];
@@ -198,8 +201,56 @@ async function ingest(req: ApiRequest, store: Store): Promise<ApiResult> {
   return { status: inserted ? 201 : 200, json: { id, inserted, incidents: doc.incidents.map((_, n) => `${id}-${n + 1}`) } };
 }
 
+/**
+ * Dated incidents per month (every month from the first to the last), split by type or by the first
+ * named actor (the eight commonest; the rest as "other"): counts and fatalities.
+ */
+export function monthlySeries(items: IncidentRecord[], by: 'type' | 'actor') {
+  const dated = items.filter((r) => r.event_date);
+  const keyOf = (r: IncidentRecord) => (by === 'type' ? r.type : r.actors.find((a) => a.role === 'attacker')?.name ?? r.actors[0]?.name ?? 'unnamed');
+  const counts = new Map<string, number>();
+  for (const r of dated) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8).map(([k]) => k);
+  const months: string[] = [];
+  if (dated.length) {
+    const all = dated.map((r) => r.event_date!.slice(0, 7)).sort();
+    let [y, m] = all[0].split('-').map(Number);
+    const last = all[all.length - 1];
+    for (;;) { const k = `${y}-${String(m).padStart(2, '0')}`; months.push(k); if (k >= last || months.length > 1200) break; if (++m > 12) { m = 1; y++; } }
+  }
+  const at = new Map(months.map((k, i) => [k, i]));
+  const series = new Map<string, { key: string; incidents: number[]; fatalities: number[] }>();
+  for (const r of dated) {
+    const key = top.includes(keyOf(r)) ? keyOf(r) : 'other';
+    if (!series.has(key)) series.set(key, { key, incidents: months.map(() => 0), fatalities: months.map(() => 0) });
+    const s = series.get(key)!;
+    const i = at.get(r.event_date!.slice(0, 7))!;
+    s.incidents[i]++;
+    s.fatalities[i] += r.fatalities;
+  }
+  const order = [...top, 'other'];
+  return { by, months, series: [...series.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)), undated: items.length - dated.length };
+}
+
+/** POST /api/corrections: one analyst's correction (src/review), stored with its audit record. */
+async function correct(req: ApiRequest, store: Store): Promise<ApiResult> {
+  const { text } = await req.body!();
+  let body: any;
+  try { body = JSON.parse(text); } catch { throw new HttpError(400, 'the body is not valid JSON'); }
+  if (!body || typeof body !== 'object' || typeof body.target !== 'string' || typeof body.action !== 'string') {
+    throw new HttpError(400, 'the JSON body needs "target" (an incident or document id), "action", "why", and for most actions "value"');
+  }
+  try {
+    const { correction, records } = await review(store, { target: body.target, action: body.action, value: body.value, why: body.why, who: typeof body.who === 'string' ? body.who : 'web' });
+    return { status: 201, json: { correction, records: records.map(({ figures, ...r }) => r) } };
+  } catch (e) {
+    if (e instanceof ReviewError) throw new HttpError(400, e.message);
+    throw e;
+  }
+}
+
 /** Route one request. Throws HttpError for anything the client should change. */
-export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean }): Promise<ApiResult> {
+export async function handleApi(req: ApiRequest, store: Store, opts: { allowIngest: boolean; allowEdit?: boolean }): Promise<ApiResult> {
   let parts: string[];
   try {
     parts = req.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent); // after "api"
@@ -212,7 +263,7 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
 
   if (route === 'health') {
     only('GET'); allowOnly(req.query, []);
-    return { json: { ok: true, documents: await store.count(), incidents: (await store.queryIncidents({ limit: 0 })).total, ingest: opts.allowIngest } };
+    return { json: { ok: true, documents: await store.count(), incidents: (await store.queryIncidents({ limit: 0 })).total, ingest: opts.allowIngest, edit: !!opts.allowEdit } };
   }
   if (route === 'incidents') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'limit', 'offset', 'fuse']);
@@ -231,14 +282,22 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     only('GET'); allowOnly(req.query, [...FILTERS, 'fuse']);
     const points = flag(req.query, 'fuse')
       ? (await fusedIncidents(store, incidentQuery(req.query))).filter((f) => f.latitude !== null && f.longitude !== null)
-        .map((f) => ({ id: f.id, lat: f.latitude!, lon: f.longitude!, type: f.type, date: f.event_date, fatalities: f.fatalities }))
+        .map((f) => ({ id: f.id, lat: f.latitude!, lon: f.longitude!, type: f.type, date: f.event_date, fatalities: f.fatalities, precision: f.geo_precision }))
       : await store.incidentPoints(incidentQuery(req.query));
     // Columns instead of objects: the map may draw tens of thousands.
-    return { json: { columns: ['id', 'lat', 'lon', 'type', 'date', 'fatalities'], rows: points.map((p) => [p.id, p.lat, p.lon, p.type, p.date, p.fatalities]) } };
+    return { json: { columns: ['id', 'lat', 'lon', 'type', 'date', 'fatalities', 'precision'], rows: points.map((p) => [p.id, p.lat, p.lon, p.type, p.date, p.fatalities, p.precision ?? null]) } };
   }
   if (route === 'incidents/facets') {
     only('GET'); allowOnly(req.query, FILTERS);
     return { json: await store.incidentFacets(incidentQuery(req.query)) };
+  }
+  if (route === 'incidents/series') {
+    // Incidents and deaths per month by type or by actor (the chart); the same filters as the list.
+    only('GET'); allowOnly(req.query, [...FILTERS, 'by']);
+    const by = req.query.get('by') ?? 'type';
+    if (by !== 'type' && by !== 'actor') throw new HttpError(400, `by must be type or actor, got "${by}"`);
+    const { items } = await store.queryIncidents({ ...incidentQuery(req.query), limit: Number.MAX_SAFE_INTEGER });
+    return { json: monthlySeries(items, by) };
   }
   if (parts[0] === 'incidents' && parts.length === 2) {
     only('GET'); allowOnly(req.query, []);
@@ -249,10 +308,16 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
       if (!view) throw new HttpError(404, `no incident "${parts[1]}"`);
       return { json: view };
     }
-    const record = await store.getIncident(parts[1]);
-    const doc = record && (await store.getDocument(record.document));
+    let record = await store.getIncident(parts[1]);
+    let doc = record && (await store.getDocument(record.document));
+    // A rejected or merged incident is in no list, but its page still opens (to restore it).
+    const docId = !record ? documentOf(parts[1]) : undefined;
+    if (docId) {
+      doc = await store.getDocument(docId);
+      record = doc?.id === docId ? (await reviewedRecords(store, doc)).find((r) => r.id === parts[1]) : undefined;
+    }
     if (!record || !doc) throw new HttpError(404, `no incident "${parts[1]}"`);
-    return { json: incidentView(record, doc) };
+    return { json: { ...incidentView(record, doc), corrections: await store.listCorrections({ target: record.id }) } };
   }
   if (route === 'fused') {
     only('GET'); allowOnly(req.query, ['from', 'to', 'grade', 'limit', 'offset']);
@@ -289,6 +354,29 @@ export async function handleApi(req: ApiRequest, store: Store, opts: { allowInge
     try { doc = await store.getDocument(parts[1].toLowerCase()); } catch (e) { throw new HttpError(400, (e as Error).message); }
     if (!doc) throw new HttpError(404, `no document "${parts[1]}"`);
     return { json: documentView(doc) };
+  }
+  if (route === 'places') {
+    // Map labels from the shipped gazetteer for a box at a zoom level.
+    only('GET'); allowOnly(req.query, ['south', 'west', 'north', 'east', 'zoom']);
+    const num = (k: string, lo: number, hi: number) => {
+      const v = Number(req.query.get(k));
+      if (req.query.get(k) === null || !Number.isFinite(v) || v < lo || v > hi) throw new HttpError(400, `${k} must be a number from ${lo} to ${hi}`);
+      return v;
+    };
+    const box = { south: num('south', -90, 90), west: num('west', -180, 180), north: num('north', -90, 90), east: num('east', -180, 180) };
+    return { json: { items: labelsIn(box, Math.round(num('zoom', 0, 20))).map((l) => [l.name, l.lat, l.lon, l.kind]) , columns: ['name', 'lat', 'lon', 'kind'] } };
+  }
+  if (route === 'corrections') {
+    if (req.method === 'POST') {
+      if (!opts.allowEdit) throw new HttpError(403, 'corrections are disabled: start the server with --allow-edit to accept them');
+      allowOnly(req.query, []);
+      return correct(req, store);
+    }
+    only('GET,POST'); allowOnly(req.query, ['document', 'target']);
+    const document = req.query.get('document');
+    if (document !== null && !/^[0-9a-f]{4,64}$/i.test(document)) throw new HttpError(400, `document must be a document id (hexadecimal), got "${document.slice(0, 100)}"`);
+    const target = req.query.get('target') ?? undefined;
+    return { json: { items: await store.listCorrections({ document: document?.toLowerCase() ?? undefined, target }) } };
   }
   if (route === 'export') {
     only('GET'); allowOnly(req.query, [...FILTERS, 'format', 'fuse']);

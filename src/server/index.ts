@@ -20,9 +20,13 @@ const STATIC: Record<string, () => string> = {
   '/app.js': () => join(ROOT, 'web', 'app.js'),
   '/app.css': () => join(ROOT, 'web', 'app.css'),
   '/toll-chart.js': () => join(ROOT, 'web', 'toll-chart.js'),
+  '/review.js': () => join(ROOT, 'web', 'review.js'),
   '/api/openapi.json': () => join(ROOT, 'docs', 'openapi.json'),
   '/vendor/leaflet.js': () => require.resolve('leaflet/dist/leaflet.js'),
   '/vendor/leaflet.css': () => require.resolve('leaflet/dist/leaflet.css'),
+  // Chart.js (the incidents-over-time chart); its package exports no dist path, so found beside its main file.
+  '/vendor/chart.umd.js': () => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+  '/trend-chart.js': () => join(ROOT, 'web', 'trend-chart.js'),
   '/vendor/topojson-client.js': () => require.resolve('topojson-client/dist/topojson-client.min.js'),
   // Natural Earth 1:50m countries as TopoJSON (world-atlas): the basemap, no tile server.
   '/vendor/countries-50m.json': () => require.resolve('world-atlas/countries-50m.json'),
@@ -43,6 +47,8 @@ export const MAX_BODY = 5 * 1024 * 1024;
 
 export interface ServeOptions {
   allowIngest?: boolean;
+  /** Accept an analyst's corrections (POST /api/corrections and the app's review buttons); guarded as ingest is. */
+  allowEdit?: boolean;
   /**
    * With allowIngest: the secret a write must carry (header `Authorization: Bearer T` or `X-Sitrep-Token`,
    * or the cookie set by opening `/?token=T`). The CLI always sets one (printed at start, or --token);
@@ -238,7 +244,7 @@ export function createApp(store: Store, opts: ServeOptions = {}) {
         send(req, res, 200, cached.body, cached.headers ?? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, cached.etag, cached.gzip);
         return;
       }
-      const result: ApiResult = await handleApi({ method, path: url.pathname, query: url.searchParams, body: () => readBody(req) }, store, { allowIngest: !!opts.allowIngest });
+      const result: ApiResult = await handleApi({ method, path: url.pathname, query: url.searchParams, body: () => readBody(req) }, store, { allowIngest: !!opts.allowIngest, allowEdit: !!opts.allowEdit });
       if ('json' in result) {
         const body = Buffer.from(JSON.stringify(result.json));
         // Revalidate every time; the ETag changes whenever the store does, so a repeat costs a 304.

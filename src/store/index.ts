@@ -4,6 +4,7 @@
 import type { IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
 import type { FusedIncident } from '../fusion/record.ts';
+import type { Correction, NewCorrection } from './corrections.ts';
 
 export interface StoredSummary { id: string; origin: string; title: string | null; outlet: string | null; published: string | null; ingested_at: string }
 
@@ -22,7 +23,7 @@ export interface IncidentQuery {
 }
 
 /** An incident as a point on the map: only what the map draws. */
-export interface IncidentPoint { id: string; lat: number; lon: number; type: string; date: string | null; fatalities: number }
+export interface IncidentPoint { id: string; lat: number; lon: number; type: string; date: string | null; fatalities: number; /** 1 exact, 2 near, 3 region or country only. */ precision?: number | null }
 
 export interface IncidentFacets {
   total: number;
@@ -65,6 +66,11 @@ export interface Store {
   /** Takes a report out of its fused incident (a wrong join undone): it becomes an incident of its own.
    * Undefined when no such report is stored. */
   detachReport(report: string): Promise<{ from: string; to: string } | undefined>;
+  /** Stores an analyst's correction (its own record: src/store/corrections.ts) and derives the records of
+   * the documents it touches again, in one transaction. */
+  addCorrection(c: NewCorrection): Promise<Correction>;
+  /** Corrections, oldest first: of one document (as target or merged into), or about one incident. */
+  listCorrections(q?: { document?: string; target?: string }): Promise<Correction[]>;
   /** Changes whenever the stored content changes: the server's ETags are built on it. */
   generation(): Promise<string>;
   close(): Promise<void>;

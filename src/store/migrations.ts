@@ -93,6 +93,29 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX IF NOT EXISTS fusion_incidents_date ON fusion_incidents(event_date);
   `,
+  // 4: an analyst's corrections, one row each (who, when, old, new, why): the audit trail. Applied over
+  // the extracted records whenever they are derived (src/store/corrections.ts), so they outlive reanalyse.
+  // No foreign key: the trail is kept whatever happens to the document.
+  `
+  CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document TEXT NOT NULL,         -- the document the target is in
+    related TEXT,                   -- merge: the document of the incident merged into
+    target TEXT NOT NULL,           -- an incident id or a document id
+    action TEXT NOT NULL,
+    anchor TEXT,                    -- JSON {start, end}: the target's evidence when corrected
+    old TEXT,                       -- JSON
+    new TEXT,                       -- JSON
+    why TEXT NOT NULL,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_document ON corrections(document);
+  CREATE INDEX corrections_related ON corrections(related);
+  -- How precisely each incident's place is known, for the map (a country-level one is drawn as a ring).
+  ALTER TABLE incidents ADD COLUMN geo_precision INTEGER;
+  UPDATE incidents SET geo_precision = (SELECT json_extract(r.record, '$.geo_precision') FROM incident_records r WHERE r.id = incidents.id);
+  `,
 ];
 
 /** Migrations after which the store places every stored report anew (fusion rebuilt from the documents). */

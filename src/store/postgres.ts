@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
+import { applyCorrections, type Correction, type NewCorrection } from './corrections.ts';
 import { packLayers, unpackLayers } from './layers.ts';
 import { detachPg, getFusedPg, incidentsOfPg, placePg, PG_FUSION_SCHEMA, queryFusedPg, rebuildPg, refreshPg } from './fusion-postgres.ts';
 import type { FusedIncident } from '../fusion/record.ts';
@@ -67,6 +68,26 @@ export const PG_MIGRATIONS: string[] = [
   `,
   // 2: fusion's tables (SQLite migration 3: fusion-postgres.ts).
   PG_FUSION_SCHEMA,
+  // 3: an analyst's corrections, the audit trail (SQLite migration 4; src/store/corrections.ts).
+  `
+  CREATE TABLE corrections (
+    id BIGSERIAL PRIMARY KEY,
+    document TEXT NOT NULL,
+    related TEXT,
+    target TEXT NOT NULL,
+    action TEXT NOT NULL,
+    anchor JSONB,
+    old JSONB,
+    new JSONB,
+    why TEXT NOT NULL,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX corrections_document ON corrections(document);
+  CREATE INDEX corrections_related ON corrections(related);
+  ALTER TABLE incidents ADD COLUMN geo_precision INTEGER;
+  UPDATE incidents i SET geo_precision = (r.record->>'geo_precision')::int FROM incident_records r WHERE r.id = i.id;
+  `,
 ];
 
 /** PG migrations after which every stored report is placed anew (fusion rebuilt from the documents). */
@@ -162,6 +183,11 @@ function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
   return { sql: parts.length ? ' WHERE ' + parts.join(' AND ') : '', params };
 }
 
+/** A stored correction row as a Correction (JSONB columns arrive parsed). */
+function correctionOf(row: any): Correction {
+  return { id: Number(row.id), document: row.document, related: row.related, target: row.target, action: row.action, anchor: row.anchor, old: row.old, new: row.new, why: row.why, who: row.who, at: row.at };
+}
+
 class PostgresStore implements Store {
   constructor(private pool: pg.Pool, readonly location: string) {}
 
@@ -214,19 +240,28 @@ class PostgresStore implements Store {
         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[])`,
         [doc.id, doc.mentions.map((_, i) => i), doc.mentions.map((x) => x.entity), doc.mentions.map((x) => x.kind), doc.mentions.map((x) => x.start), doc.mentions.map((x) => x.end), doc.mentions.map((x) => x.text)]);
     }
-    for (const [n, r] of incidentRecords(doc).entries()) {
+    await this.indexIncidents(client, doc);
+  }
+
+  /** The incident rows of a document, its corrections applied (rejected and merged ones left out). */
+  private async indexIncidents(client: pg.PoolClient, doc: Document): Promise<void> {
+    const corrections = (await client.query('SELECT * FROM corrections WHERE document = $1 OR related = $1 ORDER BY id', [doc.id])).rows.map(correctionOf);
+    const records = applyCorrections(incidentRecords(doc), corrections).filter((r) => (r.status ?? 'ok') === 'ok');
+    for (const [n, r] of records.entries()) {
       await client.query(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-        latitude, longitude, fatalities, fatalities_best, contested, actors, search)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17))`,
+        latitude, longitude, fatalities, fatalities_best, contested, actors, search, geo_precision)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('simple', $17), $18)`,
         [r.id, doc.id, n, r.type, [r.type, ...r.other_types], r.event_date, r.event_date_latest, r.country, r.admin1, r.location,
-          r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase()]);
+          r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase(), r.geo_precision]);
       await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
     }
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
     return this.transaction(async (client) => {
-      const updated = await client.query('UPDATE documents SET stages = $2 WHERE id = $1', [doc.id, JSON.stringify(doc.stages)]);
+      // The metadata columns too: a corrected publication date or outlet is analysed again through here.
+      const updated = await client.query('UPDATE documents SET stages = $2, outlet = $3, published = $4, published_from = $5 WHERE id = $1',
+        [doc.id, JSON.stringify(doc.stages), doc.meta.outlet ?? null, doc.meta.published ?? null, doc.meta.publishedFrom ?? null]);
       if (updated.rowCount === 0) return false; // no such document: nothing was written
       // The document's reports leave their fused incidents (with its incidents) and are placed anew.
       const touched = await incidentsOfPg(client, doc.id);
@@ -287,7 +322,7 @@ class PostgresStore implements Store {
   async incidentPoints(q: IncidentQuery = {}): Promise<IncidentPoint[]> {
     const { sql, params } = whereClause(q);
     const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
-    const { rows } = await this.pool.query(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`, params);
+    const { rows } = await this.pool.query(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities, geo_precision AS precision FROM incidents${where}`, params);
     return rows;
   }
 
@@ -326,8 +361,33 @@ class PostgresStore implements Store {
   }
 
   async generation(): Promise<string> {
-    const r = (await this.pool.query('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM documents')).rows[0];
-    return `${r.n}.${r.last}`;
+    const r = (await this.pool.query('SELECT count(*) AS n, coalesce(max(seq), 0) AS last, (SELECT coalesce(max(id), 0) FROM corrections) AS corrected FROM documents')).rows[0];
+    return `${r.n}.${r.last}.${r.corrected}`;
+  }
+
+  async addCorrection(c: NewCorrection): Promise<Correction> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query(`INSERT INTO corrections (document, related, target, action, anchor, old, new, why, who, at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [c.document, c.related ?? null, c.target, c.action, c.anchor ? JSON.stringify(c.anchor) : null, JSON.stringify(c.old ?? null), JSON.stringify(c.new ?? null), c.why, c.who, new Date().toISOString()]);
+      for (const id of new Set([c.document, c.related].filter((x): x is string => !!x))) {
+        const row = (await client.query('SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id = $1', [id])).rows[0];
+        const doc = this.hydrate(row);
+        if (!doc) continue;
+        await client.query('DELETE FROM incidents WHERE doc_id = $1', [id]);
+        await this.indexIncidents(client, doc);
+      }
+      return correctionOf(rows[0]);
+    });
+  }
+
+  async listCorrections(q: { document?: string; target?: string } = {}): Promise<Correction[]> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (q.document) { params.push(q.document); parts.push(`(document = $${params.length} OR related = $${params.length})`); }
+    if (q.target) { params.push(q.target); parts.push(`(target = $${params.length} OR new = to_jsonb($${params.length}::text))`); }
+    const { rows } = await this.pool.query(`SELECT * FROM corrections${parts.length ? ' WHERE ' + parts.join(' AND ') : ''} ORDER BY id`, params);
+    return rows.map(correctionOf);
   }
 
   async close(): Promise<void> {

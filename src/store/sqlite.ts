@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { incidentRecords, type IncidentRecord } from '../export/records.ts';
 import type { Document } from '../model/document.ts';
 import { queryWords, searchBody, StoreError, type FusedQuery, type IncidentFacets, type IncidentPoint, type IncidentQuery, type Store, type StoredSummary } from './index.ts';
+import { applyCorrections, type Correction, type NewCorrection } from './corrections.ts';
 import { packLayers, unpackLayers } from './layers.ts';
 import { BACKFILL, FUSION_BACKFILL, MIGRATIONS } from './migrations.ts';
 import { SqliteFusion } from './fusion-sqlite.ts';
@@ -95,6 +96,12 @@ function whereClause(q: IncidentQuery): { sql: string; params: unknown[] } {
 
 type Row = Record<string, any>;
 
+/** A stored correction row as a Correction (its JSON columns parsed). */
+function correctionOf(row: Row): Correction {
+  const json = (v: string | null) => (v === null ? null : JSON.parse(v));
+  return { id: row.id, document: row.document, related: row.related, target: row.target, action: row.action, anchor: json(row.anchor), old: json(row.old), new: json(row.new), why: row.why, who: row.who, at: row.at };
+}
+
 class SqliteStore implements Store {
   private insertDoc;
   private insertLayers;
@@ -119,9 +126,9 @@ class SqliteStore implements Store {
     this.insertMention = db.prepare('INSERT INTO mentions (doc_id, idx, entity_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.exists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.insertIncident = db.prepare(`INSERT INTO incidents (id, doc_id, n, type, types, event_date, event_date_latest, country, admin1, location,
-      latitude, longitude, fatalities, fatalities_best, contested, actors)
+      latitude, longitude, fatalities, fatalities_best, contested, actors${this.hasPrecision() ? ', geo_precision' : ''})
       VALUES (@id, @doc_id, @n, @type, @types, @event_date, @event_date_latest, @country, @admin1, @location,
-      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors)`);
+      @latitude, @longitude, @fatalities, @fatalities_best, @contested, @actors${this.hasPrecision() ? ', @geo_precision' : ''})`);
     this.insertRecord = db.prepare('INSERT INTO incident_records (id, record) VALUES (?, ?)');
     this.insertFts = db.prepare('INSERT INTO incidents_fts (id, body) VALUES (?, ?)');
     this.put = db.transaction((doc: Document) => {
@@ -142,13 +149,14 @@ class SqliteStore implements Store {
       'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)',
       ...['incidents', 'mentions', 'entities', 'layers'].map((table) => `DELETE FROM ${table} WHERE doc_id = ?`),
     ].map((sql) => db.prepare(sql));
-    const updateStages = db.prepare('UPDATE documents SET stages = ? WHERE id = ?');
+    // The metadata columns too: a corrected publication date or outlet is analysed again through here.
+    const updateStages = db.prepare('UPDATE documents SET stages = ?, outlet = ?, published = ?, published_from = ? WHERE id = ?');
     this.replace = db.transaction((doc: Document) => {
       if (!this.exists.get(doc.id)) return false;
       // The document's reports leave their fused incidents (with its incidents) and are placed anew.
       const touched = this.fusion.incidentsOf(doc.id);
       for (const statement of deleteDerived) statement.run(doc.id);
-      updateStages.run(JSON.stringify(doc.stages), doc.id);
+      updateStages.run(JSON.stringify(doc.stages), doc.meta.outlet ?? null, doc.meta.published ?? null, doc.meta.publishedFrom ?? null, doc.id);
       this.insertDerived(doc);
       this.fusion.refresh(touched);
       this.fusion.place(doc, incidentRecords(doc));
@@ -169,13 +177,27 @@ class SqliteStore implements Store {
     return this.replace.immediate(doc) as boolean;
   }
 
+  /** Whether the incidents table has its geo_precision column yet (migration 3; a backfill at migration 2 runs before it). */
+  private hasPrecision(): boolean {
+    return (this.db.prepare("SELECT count(*) FROM pragma_table_info('incidents') WHERE name = 'geo_precision'").pluck().get() as number) > 0;
+  }
+
+  /** The corrections that apply to a document's records (none before migration 3 made their table). */
+  private correctionsFor(docId: string): Correction[] {
+    if (!this.hasCorrections) this.hasCorrections = !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'corrections'").get();
+    if (!this.hasCorrections) return [];
+    return (this.db.prepare('SELECT * FROM corrections WHERE document = ? OR related = ? ORDER BY id').all(docId, docId) as Row[]).map(correctionOf);
+  }
+  private hasCorrections = false;
+
   private indexIncidents(doc: Document): void {
-    incidentRecords(doc).forEach((r, n) => {
+    // Rejected and merged incidents are left out of every list, map and export; the trail keeps them.
+    applyCorrections(incidentRecords(doc), this.correctionsFor(doc.id)).filter((r) => (r.status ?? 'ok') === 'ok').forEach((r, n) => {
       this.insertIncident.run({
         id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
         event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
         latitude: r.latitude, longitude: r.longitude, fatalities: r.fatalities, fatalities_best: r.fatalities_best,
-        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'),
+        contested: r.contested ? 1 : 0, actors: r.actors.map((a) => a.name.toLowerCase()).join('\n'), geo_precision: r.geo_precision,
       });
       this.insertRecord.run(r.id, JSON.stringify(r));
       this.insertFts.run(r.id, searchBody(r));
@@ -272,7 +294,7 @@ class SqliteStore implements Store {
   async incidentPoints(q: IncidentQuery = {}): Promise<IncidentPoint[]> {
     const { sql, params } = whereClause(q);
     const where = (sql ? sql + ' AND ' : ' WHERE ') + 'latitude IS NOT NULL AND longitude IS NOT NULL';
-    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities FROM incidents${where}`).all(...params) as IncidentPoint[];
+    return this.db.prepare(`SELECT id, latitude AS lat, longitude AS lon, type, event_date AS date, fatalities, geo_precision AS precision FROM incidents${where}`).all(...params) as IncidentPoint[];
   }
 
   async incidentFacets(q: IncidentQuery = {}): Promise<IncidentFacets> {
@@ -292,8 +314,39 @@ class SqliteStore implements Store {
   }
 
   async generation(): Promise<string> {
-    const r = this.db.prepare('SELECT count(*) AS n, coalesce(max(rowid), 0) AS last FROM documents').get() as { n: number; last: number };
-    return `${r.n}.${r.last}`;
+    const r = this.db.prepare('SELECT count(*) AS n, coalesce(max(rowid), 0) AS last, (SELECT coalesce(max(id), 0) FROM corrections) AS corrected FROM documents').get() as { n: number; last: number; corrected: number };
+    return `${r.n}.${r.last}.${r.corrected}`;
+  }
+
+  async addCorrection(c: NewCorrection): Promise<Correction> {
+    const insert = this.db.prepare(`INSERT INTO corrections (document, related, target, action, anchor, old, new, why, who, at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const deleteIncidents = [
+      'DELETE FROM incidents_fts WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)',
+      'DELETE FROM incident_records WHERE id IN (SELECT id FROM incidents WHERE doc_id = ?)',
+      'DELETE FROM incidents WHERE doc_id = ?',
+    ].map((sql) => this.db.prepare(sql));
+    const at = new Date().toISOString();
+    return this.db.transaction(() => {
+      const { lastInsertRowid } = insert.run(c.document, c.related ?? null, c.target, c.action, c.anchor ? JSON.stringify(c.anchor) : null,
+        JSON.stringify(c.old ?? null), JSON.stringify(c.new ?? null), c.why, c.who, at);
+      // The records of every document the correction touches, derived again with it.
+      for (const id of new Set([c.document, c.related].filter((x): x is string => !!x))) {
+        const doc = this.hydrate(this.db.prepare('SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id = ?').get(id) as Row | undefined);
+        if (!doc) continue;
+        for (const statement of deleteIncidents) statement.run(id);
+        this.indexIncidents(doc);
+      }
+      return { ...c, related: c.related ?? null, anchor: c.anchor ?? null, id: Number(lastInsertRowid), at };
+    }).immediate();
+  }
+
+  async listCorrections(q: { document?: string; target?: string } = {}): Promise<Correction[]> {
+    const parts: string[] = [];
+    const params: string[] = [];
+    if (q.document) { parts.push('(document = ? OR related = ?)'); params.push(q.document, q.document); }
+    if (q.target) { parts.push('(target = ? OR new = ?)'); params.push(q.target, JSON.stringify(q.target)); }
+    return (this.db.prepare(`SELECT * FROM corrections${parts.length ? ' WHERE ' + parts.join(' AND ') : ''} ORDER BY id`).all(...params) as Row[]).map(correctionOf);
   }
 
   async close(): Promise<void> {

@@ -6,18 +6,21 @@ import { incidentRecords, matches, type IncidentRecord, type RecordFilter } from
 import { TYPE_BY_CODE } from '../../incidents/taxonomy.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore, StoreError } from '../../store/index.ts';
 import { countryCode } from '../../export/acled.ts';
+import { applyCorrections, type Correction } from '../../store/corrections.ts';
 import { parse, UsageError, type Io } from '../args.ts';
 
 export const usage = `Usage: sitrep export --format json|csv|geojson|documents [options]
 
 Export from the store, streamed.
   json       incident records as a JSON array (schema: docs/incident-record.schema.json); each source's
-             figure carries its claim's span, its sentence's text and span, and the document id
+             figure carries its claim's span, its sentence's text and span, and the document id; a
+             corrected record carries its corrections (sitrep review)
   csv        incident records as CSV with ACLED's 31 columns in ACLED's order (event_id_cnty ... timestamp;
              country as ACLED names it, iso numeric, region, inter1/inter2 where an actor's name says;
              admin2, admin3, source_scale, tags, timestamp left empty: the data cannot fill them), then
              sitrep's: event_id, sitrep_type, country_code, iso3, event_date_latest, fatalities_low/best/high,
-             contested, document_id, url. Cells starting with = + - @ are prefixed with ' (formula-safe)
+             contested, document_id, url, corrections (an analyst's, each with who, when, old, new
+             and why: sitrep review; the row shows the corrected values). Cells starting with = + - @ are prefixed with ' (formula-safe)
   geojson    incident records as a GeoJSON FeatureCollection (opens in QGIS); actors and figures as JSON
   documents  every stored document with all its layers, one JSON object per line
 
@@ -89,9 +92,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     };
     // Fusion needs every report at once; without it records stream one document at a time.
     const pending: IncidentRecord[] = [];
+    // The analyst's corrections (few beside the documents), by each document they touch.
+    const corrections = new Map<string, Correction[]>();
+    for (const c of format === 'documents' ? [] : await store.listCorrections()) {
+      for (const d of new Set([c.document, c.related].filter((x): x is string => !!x))) corrections.set(d, [...(corrections.get(d) ?? []), c]);
+    }
     for await (const doc of store.allDocuments()) {
       if (format === 'documents') { await write(JSON.stringify(doc) + '\n'); continue; }
-      for (const r of incidentRecords(doc)) {
+      // Corrected values; rejected and merged incidents left out (as in every view).
+      for (const r of applyCorrections(incidentRecords(doc), corrections.get(doc.id) ?? []).filter((x) => (x.status ?? 'ok') === 'ok')) {
         if (!matches(r, filter)) continue;
         if (values.fuse) pending.push(r);
         else await emit(r);
