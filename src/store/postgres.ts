@@ -224,14 +224,14 @@ class PostgresStore implements Store {
         [doc.id, m.origin, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.published ?? null, m.publishedFrom ?? null, m.format, doc.text, JSON.stringify(doc.stages)]);
       // Already stored: nothing was written, so committing changes nothing.
       if (inserted.rowCount === 0) return { id: doc.id, inserted: false };
-      await this.insertLayers(client, doc);
-      await placePg(client, doc, incidentRecords(doc));
+      // Fusion places the records as stored (corrections applied): a rejected incident has no row to join.
+      await placePg(client, doc, await this.insertLayers(client, doc));
       return { id: doc.id, inserted: true };
     });
   }
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
-  private async insertLayers(client: pg.PoolClient, doc: Document): Promise<void> {
+  private async insertLayers(client: pg.PoolClient, doc: Document): Promise<IncidentRecord[]> {
     await client.query('INSERT INTO layers (doc_id, json) VALUES ($1, $2)', [doc.id, packLayers(doc)]);
     for (const e of doc.entities) await client.query('INSERT INTO entities (doc_id, idx, kind, name, aliases, titles) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)]);
     // Mentions in one statement: a long article has thousands.
@@ -240,11 +240,11 @@ class PostgresStore implements Store {
         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::int[], $6::int[], $7::text[])`,
         [doc.id, doc.mentions.map((_, i) => i), doc.mentions.map((x) => x.entity), doc.mentions.map((x) => x.kind), doc.mentions.map((x) => x.start), doc.mentions.map((x) => x.end), doc.mentions.map((x) => x.text)]);
     }
-    await this.indexIncidents(client, doc);
+    return this.indexIncidents(client, doc);
   }
 
   /** The incident rows of a document, its corrections applied (rejected and merged ones left out). */
-  private async indexIncidents(client: pg.PoolClient, doc: Document): Promise<void> {
+  private async indexIncidents(client: pg.PoolClient, doc: Document): Promise<IncidentRecord[]> {
     const corrections = (await client.query('SELECT * FROM corrections WHERE document = $1 OR related = $1 ORDER BY id', [doc.id])).rows.map(correctionOf);
     const records = applyCorrections(incidentRecords(doc), corrections).filter((r) => (r.status ?? 'ok') === 'ok');
     for (const [n, r] of records.entries()) {
@@ -255,6 +255,7 @@ class PostgresStore implements Store {
           r.latitude, r.longitude, r.fatalities, r.fatalities_best, r.contested, r.actors.map((a) => a.name.toLowerCase()).join('\n'), searchBody(r).toLowerCase(), r.geo_precision]);
       await client.query('INSERT INTO incident_records (id, record) VALUES ($1, $2)', [r.id, JSON.stringify(r)]);
     }
+    return records;
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
@@ -267,9 +268,9 @@ class PostgresStore implements Store {
       const touched = await incidentsOfPg(client, doc.id);
       // incident_records and fusion_reports go with their incidents (ON DELETE CASCADE).
       for (const table of ['incidents', 'mentions', 'entities', 'layers']) await client.query(`DELETE FROM ${table} WHERE doc_id = $1`, [doc.id]);
-      await this.insertLayers(client, doc);
+      const stored = await this.insertLayers(client, doc);
       await refreshPg(client, touched);
-      await placePg(client, doc, incidentRecords(doc));
+      await placePg(client, doc, stored);
       return true;
     });
   }
@@ -374,8 +375,12 @@ class PostgresStore implements Store {
         const row = (await client.query('SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id = $1', [id])).rows[0];
         const doc = this.hydrate(row);
         if (!doc) continue;
+        // Its reports leave their fused incidents and are placed again as corrected.
+        const touched = await incidentsOfPg(client, id);
         await client.query('DELETE FROM incidents WHERE doc_id = $1', [id]);
-        await this.indexIncidents(client, doc);
+        const stored = await this.indexIncidents(client, doc);
+        await refreshPg(client, touched);
+        await placePg(client, doc, stored);
       }
       return correctionOf(rows[0]);
     });

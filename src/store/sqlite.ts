@@ -139,8 +139,8 @@ class SqliteStore implements Store {
         published: m.published ?? null, published_from: m.publishedFrom ?? null, format: m.format, text: doc.text,
         stages: JSON.stringify(doc.stages), ingested_at: new Date().toISOString(),
       });
-      this.insertDerived(doc);
-      this.fusion.place(doc, incidentRecords(doc));
+      // Fusion places the records as stored (corrections applied): a rejected incident has no row to join.
+      this.fusion.place(doc, this.insertDerived(doc));
       return true;
     });
     // Derived rows of one document, children before parents (the search index and records go by incident).
@@ -157,20 +157,20 @@ class SqliteStore implements Store {
       const touched = this.fusion.incidentsOf(doc.id);
       for (const statement of deleteDerived) statement.run(doc.id);
       updateStages.run(JSON.stringify(doc.stages), doc.meta.outlet ?? null, doc.meta.published ?? null, doc.meta.publishedFrom ?? null, doc.id);
-      this.insertDerived(doc);
+      const stored = this.insertDerived(doc);
       this.fusion.refresh(touched);
-      this.fusion.place(doc, incidentRecords(doc));
+      this.fusion.place(doc, stored);
       return true;
     });
     this.rebuild = db.transaction(() => this.rebuildFusionSync());
   }
 
   /** Every row derived from the analysis: layers, entities, mentions, incidents (inside the caller's transaction). */
-  private insertDerived(doc: Document): void {
+  private insertDerived(doc: Document): IncidentRecord[] {
     this.insertLayers.run(doc.id, packLayers(doc));
     doc.entities.forEach((e) => this.insertEntity.run(doc.id, e.id, e.kind, e.name, JSON.stringify(e.aliases), JSON.stringify(e.titles)));
     doc.mentions.forEach((x, i) => this.insertMention.run(doc.id, i, x.entity, x.kind, x.start, x.end, x.text));
-    this.indexIncidents(doc);
+    return this.indexIncidents(doc);
   }
 
   async replaceLayers(doc: Document): Promise<boolean> {
@@ -190,9 +190,11 @@ class SqliteStore implements Store {
   }
   private hasCorrections = false;
 
-  private indexIncidents(doc: Document): void {
+  /** Stores a document's incident rows, its corrections applied, and returns the records stored. */
+  private indexIncidents(doc: Document): IncidentRecord[] {
     // Rejected and merged incidents are left out of every list, map and export; the trail keeps them.
-    applyCorrections(incidentRecords(doc), this.correctionsFor(doc.id)).filter((r) => (r.status ?? 'ok') === 'ok').forEach((r, n) => {
+    const records = applyCorrections(incidentRecords(doc), this.correctionsFor(doc.id)).filter((r) => (r.status ?? 'ok') === 'ok');
+    records.forEach((r, n) => {
       this.insertIncident.run({
         id: r.id, doc_id: doc.id, n, type: r.type, types: ` ${[r.type, ...r.other_types].join(' ')} `,
         event_date: r.event_date, event_date_latest: r.event_date_latest, country: r.country, admin1: r.admin1, location: r.location,
@@ -202,6 +204,7 @@ class SqliteStore implements Store {
       this.insertRecord.run(r.id, JSON.stringify(r));
       this.insertFts.run(r.id, searchBody(r));
     });
+    return records;
   }
 
   /** Recompute the incident rows of every stored document (called inside a migration's transaction). */
@@ -334,8 +337,12 @@ class SqliteStore implements Store {
       for (const id of new Set([c.document, c.related].filter((x): x is string => !!x))) {
         const doc = this.hydrate(this.db.prepare('SELECT d.id, d.text, l.json FROM documents d JOIN layers l ON l.doc_id = d.id WHERE d.id = ?').get(id) as Row | undefined);
         if (!doc) continue;
+        // Its reports leave their fused incidents and are placed again as corrected.
+        const touched = this.fusion.incidentsOf(id);
         for (const statement of deleteIncidents) statement.run(id);
-        this.indexIncidents(doc);
+        const stored = this.indexIncidents(doc);
+        this.fusion.refresh(touched);
+        this.fusion.place(doc, stored);
       }
       return { ...c, related: c.related ?? null, anchor: c.anchor ?? null, id: Number(lastInsertRowid), at };
     }).immediate();
