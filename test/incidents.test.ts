@@ -514,6 +514,11 @@ describe('learned event reading (events.ts, trained on MUC-4 by scripts/train-ev
     }
   });
 
+  it('makes no incident of what the model alone reads: a crash\'s dead are no attack', () => {
+    const doc = run('Tour guide wins award\n\nA local tour guide won a regional prize on Monday.\n\nThe prize is given every year.\n\nLast month two pilots were killed when their small plane crashed into a hillside.');
+    assert.equal(doc.incidents.length, 0, JSON.stringify(doc.incidents.map((i) => i.type)));
+  });
+
   it('types kidnappings and arson as incidents of their own kinds', () => {
     assert.equal(run('Armed men abducted two engineers from a road camp late on Sunday.').incidents[0]?.type, 'abduction');
     assert.equal(run('Guerrillas set fire to three buses at a depot in the capital on Monday night.').incidents[0]?.type, 'arson');

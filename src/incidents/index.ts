@@ -46,8 +46,11 @@ export function buildIncidents(doc: Document): void {
   if (!bodyTypes.length && !ledeFigures) types.length = 0;
   // The learned event reading (events.ts): sentences of the reporting text that tell an incident.
   const learned = reportedEvents(doc, body);
-  // The rules found no incident word in the lede, but a later sentence reports one: its kind leads.
-  if (!types.length && learned.length) types.push(...typesOfEvent(doc, learned[0]));
+  // The rules found no incident word in the lede, but a later sentence reports one: its kind leads. A
+  // word of that kind must report it there: the model, trained on wire reports of political violence,
+  // is not trusted alone on other text (a crash, a disease, a drug raid).
+  const confirmed = learned.find((e) => wordedEvent(doc, e));
+  if (!types.length && confirmed) types.push(...typesOfEvent(doc, confirmed));
   if (!types.length) { doc.incidents = []; return; }
   // An attack whose victims are all fighters is a battle in ACLED's terms, not violence against civilians.
   const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < lede[lede.length - 1].end);
@@ -172,6 +175,19 @@ function reportedEvents(doc: Document, body: { start: number; end: number }[]): 
     .sort((a, b) => b.margin - a.margin);
 }
 
+/**
+ * The rules confirm what the event model reads in a sentence: a trigger word of its kind reports an
+ * incident there (evidence.ts), or, for an attack, the sentence gives a casualty figure and names its
+ * perpetrator ("the judge was shot dead by two men on a motorcycle"; not a crash or a disease).
+ */
+function wordedEvent(doc: Document, e: SentenceEvent): boolean {
+  const sentence = doc.sentences[e.sentence];
+  if (reportedTypesIn(doc, sentence.start, sentence.end).some((t) => EVENT_CLASS_OF[t] === e.type)) return true;
+  const inside = (x: { start: number; end: number }) => x.start >= sentence.start && x.end <= sentence.end;
+  return e.type === 'ATTACK' && doc.claims.some((c) => c.kind === 'casualties' && inside(c))
+    && readEvents(doc).roles.some((r) => (r.role === 'PerpInd' || r.role === 'PerpOrg') && inside(r));
+}
+
 /** Our types for a sentence the event model reads as an incident: the rules' words of its kind, or the kind's own type. */
 function typesOfEvent(doc: Document, e: SentenceEvent): string[] {
   const sentence = doc.sentences[e.sentence];
@@ -197,11 +213,8 @@ function eventsOfOtherKinds(doc: Document, incidents: Incident[], learned: Sente
     const far = (i: Incident) => here[0] !== undefined && i.place?.lat !== undefined && haversineKm(here[0].lat!, here[0].lon!, i.place.lat, i.place.lon!) > FAR_KM;
     if (incidents.some((i) => i.evidence.start <= sentence.start && sentence.end <= i.evidence.end && !far(i))) continue;
     const types = typesOfEvent(doc, e);
-    // The model alone does not make an incident of a kind the rules do not see: a word of that kind must
-    // report it, or (an attack) a casualty figure of the sentence ("shot him to death").
-    const worded = reportedTypesIn(doc, sentence.start, sentence.end).some((t) => EVENT_CLASS_OF[t] === e.type);
-    const figured = e.type === 'ATTACK' && doc.claims.some((c) => c.kind === 'casualties' && c.start >= sentence.start && c.end <= sentence.end);
-    if (!worded && !figured) continue;
+    // The model alone does not make an incident: the rules must confirm it (wordedEvent).
+    if (!wordedEvent(doc, e)) continue;
     kinds.add(e.type);
     const place = here[0] ?? main?.place;
     const time = doc.times.find((t) => t.start >= sentence.start && t.end <= sentence.end && t.earliest) ?? main?.time;

@@ -29,7 +29,7 @@ export const TAXONOMY: IncidentType[] = [
   { code: 'violence_against_civilians', acled: { event_type: 'Violence against civilians', sub_event_type: 'Attack' }, plover: { event: 'ASSAULT', mode: 'firearms' },
     triggers: /\b(massacres?|massacred|executed|execution-style|stabb(?:ed|ing)|lynch(?:ed|ing))\b/i },
   { code: 'armed_attack', acled: { event_type: 'Violence against civilians', sub_event_type: 'Attack' }, plover: { event: 'ASSAULT', mode: 'firearms' },
-    triggers: /\b(gunm(?:a|e)n|shootings?|shot (?:dead|and killed)|opened fire|ambush(?:ed)?|attack(?:ed|s)?|raid(?:ed|s)?|stormed)\b/i },
+    triggers: /\b(gunm(?:a|e)n|shootings?|shot (?:dead|and killed)|opened fire|ambush(?:ed)?|attack(?:ed|s)?|raid(?:ed|s)?|stormed|murder(?:ed|s)?|assassinat(?:ed|ion|ions))\b/i },
   { code: 'riot', acled: { event_type: 'Riots', sub_event_type: 'Violent demonstration' }, plover: { event: 'PROTEST', mode: 'riot' },
     triggers: /\b(riot(?:s|ers|ing)?|torched|looting|mob)\b/i },
   { code: 'robbery', acled: { event_type: 'Strategic developments', sub_event_type: 'Looting/property destruction' }, plover: { event: 'SEIZE' },

@@ -31,6 +31,9 @@ export const MUC_TYPE: Record<string, string> = {
   abduction: 'KIDNAPPING', arson: 'ARSON', robbery: 'ROBBERY',
 };
 
+/** A force's post named as the target (the incidents stage's actor for an attacked base or station). */
+const POST_NAME = /\b(?:academy|station|post|checkpoint|headquarters|barracks|compound|base|convoy|patrol)$/i;
+
 /** GTT's normalize_string: lower case, ASCII punctuation deleted, the words a / an / the deleted, white space collapsed. */
 export function normFiller(s: string): string {
   return s.toLowerCase().replace(/[!-/:-@[-`{-~]/g, '').replace(/\b(?:a|an|the)\b/g, ' ').split(/\s+/).filter(Boolean).join(' ');
@@ -110,7 +113,9 @@ export function incidentFillers(doc: Document, index: number): Pick<MucIncident,
     const name = a.kind ? a.name : nameOf(a);
     if (a.role === 'attacker') (kind === 'organisation' || kind === 'armed_group' || kind === 'media' ? fillers.PerpOrg : fillers.PerpInd).push(name);
     else if (a.role === 'target') {
-      if (kind === 'person') { fillers.Victim.push(name); victimsAny.push(name); } else if (casualtySubjects.has(normFiller(name))) victimsAny.push(name); else fillers.Target.push(name);
+      // A target actor is people (physical targets are listed apart, inc.targets), except a force's post
+      // ("the police academy"), which the rules keep as the force attacked.
+      if (kind === 'person') { fillers.Victim.push(name); victimsAny.push(name); } else if (!POST_NAME.test(name) || casualtySubjects.has(normFiller(name))) victimsAny.push(name); else fillers.Target.push(name);
     }
   }
   return { fillers, victimsAny };
