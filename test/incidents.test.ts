@@ -12,6 +12,7 @@ import { sameGroup } from '../src/claims/groups.ts';
 import type { Claim } from '../src/model/claim.ts';
 import { fatalitiesOf, reconcile, totalOf } from '../src/incidents/reconcile.ts';
 import { kindOf, relation } from '../src/incidents/kinds.ts';
+import { eventModels, readEvents, useEventModels } from '../src/incidents/events.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
 import { incidentRecords } from '../src/export/records.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -482,5 +483,94 @@ describe('reported incidents, not mentions of the idea of one', () => {
 describe('a follow-up report', () => {
   it('reports the incident when its lede tells it in the perfect', () => {
     assert.equal(run('Bombing toll rises\n\nThe toll from Sunday\'s car bomb at a checkpoint in Kismayo, Somalia, has risen to nine, police said.').incidents.length, 1);
+  });
+});
+
+describe('learned event reading (events.ts, trained on MUC-4 by scripts/train-events.ts)', () => {
+  const events = (text: string) => { const doc = run(text); return { doc, reading: readEvents(doc) }; };
+  const threshold = () => eventModels()!.meta.eventThreshold;
+
+  it('tells a reported incident and its kind from a generic, hypothetical or non-conflict sentence', () => {
+    assert.ok(eventModels(), 'the shipped model loads');
+    const reported: [string, string][] = [
+      ['Gunmen kidnapped the mayor of a small river town on Tuesday, police said.', 'KIDNAPPING'],
+      ['Guerrillas set fire to three buses at a depot in the capital on Monday night.', 'ARSON'],
+      ['A bomb placed by urban commandos destroyed an electricity pylon near the capital.', 'BOMBING'],
+      ['Unidentified gunmen shot dead a local judge outside his home on Wednesday.', 'ATTACK'],
+    ];
+    for (const [text, kind] of reported) {
+      const [s] = events(text).reading.sentences;
+      assert.equal(s.type, kind, text);
+      assert.ok(s.margin > threshold(), `${text}: ${s.margin}`);
+    }
+    for (const text of [
+      'Car bombs are a common weapon in countries such as these, analysts say.',
+      'The rebels could attack the capital if the talks fail.',
+      'The new phone has a brighter screen and a longer battery life than last year\'s model.',
+      'The recipe calls for two cups of flour and a pinch of salt.',
+    ]) {
+      const { doc, reading } = events(text);
+      assert.ok(reading.sentences.every((s) => s.margin <= threshold()), text);
+      assert.equal(doc.incidents.length, 0, text);
+    }
+  });
+
+  it('makes no incident of what the model alone reads: a crash\'s dead are no attack', () => {
+    const doc = run('Tour guide wins award\n\nA local tour guide won a regional prize on Monday.\n\nThe prize is given every year.\n\nLast month two pilots were killed when their small plane crashed into a hillside.');
+    assert.equal(doc.incidents.length, 0, JSON.stringify(doc.incidents.map((i) => i.type)));
+  });
+
+  it('types kidnappings and arson as incidents of their own kinds', () => {
+    assert.equal(run('Armed men abducted two engineers from a road camp late on Sunday.').incidents[0]?.type, 'abduction');
+    assert.equal(run('Guerrillas set fire to three buses at a depot in the capital on Monday night.').incidents[0]?.type, 'arson');
+  });
+
+  it('reads the perpetrator from the agent of the attack verb, active or passive ("by"), and the victim by name', () => {
+    const kidnap = run('Rebels kidnapped the businessman Tomas Arvelo Quintana near his farm on Tuesday.').incidents[0];
+    assert.ok(kidnap.actors.some((a) => a.name === 'Rebels' && a.role === 'attacker'), JSON.stringify(kidnap.actors));
+    assert.ok(kidnap.actors.some((a) => /Arvelo Quintana$/.test(a.name) && a.role === 'target' && a.kind === 'person'), JSON.stringify(kidnap.actors));
+    const bomb = run('A bomb placed by urban commandos destroyed an electricity pylon near the capital.').incidents[0];
+    assert.ok(bomb.actors.some((a) => a.name === 'urban commandos' && a.role === 'attacker'), JSON.stringify(bomb.actors));
+  });
+
+  it('lists what was hit and with what on the incident, not among its actors, with offsets into the text', () => {
+    const doc = run('A car bomb exploded outside the police headquarters on Friday, killing four officers.');
+    const inc = doc.incidents[0];
+    assert.deepEqual(inc.weapons?.map((w) => w.text), ['car bomb']);
+    assert.ok(inc.targets?.some((t) => /headquarters$/.test(t.text)), JSON.stringify(inc.targets));
+    for (const x of [...(inc.weapons ?? []), ...(inc.targets ?? [])]) assert.equal(doc.text.slice(x.start, x.end), x.text);
+    assert.ok(!inc.actors.some((a) => /bomb|headquarters/.test(a.name)), JSON.stringify(inc.actors));
+  });
+
+  it('reads nothing without the model, and the rules still find the incident', () => {
+    useEventModels(null);
+    try {
+      const doc = run('Gunmen attacked a wedding party on Tuesday, killing two guests.');
+      assert.deepEqual(readEvents(doc), { sentences: [], roles: [] });
+      assert.equal(doc.incidents[0]?.type, 'armed_attack');
+    } finally {
+      useEventModels(undefined);
+    }
+  });
+});
+
+describe('actor roles read from the tree', () => {
+  const actors = (text: string) => run(text).incidents.flatMap((i) => i.actors);
+  it('does not take a speaker who calls the blast an attack as its attacker', () => {
+    const found = actors('A parcel bomb exploded outside a bakery in the old town on Friday, in what Mayor Helena Strand called an "attack on all of us."');
+    assert.ok(!found.some((a) => /Strand/.test(a.name) && a.role === 'attacker'), JSON.stringify(found));
+  });
+  it('takes a group after "on" as a target only when the phrase hangs on an attack', () => {
+    const found = actors('Rebels attacked an army post near the border on Tuesday, killing three soldiers. The region was spared the famine inflicted on their Kurdish neighbours.');
+    assert.ok(!found.some((a) => /Kurdish/.test(a.name)), JSON.stringify(found));
+    assert.ok(actors('Militants launched an attack on police in the hills on Monday, killing two officers.').some((a) => a.name === 'police' && a.role === 'target'));
+  });
+  it('keeps the author of strikes named in a compound ("the U.S. drone programme")', () => {
+    const found = actors('Drone strikes killed five militants in the valley on Sunday, expanding the U.S. drone programme.');
+    assert.ok(found.some((a) => /U\.S\./.test(a.name) && a.role === 'attacker'), JSON.stringify(found));
+  });
+  it('drops a name inside a place\'s name as a victim', () => {
+    const found = actors('A bomb exploded on Rue Simone Arnaud in the city centre on Monday, wounding a passer-by.');
+    assert.ok(!found.some((a) => a.kind === 'person' && /Simone Arnaud/.test(a.name)), JSON.stringify(found));
   });
 });

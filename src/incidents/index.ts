@@ -10,6 +10,7 @@ import { fatalitiesOf, reconcile } from './reconcile.ts';
 import { datesStatementIn } from '../when/index.ts';
 import { TAXONOMY } from './taxonomy.ts';
 import { reportsIncident } from './evidence.ts';
+import { EVENT_CLASS_OF, eventModels, readEvents, TYPE_OF_EVENT_CLASS, type RoleSpan, type SentenceEvent } from './events.ts';
 import { loadGazetteer } from '../where/gazetteer.ts';
 import { foldName } from '../where/fold.ts';
 import { haversineKm } from '../where/distance.ts';
@@ -18,6 +19,8 @@ import { namedInOtherName } from '../where/index.ts';
 const REPORTING = new Set(['body', 'dateline', 'headline']);
 const ATTACK_VERB = /^(attack(?:ed|s|ing)?|struck|strikes?|launched|bombed|shelled|raided|stormed|ambushed|fired|opened|killed|targeted|hit|seized|captured|claimed)$/i;
 const TARGET_BEFORE = /^(on|against|targeting|targeted)$/i;
+/** Lemmas of attacks, for the word a target's phrase hangs on. */
+const ATTACK_LEMMA = /^(?:attack|strike|airstrike|raid|assault|ambush|bomb|bombing|shell|shelling|fire|offensive|onslaught|raid|blast|explosion|massacre|kill|target|hit|storm|siege|war|campaign|fight)$/i;
 /** An attack named after its author: "U.S. drone strikes", "coalition air raids", "Russian warplanes". */
 const ATTACK_NOUN = /^(strikes?|airstrikes?|air|drone|raids?|bombing|bombings|bombardment|shelling|warplanes?|jets|planes|aircraft|drones|artillery|offensive|assault)$/i;
 const ACTOR_KINDS = new Set(['armed_group', 'organisation', 'nationality', 'place', 'person']);
@@ -42,6 +45,13 @@ export function buildIncidents(doc: Document): void {
   const bodyTypes = ledeBody.length ? reportedTypesIn(doc, ledeBody[0].start, ledeBody[ledeBody.length - 1].end) : [];
   const ledeFigures = doc.claims.some((c) => c.kind === 'casualties' && c.start >= lede[0].start && c.end <= lede[lede.length - 1].end);
   if (!bodyTypes.length && !ledeFigures) types.length = 0;
+  // The learned event reading (events.ts): sentences of the reporting text that tell an incident.
+  const learned = reportedEvents(doc, body);
+  // The rules found no incident word in the lede, but a later sentence reports one: its kind leads. A
+  // word of that kind must report it there: the model, trained on wire reports of political violence,
+  // is not trusted alone on other text (a crash, a disease, a drug raid).
+  const confirmed = learned.find((e) => wordedEvent(doc, e));
+  if (!types.length && confirmed) types.push(...typesOfEvent(doc, confirmed));
   if (!types.length) { doc.incidents = []; return; }
   // An attack whose victims are all fighters is a battle in ACLED's terms, not violence against civilians.
   const victims = doc.claims.filter((c) => c.kind === 'casualties' && c.subject && c.start < lede[lede.length - 1].end);
@@ -112,14 +122,106 @@ export function buildIncidents(doc: Document): void {
   doc.incidents.push(...secondaryIncidents(doc, doc.incidents, told));
   doc.incidents.push(...attacksElsewhere(doc, doc.incidents));
   doc.incidents.push(...attacksApart(doc, doc.incidents));
+  doc.incidents.push(...eventsOfOtherKinds(doc, doc.incidents, learned));
   // The lede also tells other incidents in sentences of their own ("X died in a shootout with police a day
   // later"): their actors are theirs, not the main incident's. Later paragraphs that refer back to the
   // incident ("Colombia blamed the ELN for the bombing of a police academy") add its attacker and target.
   const apart = [...told, ...others.map((o) => o.evidence)].filter((e) => e.start >= main.evidence.start && e.end <= main.evidence.end);
   if (apart.length) main.actors = actorsIn(doc, main.evidence.start, main.evidence.end, apart);
   main.actors = mergeActors(main.actors, referenceActors(doc, main, doc.incidents.slice(1)));
+  // The learned role tagger's fillers (events.ts): each incident takes those of its own text; the main
+  // incident also those of the reporting sentences no other incident claims.
+  const roles = readEvents(doc).roles;
+  const elsewhere = doc.incidents.slice(1).map((i) => i.evidence);
+  for (const inc of doc.incidents) {
+    const mine = inc === main
+      ? roles.filter((r) => !elsewhere.some((e) => e.start <= r.start && r.end <= e.end) && body.some((x) => x.start <= r.start && r.end <= x.end))
+      : roles.filter((r) => inc.evidence.start <= r.start && r.end <= inc.evidence.end);
+    inc.actors = mergeActors(inc.actors, learnedActors(doc, mine));
+    const things = (role: RoleSpan['role']) => mine.filter((r) => r.role === role).map(({ start, end, text }) => ({ start, end, text }));
+    const weapons = things('Weapon'), targets = things('Target');
+    if (weapons.length) inc.weapons = weapons;
+    if (targets.length) inc.targets = targets;
+  }
   // One toll per incident, as ACLED codes it, traced to its claims.
   for (const inc of doc.incidents) inc.fatalities = fatalitiesOf(doc, inc.figures);
+}
+
+/**
+ * Actors from the role tagger's spans: a perpetrator is the attacker (an organisation, or people named by
+ * what they are), a victim the target (physical targets and weapons are not actors: the incident lists them). A span that is a mention of an entity
+ * takes it; the name stays the words of the text.
+ */
+function learnedActors(doc: Document, spans: RoleSpan[]): Actor[] {
+  const out: Actor[] = [];
+  for (const r of spans) {
+    if (r.role === 'Weapon' || r.role === 'Target') continue;
+    const mention = doc.mentions.find((m) => m.start === r.start && m.end === r.end);
+    // A name inside the name of a place or an organisation ("Rue Victor Hugo") is not a victim.
+    if (r.role === 'Victim' && doc.mentions.some((m) => m.kind !== 'person' && m.start <= r.start && r.end <= m.end && m.end - m.start > r.end - r.start)) continue;
+    const role: ActorRole = r.role === 'Victim' ? 'target' : 'attacker';
+    const kind: Actor['kind'] = r.role === 'PerpOrg' ? 'organisation' : r.role === 'Victim' ? 'person' : 'group';
+    out.push({ name: r.text.replace(/\s+/g, ' '), role, kind, ...(mention ? { entity: mention.entity } : {}), span: { start: r.start, end: r.end } });
+  }
+  return out;
+}
+
+/** Sentences of the reporting sections the event model reads as an incident, strongest first. */
+function reportedEvents(doc: Document, body: { start: number; end: number }[]): SentenceEvent[] {
+  const models = eventModels();
+  if (!models) return [];
+  const threshold = models.meta.eventThreshold;
+  return readEvents(doc).sentences
+    .filter((e) => e.type !== 'none' && e.margin > threshold && body.some((x) => x.start <= doc.sentences[e.sentence].start && doc.sentences[e.sentence].end <= x.end))
+    .sort((a, b) => b.margin - a.margin);
+}
+
+/**
+ * The rules confirm what the event model reads in a sentence: a trigger word of its kind reports an
+ * incident there (evidence.ts), or, for an attack, the sentence gives a casualty figure and names its
+ * perpetrator ("the judge was shot dead by two men on a motorcycle"; not a crash or a disease).
+ */
+function wordedEvent(doc: Document, e: SentenceEvent): boolean {
+  const sentence = doc.sentences[e.sentence];
+  if (reportedTypesIn(doc, sentence.start, sentence.end).some((t) => EVENT_CLASS_OF[t] === e.type)) return true;
+  const inside = (x: { start: number; end: number }) => x.start >= sentence.start && x.end <= sentence.end;
+  return e.type === 'ATTACK' && doc.claims.some((c) => c.kind === 'casualties' && inside(c))
+    && readEvents(doc).roles.some((r) => (r.role === 'PerpInd' || r.role === 'PerpOrg') && inside(r));
+}
+
+/** Our types for a sentence the event model reads as an incident: the rules' words of its kind, or the kind's own type. */
+function typesOfEvent(doc: Document, e: SentenceEvent): string[] {
+  const sentence = doc.sentences[e.sentence];
+  const own = reportedTypesIn(doc, sentence.start, sentence.end).filter((t) => EVENT_CLASS_OF[t] === e.type);
+  return own.length ? own : [TYPE_OF_EVENT_CLASS[e.type]];
+}
+
+/**
+ * An incident of another kind than any found so far that the event model reads in a sentence of its own
+ * ("Two days later, the guerrillas kidnapped the mayor"): an incident of that kind, told by that sentence,
+ * at its place (or the main incident's). At most one per kind: the strongest sentence tells it.
+ */
+function eventsOfOtherKinds(doc: Document, incidents: Incident[], learned: SentenceEvent[]): Incident[] {
+  const out: Incident[] = [];
+  const kinds = new Set(incidents.map((i) => EVENT_CLASS_OF[i.type]));
+  const main = incidents[0];
+  for (const e of learned) {
+    const sentence = doc.sentences[e.sentence];
+    if (kinds.has(e.type)) continue;
+    const here = doc.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end && p.lat !== undefined).sort((a, b) => Number(speaks(doc, a)) - Number(speaks(doc, b)) || (a.precision ?? 3) - (b.precision ?? 3));
+    // A sentence of an incident's own text is that incident (a battle the model reads as an attack),
+    // unless it is placed far from it ("... days after an attack in another city").
+    const far = (i: Incident) => here[0] !== undefined && i.place?.lat !== undefined && haversineKm(here[0].lat!, here[0].lon!, i.place.lat, i.place.lon!) > FAR_KM;
+    if (incidents.some((i) => i.evidence.start <= sentence.start && sentence.end <= i.evidence.end && !far(i))) continue;
+    const types = typesOfEvent(doc, e);
+    // The model alone does not make an incident: the rules must confirm it (wordedEvent).
+    if (!wordedEvent(doc, e)) continue;
+    kinds.add(e.type);
+    const place = here[0] ?? main?.place;
+    const time = doc.times.find((t) => t.start >= sentence.start && t.end <= sentence.end && t.earliest) ?? main?.time;
+    out.push({ type: types[0], ...(types.length > 1 ? { otherTypes: types.slice(1) } : {}), ...(time ? { time } : {}), ...(place ? { place } : {}), actors: actorsIn(doc, sentence.start, sentence.end), claims: [], figures: [], evidence: { start: sentence.start, end: sentence.end } });
+  }
+  return out;
 }
 
 /** The actors of the sentences holding some spans (an incident's figures and place), merged. */
@@ -133,8 +235,9 @@ function mergeActors(into: Actor[], more: Actor[]): Actor[] {
   const out = into.map((a) => ({ ...a }));
   for (const a of more) {
     const same = out.find((b) => (a.entity !== undefined && a.entity === b.entity) || b.name.toLowerCase() === a.name.toLowerCase());
-    if (!same) out.push(a);
-    else if (same.role === 'other' && a.role !== 'other') same.role = a.role;
+    if (!same) { out.push(a); continue; }
+    if (same.role === 'other' && a.role !== 'other') same.role = a.role;
+    if (!same.kind && a.kind) same.kind = a.kind;
   }
   return out;
 }
@@ -477,6 +580,9 @@ function isTown(name: string): boolean {
  */
 function actorsIn(doc: Document, from: number, to: number, skip: { start: number; end: number }[] = []): Actor[] {
   const { text, tokens } = doc;
+  // The tree, where it is trusted: not on text in capitals (wire copy tags most words PROPN).
+  const caps = text.slice(from, to);
+  const syn = doc.syntax && doc.syntax.head.length === tokens.length && caps !== caps.toUpperCase() ? doc.syntax : undefined;
   const actors: Actor[] = [];
   const seen = new Set<number>();
   const names = new Set<string>();
@@ -552,6 +658,32 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
     return doc.claims.some((c) => c.kind === 'casualties' && c.subject && !c.subject.civilian && c.subject.start <= span.start && span.end <= c.subject.end) ? 'target' : undefined;
   }
 
+  /** The token of a span whose head lies outside it (-1 without a usable tree). */
+  function phraseHead(span: { start: number; end: number }): number {
+    if (!syn) return -1;
+    for (let k = tokenFrom(span.start); k < tokens.length && tokens[k].start < span.end; k++) {
+      const up = syn.head[k];
+      if (up < 0 || tokens[up].start < span.start || tokens[up].start >= span.end) return k;
+    }
+    return -1;
+  }
+
+  /** Token k is the head of token t, or its head's head, or one further up. */
+  function governs(k: number, t: number): boolean {
+    for (let up = syn!.head[t], hops = 0; up >= 0 && hops < 3; up = syn!.head[up], hops++) if (up === k) return true;
+    return false;
+  }
+
+  /** The word a noun phrase (head t) hangs on, through its preposition, tells an attack. */
+  function hangsOnAttack(t: number): boolean {
+    let g = syn!.head[t];
+    // Up through a coordination or an apposition ("on police and soldiers").
+    for (let hops = 0; g >= 0 && hops < 2 && /^(?:conj|appos)$/.test(syn!.deprel[t]); hops++) { t = g; g = syn!.head[t]; }
+    if (g < 0) return false;
+    const w = text.slice(tokens[g].start, tokens[g].end);
+    return ATTACK_VERB.test(w) || ATTACK_NOUN.test(w) || ATTACK_LEMMA.test(syn!.lemma[g] ?? '') || typesIn(w).some((c) => !NON_VIOLENT.has(c));
+  }
+
   /** First token starting at or after an offset (binary search: tokens are in text order). */
   function tokenFrom(offset: number): number {
     return lowerBound(tokens, offset, (t) => t.start);
@@ -568,8 +700,13 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
     // "X launched ...", "X forces attacked ...", "U.S. drone strikes": within a few words after the name;
     // not a town's attack ("the Guildford pub bombings").
     const town = m.kind === 'organisation' && isTown(text.slice(m.start, m.end));
+    const h = phraseHead(m);
     for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
       const w = text.slice(tokens[k].start, tokens[k].end);
+      // The attack word is the object of another verb after the name ("X called it an attack", "X
+      // condemned the attack"): the attack is not the name's. (Only this much of the tree is asked: a
+      // looser test fails on parses such as "U.S.-led" read as a verb.)
+      if ((ATTACK_VERB.test(w) || ATTACK_NOUN.test(w)) && syn && h >= 0 && syn.head[k] > h && syn.head[k] < k && syn.upos[syn.head[k]] === 'VERB' && !governs(k, h)) continue;
       if (ATTACK_VERB.test(w)) return k > 0 && /^(was|were|been|being|is|are)$/i.test(text.slice(tokens[k - 1].start, tokens[k - 1].end)) ? 'target' : 'attacker';
       if (m.kind !== 'person' && !town && ATTACK_NOUN.test(w)) return 'attacker';
       if (/^[.;,]$/.test(w) || /^(said|says|told|and|of)$/i.test(w)) break;
@@ -586,7 +723,12 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
       if (/^(blamed|blames|blaming|accused|accuses|accusing)$/i.test(w) && /^\s+(?:for|of)\b/i.test(after)) return 'attacker';
       // A new clause ("told reporters on Sunday that police were ..."): what lies before it is not about the name.
       if (/^(that|who|which|when|while|but|because|if)$/i.test(w)) break;
-      if (TARGET_BEFORE.test(w)) return 'target';
+      // "attacks on X", "an assault against X": in the tree the phrase of "on" hangs on an attack word
+      // ("the deportation inflicted on their neighbours" is not an attack).
+      if (TARGET_BEFORE.test(w)) {
+        if (/^(?:on|against)$/i.test(w) && syn && h >= 0 && !hangsOnAttack(h)) break;
+        return 'target';
+      }
       // "the bombing of X".
       if (/^of$/i.test(w) && k === j && /^(bombing|shelling|attack|assault|siege|storming|bombardment)$/i.test(word(k - 1))) return 'target';
       // The agent of an attack in the passive: "killed by X", "carried out by the X", "blamed on" is above.

@@ -10,6 +10,9 @@ export interface Actor {
   role: ActorRole;
   entity?: number;
   span?: Span;
+  /** What the actor is, where the text tells it: people named by what they are ("gunmen"), an
+   * organisation, or a named person. */
+  kind?: 'group' | 'organisation' | 'person';
 }
 
 /** One victim group's figures across sources, reconciled (rule in src/incidents/reconcile.ts). */
@@ -59,4 +62,8 @@ export interface Incident {
   fatalities?: Fatalities;
   /** The text that describes the incident. */
   evidence: Span;
+  /** Weapons the text names for the incident ("a car bomb", "machine guns"), as written. */
+  weapons?: (Span & { text: string })[];
+  /** Things attacked that the text names ("a power substation", "the embassy"): what was hit, not who (no actor). */
+  targets?: (Span & { text: string })[];
 }

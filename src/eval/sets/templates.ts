@@ -28,7 +28,11 @@ export type MucPred = MucIncident[];
 export const MUC_TYPE: Record<string, string> = {
   suicide_bombing: 'BOMBING', ied: 'BOMBING', bombing: 'BOMBING',
   air_strike: 'ATTACK', shelling: 'ATTACK', armed_attack: 'ATTACK', violence_against_civilians: 'ATTACK',
+  abduction: 'KIDNAPPING', arson: 'ARSON', robbery: 'ROBBERY',
 };
+
+/** A force's post named as the target (the incidents stage's actor for an attacked base or station). */
+const POST_NAME = /\b(?:academy|station|post|checkpoint|headquarters|barracks|compound|base|convoy|patrol)$/i;
 
 /** GTT's normalize_string: lower case, ASCII punctuation deleted, the words a / an / the deleted, white space collapsed. */
 export function normFiller(s: string): string {
@@ -101,11 +105,17 @@ export function incidentFillers(doc: Document, index: number): Pick<MucIncident,
       if (kindOf(c.subject.entity) === 'person') { const name = doc.entities[c.subject.entity!].name; fillers.Victim.push(name); victimsAny.push(name); }
     }
   }
+  for (const w of inc.weapons ?? []) fillers.Weapon.push(w.text);
+  for (const t of inc.targets ?? []) fillers.Target.push(t.text);
   for (const a of inc.actors) {
-    const kind = kindOf(a.entity);
-    if (a.role === 'attacker') (kind === 'organisation' || kind === 'armed_group' || kind === 'media' ? fillers.PerpOrg : fillers.PerpInd).push(nameOf(a));
+    // The actor's own kind (the role tagger's) before its entity's.
+    const kind = a.kind ?? kindOf(a.entity);
+    const name = a.kind ? a.name : nameOf(a);
+    if (a.role === 'attacker') (kind === 'organisation' || kind === 'armed_group' || kind === 'media' ? fillers.PerpOrg : fillers.PerpInd).push(name);
     else if (a.role === 'target') {
-      if (kind === 'person') { fillers.Victim.push(nameOf(a)); victimsAny.push(nameOf(a)); } else if (casualtySubjects.has(normFiller(nameOf(a)))) victimsAny.push(nameOf(a)); else fillers.Target.push(nameOf(a));
+      // A target actor is people (physical targets are listed apart, inc.targets), except a force's post
+      // ("the police academy"), which the rules keep as the force attacked.
+      if (kind === 'person') { fillers.Victim.push(name); victimsAny.push(name); } else if (!POST_NAME.test(name) || casualtySubjects.has(normFiller(name))) victimsAny.push(name); else fillers.Target.push(name);
     }
   }
   return { fillers, victimsAny };
