@@ -133,6 +133,31 @@ test('syntax: a trained perceptron survives pruning, packing and loading', () =>
   assert.deepEqual(Array.from(unseen), [0, 0, 0, 0], 'a feature never trained scores nothing');
 });
 
+test('syntax: a three-class model (dense 16-bit rows behind fingerprints) scores as trained', () => {
+  const p = new TrainablePerceptron(3, 12);
+  const feats = Int32Array.from([7, 1 << 25, -99, 123456789]);
+  for (let i = 0; i < 30; i++) p.update(feats, 4, 1, 2);
+  const { models } = unpackModels(packModels({}, { m: p.export(0.01) }), 'test');
+  const model = new SparsePerceptron(models.m);
+  const scores = new Float64Array(3);
+  model.score(feats, 4, scores);
+  assert.ok(scores[1] > 1 && scores[2] < -1 && scores[0] === 0, `scores ${Array.from(scores)}`);
+  model.score(Int32Array.from([5 << 20, 77 << 20]), 2, scores);
+  assert.deepEqual(Array.from(scores), [0, 0, 0], 'features never trained score nothing');
+});
+
+test('syntax: only the moves left open are scored: an empty stack shifts, an exhausted buffer reduces', () => {
+  const c = new Configuration();
+  c.reset(new Int32Array(2), new Int32Array(2));
+  assert.equal(c.forced(), SHIFT);
+  c.apply(SHIFT);
+  assert.equal(c.forced(), -1, 'a word on the stack and one in the buffer: a real choice');
+  c.apply(SHIFT); // stack [0 1], buffer [ROOT]
+  assert.equal(c.forced(), RIGHT);
+  c.apply(RIGHT);
+  assert.equal(c.forced(), LEFT, 'the last word standing goes to the root');
+});
+
 test('syntax: lemma rules and exceptions learned from examples', () => {
   assert.deepEqual(editOf('cities', 'city'), [3, 'y']);
   const words = [

@@ -65,6 +65,13 @@ export class Configuration {
     return this.b0 === this.n && this.depth === 0;
   }
 
+  /** The one valid move when there is only one (empty stack, or only the root left in the buffer), else -1. */
+  forced(): number {
+    if (this.depth === 0) return SHIFT;
+    if (this.b0 === this.n) return this.depth === 1 ? LEFT : RIGHT;
+    return -1;
+  }
+
   /** SHIFT while a word is left; LEFT onto the root only for the last word standing (one root). */
   valid(move: number): boolean {
     if (move === SHIFT) return this.b0 < this.n;
@@ -230,10 +237,12 @@ export class DependencyParser {
     c.reset(words, tags);
     const sc = this.moveScores;
     while (!c.done()) {
-      const k = moveFeatures(c, this.feats);
-      this.moves.score(this.feats, k, sc);
-      let move = -1;
-      for (let m = 0; m < MOVES; m++) if (c.valid(m) && (move < 0 || sc[m] > sc[move])) move = m;
+      let move = c.forced(); // nothing to score
+      if (move < 0) {
+        const k = moveFeatures(c, this.feats);
+        this.moves.score(this.feats, k, sc);
+        for (let m = 0; m < MOVES; m++) if (c.valid(m) && (move < 0 || sc[m] > sc[move])) move = m;
+      }
       const dep = c.apply(move);
       if (dep >= 0) c.labels[dep] = this.label(c, c.heads[dep], dep);
     }

@@ -122,66 +122,86 @@ export interface SparseModelData {
 }
 
 /**
- * Run-time form: an open-addressing table from bucket to its weights. Each slot holds the bucket id and,
- * inline, either its dense row (models of few classes, such as the parser's three moves) or where its
- * run of (class, weight) pairs starts and ends: one probe touches one cache line, which is most of the
- * cost of scoring a large model.
+ * Run-time form: an open-addressing table from bucket to its weights. Models of few classes (the parser's
+ * three moves) keep each bucket's dense row inline, as 16-bit integers beside a 16-bit fingerprint of the
+ * bucket: 8 bytes a slot, so the table is half the size and a probe touches one cache line. (A bucket the
+ * model pruned can match another's fingerprint about once in 65,000 probes: it then reads that row.)
+ * Larger models keep, per slot, the bucket id and where its run of (class, weight) pairs starts and ends.
  */
 export class SparsePerceptron implements Scorer {
   readonly classes: number;
   private readonly shift: number;
   private readonly mask: number;
-  /** Slot s: ints[s * stride] = bucket id (-1 empty); then the row (dense) or start, end (runs). */
-  private readonly ints: Int32Array;
-  private readonly floats: Float32Array;
-  private readonly stride: number;
   private readonly dense: boolean;
+  /** Dense: slot s holds [fingerprint (0 = empty), weight of class 0, 1, 2] at s * 4. */
+  private readonly rows: Int16Array;
+  private readonly invScale: number;
+  /** Runs: slot s holds [bucket id (-1 = empty), start, end] at s * 3. */
+  private readonly ints: Int32Array;
   private readonly classIds: Uint8Array;
   private readonly weights: Float32Array;
 
   constructor(data: SparseModelData) {
     const C = (this.classes = data.classes);
     this.shift = 32 - data.bits;
+    this.invScale = 1 / data.scale;
     const n = data.buckets.length;
     let size = 16;
     while (size < n * 1.3) size <<= 1; // a smaller table is fewer cache misses; probes stay short
     this.mask = size - 1;
-    this.dense = C <= 4;
-    this.stride = this.dense ? 1 + C : 3;
-    const buffer = new ArrayBuffer(size * this.stride * 4);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
-    for (let s = 0; s < size; s++) this.ints[s * this.stride] = -1;
+    this.dense = C <= DENSE_CLASSES;
+    this.rows = new Int16Array(this.dense ? size * 4 : 0);
+    this.ints = new Int32Array(this.dense ? 0 : size * 3).fill(-1);
     this.classIds = this.dense ? new Uint8Array(0) : Uint8Array.from(data.classIds);
     this.weights = new Float32Array(this.dense ? 0 : data.values.length);
     if (!this.dense) for (let i = 0; i < data.values.length; i++) this.weights[i] = data.values[i] / data.scale;
     let at = 0;
     for (let i = 0; i < n; i++) {
       const b = data.buckets[i];
-      let h = Math.imul(b, 0x9e3779b1) & this.mask;
-      while (this.ints[h * this.stride] !== -1) h = (h + 1) & this.mask;
-      const base = h * this.stride;
-      this.ints[base] = b;
       const count = data.counts[i];
-      if (this.dense) for (let j = at; j < at + count; j++) this.floats[base + 1 + data.classIds[j]] = data.values[j] / data.scale;
-      else { this.ints[base + 1] = at; this.ints[base + 2] = at + count; }
+      let h = slotOf(b) & this.mask;
+      if (this.dense) {
+        while (this.rows[h * 4] !== 0) h = (h + 1) & this.mask;
+        this.rows[h * 4] = fingerprint(b);
+        for (let j = at; j < at + count; j++) this.rows[h * 4 + 1 + data.classIds[j]] = data.values[j];
+      } else {
+        while (this.ints[h * 3] !== -1) h = (h + 1) & this.mask;
+        this.ints[h * 3] = b;
+        this.ints[h * 3 + 1] = at;
+        this.ints[h * 3 + 2] = at + count;
+      }
       at += count;
     }
   }
 
   score(feats: Int32Array, n: number, scores: Float64Array): void {
     scores.fill(0);
-    const { ints, floats, mask, stride, classIds, weights, shift } = this;
-    const C = this.classes;
-    const dense = this.dense;
+    const { mask, shift } = this;
+    if (this.dense) {
+      const rows = this.rows;
+      let a = 0, b = 0, c = 0;
+      for (let i = 0; i < n; i++) {
+        const bucket = feats[i] >>> shift;
+        const f = fingerprint(bucket);
+        for (let h = slotOf(bucket) & mask; ; h = (h + 1) & mask) {
+          const k = rows[h << 2];
+          if (k === f) { a += rows[(h << 2) + 1]; b += rows[(h << 2) + 2]; c += rows[(h << 2) + 3]; break; }
+          if (k === 0) break;
+        }
+      }
+      const s = this.invScale;
+      scores[0] = a * s;
+      if (scores.length > 1) scores[1] = b * s;
+      if (scores.length > 2) scores[2] = c * s;
+      return;
+    }
+    const { ints, classIds, weights } = this;
     for (let i = 0; i < n; i++) {
       const b = feats[i] >>> shift;
-      for (let h = Math.imul(b, 0x9e3779b1) & mask; ; h = (h + 1) & mask) {
-        const base = h * stride;
-        const k = ints[base];
+      for (let h = slotOf(b) & mask; ; h = (h + 1) & mask) {
+        const k = ints[h * 3];
         if (k === b) {
-          if (dense) for (let j = 0; j < C; j++) scores[j] += floats[base + 1 + j];
-          else for (let j = ints[base + 1], e = ints[base + 2]; j < e; j++) scores[classIds[j]] += weights[j];
+          for (let j = ints[h * 3 + 1], e = ints[h * 3 + 2]; j < e; j++) scores[classIds[j]] += weights[j];
           break;
         }
         if (k === -1) break;
@@ -189,6 +209,15 @@ export class SparsePerceptron implements Scorer {
     }
   }
 }
+
+/** Models of up to this many classes keep dense rows. */
+const DENSE_CLASSES = 3;
+const slotOf = (bucket: number) => Math.imul(bucket, 0x9e3779b1);
+/** 16 bits of the bucket id other than those its slot is drawn from; never 0 (the empty mark). */
+const fingerprint = (bucket: number) => {
+  const v = Math.imul(bucket ^ (bucket >>> 11), 0x85ebca6b) >> 16; // as an Int16Array reads it back
+  return v === 0 ? 1 : v;
+};
 
 /** Index of the highest score; `except` (when >= 0) is never chosen. No callback: this runs per word. */
 export function argmax(scores: Float64Array, except = -1): number {
