@@ -259,3 +259,14 @@ describe('toponyms the tagger gave another kind', () => {
     assert.ok(!doc.places.some((p) => p.text === 'Helmet' && p.country === 'US' && !/helmet/i.test(p.name ?? '')));
   });
 });
+
+describe('names that share a word with a place', () => {
+  it('a bare direction is not a place; a name opening on a demonym names its country', () => {
+    // Invented.
+    const doc = run('Officials in the West were alarmed. The Kenyan Navy seized a boat off Mombasa on Monday.');
+    assert.ok(!doc.places.some((p) => /^(?:the )?West$/.test(p.text)), JSON.stringify(doc.places.map((p) => p.text)));
+    const kenyan = doc.places.find((p) => p.text === 'Kenyan');
+    if (kenyan) assert.equal(kenyan.country, 'KE');
+    assert.equal(place(doc, 'Mombasa').country, 'KE');
+  });
+});

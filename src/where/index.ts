@@ -30,6 +30,7 @@ const REGION_ADJECTIVES: Record<string, string> = {
   'north american': 'North America', 'middle eastern': 'Middle East', kurdish: 'Kurdistan', balkan: 'Balkans',
   english: 'England', scottish: 'Scotland', welsh: 'Wales',
 };
+const COMPASS = /^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest|middle)$/i;
 /** Countries whose place names are English, written in Latin script: no transliteration variants. */
 const ONE_SPELLING = new Set(['US', 'GB', 'IE', 'CA', 'AU', 'NZ']);
 /** Kinds of mention whose name may be, or hold, a place's: "Liverpool" (a club), "the Toronto Police". */
@@ -203,6 +204,20 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
     const whole = wellKnown(m.text, m.kind === 'person' ? 100000 : 50000);
     if (whole) { placeSpans.push(m); addCandidate({ start: m.start, end: m.end, text: m.text }, m.text, false, false, true); continue; }
     if (m.kind === 'person') continue;
+    // "European Commission", "Philippine Navy": a name opening on a demonym names its country or region.
+    const first = /^[A-Z][\p{L}]+/u.exec(m.text)?.[0];
+    if (first && first.length < m.text.length) {
+      const code = demonymOf(first);
+      const region = code === undefined ? REGION_ADJECTIVES[first.toLowerCase()] : undefined;
+      const places = code !== undefined && gaz.countries.has(code) ? [gaz.get(gaz.countries.get(code)!)]
+        : region ? gaz.match(region).places.filter((p) => p.id.startsWith('r')).slice(0, 1) : [];
+      if (places.length) {
+        const span = { start: m.start, end: m.start + first.length, text: first };
+        placeSpans.push(span);
+        candidates.push({ mention: span, name: first, areaWord: true, places, inName: true });
+        continue;
+      }
+    }
     for (const part of placeWithinName(m)) {
       if (!free(part)) continue;
       placeSpans.push(part);
@@ -218,7 +233,7 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
     const found = gaz.match(name);
     if (found.bySkeleton) return false;
     const key = foldName(name);
-    return found.places.some((p) => (p.feature === 'PCLI' || p.feature === 'ADM1' || p.feature === 'CONT' || p.feature === 'RGN')
+    return found.places.some((p) => (p.feature === 'PCLI' || p.feature === 'ADM1' || p.feature === 'CONT' || p.feature === 'RGN' || p.feature === 'STM' || p.feature === 'SEA')
       ? foldName(p.name) === key || (name.length >= 4 && p.alternates.some((a) => foldName(a) === key)) || (p.feature === 'PCLI' && /^[A-Z.]{2,5}$/.test(name))
       : p.feature.startsWith('PPL') && p.population >= population && foldName(p.name) === key);
   }
@@ -232,6 +247,14 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
       const text = m.text.slice(0, end).replace(/['’]s$/, '');
       if (wellKnown(text, 50000)) yield { start: m.start, end: m.start + text.length, text };
     }
+    // A country named anywhere in it ("Air Canada", "the Bank of Zimbabwe Act").
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i][0].replace(/['’]s$/, '');
+      const code = COUNTRY_NAMES[w.toLowerCase()];
+      if (/^[A-Z]/.test(w) && (code || gaz.match(w).places.some((p) => p.feature === 'PCLI' && foldName(p.name) === foldName(w)))) {
+        yield { start: m.start + words[i].index!, end: m.start + words[i].index! + w.length, text: w };
+      }
+    }
     const of = / of ((?:the )?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2})$/u.exec(m.text);
     if (of) {
       const text = of[1].replace(/^the /, '');
@@ -242,6 +265,8 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
 
   function addCandidate(m: Span & { text: string }, surface: string, retyped = false, areaNoun = false, inName = false): void {
     let name = surface.replace(/['’]s$/, '');
+    // A bare direction ("the West", "North") is no place of its own, whatever town shares the word.
+    if (COMPASS.test(name)) return;
     // "Latakia province": the area word may follow the name outside the mention.
     const areaWord = areaNoun || AREA_SUFFIX.test(name) || /^\s+(province|governorate|district|region|county|oblast|prefecture)\b/i.test(text.slice(m.end, m.end + 16));
     const countryCode = COUNTRY_NAMES[name.toLowerCase().replace(/[^a-z]+/g, ' ').trim()];
@@ -265,6 +290,7 @@ export function placeCandidates(doc: Document): { candidates: Candidate[]; conte
       const kept = places.filter((p) => !p.id.startsWith('s') || !seat(p));
       if (kept.length) places = kept;
     }
+    // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     // A name that is a country's name means the country ("Colombia", not a town called Colombia).
     const country = places.find((p) => p.feature === 'PCLI');
     if (country && !areaWord) places = [country];
@@ -308,7 +334,9 @@ export function eligiblePlaces(c: Candidate, context: RankingContext): Place[] {
   const weights = context.weights;
   const talksOfCountries = weights.size > 0;
   return c.places.filter((p) => !(talksOfCountries && p.country && !weights.has(p.country) && p.population < 50000 && !['PCLI', 'RGN', 'STM', 'SEA', 'CONT'].includes(p.feature))
-    && !((c.weak || c.retyped) && !weights.has(p.country)));
+    && !((c.weak || c.retyped) && !weights.has(p.country))
+    // A one-word name that is only another name of a town ("Black" for Bratsk) must be in a country the document is about.
+    && !(talksOfCountries && !/\s/.test(c.name) && p.feature.startsWith('PPL') && p.population >= 50000 && !weights.has(p.country) && foldName(p.name) !== foldName(c.name)));
 }
 
 export function resolvePlaces(doc: Document): void {
