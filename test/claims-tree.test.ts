@@ -167,4 +167,11 @@ describe('casualties from the tree', () => {
     assert.equal(casualties(doc)[0].source.name, 'monitor');
     assert.deepEqual(read(run('The ministry put the number of soldiers killed far lower.')), []);
   });
+
+  it('counts a named person hurt and later dead among the killed only', () => {
+    const doc = run('Lena Marsh was taken to a hospital with gunshot wounds. Doctors said Lena Marsh died there on Sunday.');
+    const figures = reconcile(doc, doc.claims.map((_, i) => i));
+    assert.equal(totalOf(figures, 'killed')?.best, 1);
+    assert.equal(totalOf(figures, 'injured') ?? null, null);
+  });
 });
