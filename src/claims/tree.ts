@@ -492,7 +492,8 @@ export function victimList(t: Tree, w: number): { token: number; predicate: numb
     if (/^(victims|casualties)$/.test(word)) return { pronoun: false };
     return undefined;
   };
-  if (t.lemma(w) === 'include' && t.upos(w) === 'VERB') {
+  // (every token passes here: the word's form first, its lemma only then)
+  if (t.upos(w) === 'VERB' && /^includ/.test(t.lowers[w]) && t.lemma(w) === 'include') {
     const o = t.child(w, 'obj');
     const l = listed(t.child(w, 'nsubj'));
     return o >= 0 && l ? { token: o, predicate: w, ...l } : undefined;
