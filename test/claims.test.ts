@@ -49,33 +49,33 @@ describe('quantities', () => {
 
 describe('casualty claims', () => {
   it('reads a passive figure pair with its victims and the narrator as source', () => {
-    const doc = run('Seven members of the border guard were killed and 27 injured in the attack.');
+    const doc = run('Six crew of the river ferry were killed and 31 injured when it capsized under fire.');
     const [c] = casualties(doc);
-    assert.deepEqual(figure(c, 'killed'), { min: 7, max: 7 });
-    assert.deepEqual(figure(c, 'injured'), { min: 27, max: 27 });
-    assert.equal(c.subject?.text, 'members of the border guard');
+    assert.deepEqual(figure(c, 'killed'), { min: 6, max: 6 });
+    assert.deepEqual(figure(c, 'injured'), { min: 31, max: 31 });
+    assert.equal(c.subject?.text, 'crew of the river ferry');
     assert.equal(c.source.kind, 'narrator');
     assert.equal(doc.text.slice(c.subject!.start, c.subject!.end), c.subject!.text);
   });
 
   it('reads active verbs before the figure', () => {
-    const doc = run('The blast killed at least 12 people and wounded 22 others.');
+    const doc = run('The landmine killed at least 8 herders and wounded 17 others.');
     const [c] = casualties(doc);
-    assert.deepEqual(figure(c, 'killed'), { min: 12, max: null });
-    assert.deepEqual(figure(c, 'injured'), { min: 22, max: 22 });
-    assert.equal(c.subject?.text, 'people');
+    assert.deepEqual(figure(c, 'killed'), { min: 8, max: null });
+    assert.deepEqual(figure(c, 'injured'), { min: 17, max: 17 });
+    assert.equal(c.subject?.text, 'herders');
   });
 
   it('reads lumped figures', () => {
-    const [c] = casualties(run('The shelling left dozens of dead and wounded in the market.'));
+    const [c] = casualties(run('The mortar fire caused dozens of dead and wounded along the quay.'));
     assert.deepEqual(figure(c, 'killed_or_injured'), { min: 24, max: null, vague: 'dozens' });
   });
 
   it('reads negation as a zero for the group', () => {
-    const doc = run('No French or allied soldiers died in the raid. There were no fatalities but 14 people were injured.');
+    const doc = run('No Belgian or allied soldiers died during the patrol. The quake brought no fatalities, though 14 people were injured.');
     const [a, b] = casualties(doc);
     assert.deepEqual(figure(a, 'killed'), { min: 0, max: 0 });
-    assert.equal(a.subject?.text, 'French or allied soldiers');
+    assert.equal(a.subject?.text, 'Belgian or allied soldiers');
     assert.deepEqual(figure(b, 'killed'), { min: 0, max: 0 });
     assert.deepEqual(figure(b, 'injured'), { min: 14, max: 14 });
   });
@@ -129,13 +129,13 @@ describe('casualty claims', () => {
     ]);
   });
 
-  it('reads single named victims, pronoun victims and "as well as the attacker"', () => {
-    const doc = run('Omar Haddad died after a gunfight with police. The blast killed 20 people as well as the attacker. Hours later a man stabbed two people before he was killed by a guard.');
+  it('reads single named victims, pronoun victims and "as well as the bomber"', () => {
+    const doc = run('Omar Haddad died after a gunfight with police. The explosion killed 20 miners as well as the bomber. Hours later a man stabbed two people before he was killed by a guard.');
     const found = casualties(doc).map((c) => [c.subject?.text, figure(c, 'killed') ?? figure(c, 'injured')]);
     assert.deepEqual(found, [
       ['Omar Haddad', { min: 1, max: 1 }],
-      ['people', { min: 20, max: 20 }],
-      ['attacker', { min: 1, max: 1 }],
+      ['miners', { min: 20, max: 20 }],
+      ['bomber', { min: 1, max: 1 }],
       ['people', { min: 2, max: 2 }],
       ['man', { min: 1, max: 1 }],
     ]);
@@ -196,7 +196,7 @@ describe('losing people', () => {
 
 describe('hurt as a verb', () => {
   it('reads "a car bomb hurt nine people" as nine injured', () => {
-    const c = casualties(run('A car bomb in the town of Tarmiyah hurt nine people, officials said.'));
+    const c = casualties(run('A parcel bomb at the depot outside Varlo hurt nine people, officials said.'));
     assert.equal(c.length, 1);
     assert.deepEqual(figure(c[0], 'injured'), { min: 9, max: 9 });
   });
@@ -204,7 +204,7 @@ describe('hurt as a verb', () => {
 
 describe('victims found near a bare figure', () => {
   it('takes the group noun with its modifiers only, not the words before it', () => {
-    const c = casualties(run('Soldiers from the 4th Brigade fought militants near the town of Kessab on Wednesday, killing six, an officer said.'));
+    const c = casualties(run('Troops of the 2nd Regiment fought militants in the hills above Dravo on Wednesday, killing six, an officer said.'));
     assert.equal(c.length, 1);
     assert.equal(c[0].subject?.text, 'militants');
   });

@@ -9,7 +9,7 @@ import { lastStartingAtOrBefore, lowerBound } from '../model/search.ts';
 import type { Source } from '../model/source.ts';
 import { groupKey as normalGroup, sameGroup } from './groups.ts';
 import { numberValue, quantityAt } from './quantity.ts';
-import { coordinated, countingNoun, hypothetical, victimList, victimsModifier, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
+import { coordinated, countingNoun, hypothetical, isCount, victimList, victimsModifier, outcomeOf, partitiveOf, passiveSubjects, Tree, UNHARMED, victimsOf, type Victims } from './tree.ts';
 import { parseSyntax } from '../syntax/index.ts';
 
 const FORCE_NOUNS = /\b(troops|soldiers|forces|fighters|militants|militiamen|gunmen|police(?:men)?|officers|personnel|men|rebels|insurgents|marines|paratroopers|commandos|reservists|recruits|mercenaries|volunteers|jihadists)\b/i;
@@ -31,8 +31,6 @@ for (const w of WEAPONS) {
 const EVALUATIVE = /^(blame|blamed|blames|blaming|accuse|accused|accuses|accusing|condemn|condemned|condemns|denounce|denounced|critici[sz]ed|praised|welcomed|decried)$/i;
 /** Nouns that name an event, a weapon or a place, never its victims ("a clash that may have left ... dead"). */
 const NOT_VICTIMS = /^(numbers?|estimates?|tolls?|counts?|figures?|totals?|tall(y|ies)|rates?|attacks?|clash(es)?|blasts?|bombs?|explosions?|strikes?|airstrikes?|raids?|shelling|fire|fighting|violence|incidents?|operations?|war|conflict|ambush(es)?|bombings?|shootings?|assaults?|battles?|offensive|rockets?|missiles?|shells?|mortars?|grenades?|vehicles?|cars?|trucks?|buses|bus|buildings?|houses?|homes?|areas?|towns?|cities|city|villages?|stations?|markets?|mosques?|churches|church|schools?|hospitals?|checkpoints?|bases?|offices?|streets?|roads?|bridges?|shops?|stores?|restaurants?|hotels?|compounds?|camps?)$/;
-/** Words that count the people of an "of" phrase: "dozens of fighters". */
-const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
 const PERSON_NOUN = /^(man|woman|boy|girl|attacker|assailant|gunman|bomber|suspect|shooter|soldier|officer|policeman|policewoman|guard|driver|teenager|teen|toddler|child|fighter|militant|resident|worker|journalist|civilian|cop|deputy|trooper|student|father|mother|son|daughter|victim)$/;
 const AGE = /^-?(years?|months?)-olds?$/;
 const NARRATOR: Source = { kind: 'narrator', name: 'narrator' };
@@ -251,7 +249,7 @@ export function extractClaims(doc: Document): void {
   function describedBy(t: Tree, i: number, predicate: number): [number, number] | undefined {
     // "no fatalities": a counting noun names no victims.
     if (i === predicate || /^(he|she|they|them|him|her|it)$/.test(lowers[i])) return undefined;
-    if (t.upos(i) === 'NUM' || COUNT_HEADS.test(lowers[i])) {
+    if (isCount(t, i)) {
       const of = t.children(i).find((c) => t.rel(c) === 'nmod' && c !== predicate && t.child(c, 'case') >= 0 && lowers[t.child(c, 'case')] === 'of');
       if (of !== undefined) return describedBy(t, of, predicate);
       // "12 villagers" parsed as two subjects: the noun right after the number is what it counts.
@@ -307,7 +305,7 @@ export function extractClaims(doc: Document): void {
     // "a 40-year-old", "Ann Lee, 40-year-old": the number is an age; the phrase is one person.
     const age = (k: number) => k >= 0 && (AGE.test(lowers[k + 1] ?? '') || (lowers[k + 1] === '-' && AGE.test(lowers[k + 2] ?? '')));
     if (AGE.test(lower) && !lower.endsWith('s')) return { min: 1, max: 1 };
-    let num = t.upos(i) === 'NUM' || COUNT_HEADS.test(lower) ? i : t.child(i, 'nummod');
+    let num = isCount(t, i) ? i : t.child(i, 'nummod');
     if (age(num)) num = Array.from(t.children(i)).find((c) => c !== num && t.rel(c) === 'nummod' && !age(c)) ?? -1;
     // A number the tagger took for an adjective ("Nine villagers"): still the count.
     if (num < 0) for (const c of t.children(i)) if (c < i && /^(amod|det|compound)$/.test(t.rel(c)) && (numberValue(lowers[c]) !== undefined || quantityAt(words, lowers, c))) num = c;

@@ -88,6 +88,11 @@ export class Tree {
   }
 }
 
+/** Words that count the people of an "of" phrase ("dozens of fighters") or stand for them ("scores died"). */
+const COUNT_HEADS = /^(dozens|scores|hundreds|thousands|tens|dozen)$/;
+/** A count: a number, or a word that counts ("dozens", "scores"). */
+export const isCount = (t: Tree, k: number): boolean => k >= 0 && (t.upos(k) === 'NUM' || COUNT_HEADS.test(t.lowers[k]));
+
 /** Verbs whose object (active) or subject (passive) are the victims, by lemma. */
 export const VERB_OUTCOMES: Record<string, Outcome> = {
   kill: 'killed', murder: 'killed', slay: 'killed', execute: 'killed', massacre: 'killed', assassinate: 'killed', behead: 'killed',
@@ -255,13 +260,12 @@ const modifiedNoun: Recogniser = (t, w) => {
 };
 /** The outcome word as what a count counts: "dozens of dead", "hundreds of wounded". */
 const countOf: Recogniser = (t, w) => {
-  const isCount = (k: number) => k >= 0 && (t.upos(k) === 'NUM' || /^(dozens|scores|hundreds|thousands|tens)$/.test(t.lowers[k]));
   // The words say it whatever the attachment: a count, "of", the outcome word.
-  if (w >= 2 && t.lowers[w - 1] === 'of' && isCount(w - 2) && t.doc.tokens[w - 2].sentence === t.doc.tokens[w].sentence) return w - 2;
+  if (w >= 2 && t.lowers[w - 1] === 'of' && isCount(t, w - 2) && t.doc.tokens[w - 2].sentence === t.doc.tokens[w].sentence) return w - 2;
   const h = t.head(w);
   const k = t.child(w, 'case');
   if (h < 0 || !t.rel(w).startsWith('nmod') || k < 0 || t.lowers[k] !== 'of') return -1;
-  return isCount(h) ? h : -1;
+  return isCount(t, h) ? h : -1;
 };
 /** A result adjective: "left 15 dead", "shot dead two men", "found dead": the verb's object, else its passive subject. */
 const resultOf: Recogniser = (t, w) => {
@@ -488,7 +492,8 @@ export function victimList(t: Tree, w: number): { token: number; predicate: numb
     if (/^(victims|casualties)$/.test(word)) return { pronoun: false };
     return undefined;
   };
-  if (t.lemma(w) === 'include' && t.upos(w) === 'VERB') {
+  // (every token passes here: the word's form first, its lemma only then)
+  if (t.upos(w) === 'VERB' && /^includ/.test(t.lowers[w]) && t.lemma(w) === 'include') {
     const o = t.child(w, 'obj');
     const l = listed(t.child(w, 'nsubj'));
     return o >= 0 && l ? { token: o, predicate: w, ...l } : undefined;

@@ -211,7 +211,12 @@ export function totalOf(figures: ReconciledFigure[], outcome: Outcome = 'killed'
  * shot", "30 casualties": killed or injured) less those killed, whichever is more. The killed are
  * taken to be among the hit ("two men were shot ... one of them died": one injured).
  */
-function injuredOf(figures: ReconciledFigure[]): { low: number; best: number; high: number } | null {
+function injuredOf(all: ReconciledFigure[]): { low: number; best: number; high: number } | null {
+  // One named person hurt and later dead ("Harris was taken to hospital ... Harris was pronounced
+  // dead") is among the killed, not the injured as well.
+  const killedNames = all.filter((f) => f.outcome === 'killed' && f.best >= 1 && f.group).map((f) => f.group);
+  const hurtThenDead = (f: ReconciledFigure) => f.outcome === 'injured' && f.best === 1 && /^(\p{Lu}|victim$)/u.test(f.group) && killedNames.some((k) => sameGroup(k, f.group));
+  const figures = all.filter((f) => !hurtThenDead(f));
   const injured = ownTotal(figures, 'injured');
   const hit = ownTotal(figures, 'killed_or_injured');
   if (!hit) return injured;
