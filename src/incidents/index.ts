@@ -578,6 +578,50 @@ function isTown(name: string): boolean {
  * after "on/against" is targeted; victims of its casualty claims are targets; the sides of a fight are
  * parties to it; a person only as the one who attacks or fights.
  */
+type Place = Document['places'][number];
+const MENTION_PLACES = new WeakMap<Document['mentions'], { places: Document['places']; of: (Place | undefined)[] }>();
+/** The first geocoded place (in doc.places order) overlapping each mention, found once per document by
+ * bisection: a scan per mention of an entity's every mention made long lists of one town cubic. */
+function mentionPlaces(doc: Document): (Place | undefined)[] {
+  const cached = MENTION_PLACES.get(doc.mentions);
+  if (cached && cached.places === doc.places) return cached.of;
+  const located = doc.places.map((p, i) => ({ p, i })).filter((x) => x.p.lat !== undefined).sort((a, b) => a.p.start - b.p.start);
+  const longest = located.reduce((n, x) => Math.max(n, x.p.end - x.p.start), 0);
+  const of = doc.mentions.map((m) => {
+    let best: { p: Place; i: number } | undefined;
+    for (let k = lowerBound(located, m.start - longest, (x) => x.p.start); k < located.length && located[k].p.start < m.end; k++) {
+      const x = located[k];
+      if (m.start < x.p.end && (!best || x.i < best.i)) best = x;
+    }
+    return best?.p;
+  });
+  MENTION_PLACES.set(doc.mentions, { places: doc.places, of });
+  return of;
+}
+
+const LONGEST_MENTION = new WeakMap<Document['mentions'], number>();
+/** The mentions that overlap a span or end at most two characters before it (mentions are in text order). */
+function mentionsNear(doc: Document, span: { start: number; end: number }): Mention[] {
+  let longest = LONGEST_MENTION.get(doc.mentions);
+  if (longest === undefined) LONGEST_MENTION.set(doc.mentions, longest = doc.mentions.reduce((n, x) => Math.max(n, x.end - x.start), 0));
+  const out: Mention[] = [];
+  for (let k = lowerBound(doc.mentions, span.start - 2 - longest, (x) => x.start); k < doc.mentions.length && doc.mentions[k].start < span.end; k++) {
+    if (doc.mentions[k].end >= span.start - 2) out.push(doc.mentions[k]);
+  }
+  return out;
+}
+
+const VICTIM_SUBJECTS = new WeakMap<Document['claims'], { subjects: { start: number; end: number }[]; longest: number }>();
+/** The victim phrases of casualty claims that are not civilians, in text order, once per document. */
+function victimSubjects(doc: Document): { subjects: { start: number; end: number }[]; longest: number } {
+  let v = VICTIM_SUBJECTS.get(doc.claims);
+  if (!v) {
+    const subjects = doc.claims.flatMap((c) => (c.kind === 'casualties' && c.subject && !c.subject.civilian ? [{ start: c.subject.start, end: c.subject.end }] : [])).sort((a, b) => a.start - b.start);
+    VICTIM_SUBJECTS.set(doc.claims, v = { subjects, longest: subjects.reduce((n, x) => Math.max(n, x.end - x.start), 0) });
+  }
+  return v;
+}
+
 function actorsIn(doc: Document, from: number, to: number, skip: { start: number; end: number }[] = []): Actor[] {
   const { text, tokens } = doc;
   // The tree, where it is trusted: not on text in capitals (wire copy tags most words PROPN).
@@ -595,8 +639,8 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
       role = personRole(m) ?? (entity?.titles.length ? roleOf(doc, m) : undefined);
     } else {
       // A place is an actor only through its forces or its strikes ("U.S. forces", "Russian air strikes", "U.S.-led").
-      const placeOf = (mi: number) => doc.places.find((p) => p.lat !== undefined && p.start < doc.mentions[mi].end && doc.mentions[mi].start < p.end);
-      const geocoded = (entity?.mentions ?? []).map(placeOf).filter((p) => p !== undefined);
+      const placeOf = mentionPlaces(doc);
+      const geocoded = (entity?.mentions ?? []).map((mi) => placeOf[mi]).filter((p) => p !== undefined);
       if (m.kind !== 'nationality' && geocoded.length && geocoded.every((p) => p!.precision !== 3)) continue; // a town is where, not who
       const isPlace = m.kind === 'place' || geocoded.length > 0 || (m.kind === 'organisation' && isTown(m.text));
       if (isPlace && !/^(?:\s*|-led\s+[\w-]+\s*|\s+[\w-]+\s+)(forces|troops|army|military|police|government|strikes?|air ?strikes?|drone|warplanes?|jets|raids?|coalition)\b/i.test(text.slice(m.end, m.end + 30))) continue;
@@ -621,7 +665,7 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
     // Inside a name, or right after one ("U.S. forces", "SDF fighters"): the named actor stands for it;
     // not a name that only qualifies it ("U.S.-backed fighters").
     const head = start + m[1].length;
-    if (doc.mentions.some((x) => (x.start < span.end && span.start < x.end && !(x.end <= head && /-(?:backed|led|allied|aligned|supported|linked|trained)\s*$/.test(text.slice(x.start, head)))) || (x.end <= span.start && span.start - x.end <= 2 && /^[ \t]*$/.test(text.slice(x.end, span.start)) && ACTOR_KINDS.has(x.kind)))) continue;
+    if (mentionsNear(doc, span).some((x) => (x.start < span.end && span.start < x.end && !(x.end <= head && /-(?:backed|led|allied|aligned|supported|linked|trained)\s*$/.test(text.slice(x.start, head)))) || (x.end <= span.start && span.start - x.end <= 2 && /^[ \t]*$/.test(text.slice(x.end, span.start)) && ACTOR_KINDS.has(x.kind)))) continue;
     const name = text.slice(span.start, span.end).replace(/\s+/g, ' ');
     if (names.has(name.toLowerCase())) continue;
     let role = roleOf(doc, span) ?? victimRole(span) ?? nounTarget(span);
@@ -655,7 +699,11 @@ function actorsIn(doc: Document, from: number, to: number, skip: { start: number
 
   /** Victims of a casualty claim in the passage (not civilians: ACLED codes those apart) are targets. */
   function victimRole(span: { start: number; end: number }): ActorRole | undefined {
-    return doc.claims.some((c) => c.kind === 'casualties' && c.subject && !c.subject.civilian && c.subject.start <= span.start && span.end <= c.subject.end) ? 'target' : undefined;
+    const { subjects, longest } = victimSubjects(doc);
+    for (let k = lowerBound(subjects, span.start - longest, (x) => x.start); k < subjects.length && subjects[k].start <= span.start; k++) {
+      if (span.end <= subjects[k].end) return 'target';
+    }
+    return undefined;
   }
 
   /** The token of a span whose head lies outside it (-1 without a usable tree). */
