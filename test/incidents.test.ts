@@ -374,6 +374,13 @@ describe('one toll per incident and victim group', () => {
     assert.deepEqual(fatalitiesOf(doc, figures), { count: 30, claims: [0], rule: 'claim' });
   });
 
+  it('counts parts of one kind given by two sources once, the lesser, beside the other parts', () => {
+    const text = 'Gunmen attack police post\n\nGunmen attacked a police post near Garoua, Cameroon, on Monday, killing at least 8 policemen, the interior ministry said.\n\nA rights monitor said dozens of fighters on both sides had died, including 11 policemen and more than 15 attackers.';
+    const doc = analyse(documentFromText(text, { origin: 'garoua.txt', published: '2025-05-07' }));
+    // The ministry's 8 policemen and the monitor's 11 are rival readings of one part: 8 + 16, not 8 + 11 + 16.
+    assert.deepEqual(doc.incidents[0].fatalities, { count: 24, claims: [0, 3], rule: 'sum' });
+  });
+
   it('takes a headline\'s victims and the body\'s differently worded ones as one group', () => {
     const doc = withClaims('Three demonstrators killed in Kabwe\n\nPolice fired on a rally in Kabwe, Zambia, on Monday, killing three people, witnesses said.', [
       ['Three demonstrators killed', 'demonstrators', 'killed', 3, 3, 'narrator'],

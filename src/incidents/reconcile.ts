@@ -178,7 +178,17 @@ function valueOf<T>(f: ReconciledFigure, figures: ReconciledFigure[], own: (f: R
 /** Sibling groups together: groups of known, exclusive kinds are added; one that may overlap them counts only when it is more. */
 function combine<T>(siblings: ReconciledFigure[], figures: ReconciledFigure[], own: (f: ReconciledFigure) => T, add: (a: T, b: T) => T, more: (a: T, b: T) => boolean, zero: T, depth = 0): T {
   let sum = zero;
-  for (const s of siblings.filter((s) => !s.mayOverlap)) sum = add(sum, valueOf(s, figures, own, add, more, zero, depth));
+  // Parts of one kind given by different sources ("12 soldiers" by one, "including 19 soldiers" by
+  // another) are rival readings of one part: the lesser counts, never both.
+  const alike: { kind?: string[]; value: T }[] = [];
+  for (const s of siblings.filter((s) => !s.mayOverlap)) {
+    const value = valueOf(s, figures, own, add, more, zero, depth);
+    const kind = kindOf(s.group);
+    const known = s.group !== '' && kind.length > 0 && !kind[kind.length - 1].startsWith('?');
+    const rival = known ? alike.find((a) => a.kind && relation(a.kind, kind) === 'same') : undefined;
+    if (rival) { if (more(rival.value, value)) rival.value = value; } else alike.push({ ...(known ? { kind } : {}), value });
+  }
+  for (const a of alike) sum = add(sum, a.value);
   for (const s of siblings.filter((s) => s.mayOverlap)) {
     const v = valueOf(s, figures, own, add, more, zero, depth);
     if (more(v, sum)) sum = v;
