@@ -3,20 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main } from '../src/cli/main.ts';
+import { sitrep } from './support/cli.ts';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, cb: () => void) { this.text += chunk.toString(); cb(); }
-}
-async function sitrep(...argv: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, { out, err });
-  return { code, out: out.text, err: err.text };
-}
 const dir = () => mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
 const ARTICLE = 'Troops clash near border town\n\nSoldiers from the 4th Brigade fought militants near the town of Kessab on Wednesday, killing six, Brigadier General Faris Nasser said.';
 

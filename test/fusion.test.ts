@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import pg from 'pg';
+import { describe, it } from 'node:test';
+import { freshDatabases, PG_URL } from './support/postgres.ts';
 import { documentFromText } from '../src/ingest/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
@@ -31,26 +31,7 @@ const OTHER = { outlet: 'Lakeside Herald', published: '2024-03-05', text: 'Man w
 const analysed = (r: { outlet: string; published: string; text: string }) =>
   analyse(documentFromText(r.text, { origin: r.outlet, outlet: r.outlet, published: r.published, publishedFrom: 'option' }));
 
-const PG_URL = process.env.SITREP_PG_URL;
-const created: string[] = [];
-async function freshPostgres(): Promise<string> {
-  const name = `sitrep_fusion_${process.pid}_${created.length}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  created.push(name);
-  const u = new URL(PG_URL!);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-after(async () => {
-  if (!created.length) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.end();
-});
+const freshPostgres = freshDatabases('sitrep_fusion');
 const BACKENDS = [
   { name: 'SQLite', fresh: async () => join(mkdtempSync(join(tmpdir(), 'sitrep-fusion-')), 's.db') },
   { name: 'PostgreSQL', fresh: freshPostgres, skip: PG_URL ? undefined : 'SITREP_PG_URL not set (no PostgreSQL server)' },

@@ -4,24 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { after, describe, it } from 'node:test';
-import pg from 'pg';
-import { main } from '../src/cli/main.ts';
+import { describe, it } from 'node:test';
+import { freshDatabases, PG_URL } from './support/postgres.ts';
+import { sitrep } from './support/cli.ts';
 import { CSV_COLUMNS } from '../src/export/formats.ts';
 import { review, ReviewError } from '../src/review/index.ts';
 import { openStore } from '../src/store/index.ts';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, cb: () => void) { this.text += chunk.toString(); cb(); }
-}
-async function sitrep(...argv: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, { out, err });
-  return { code, out: out.text, err: err.text };
-}
 
 /** RFC 4180 rows (quoted cells may hold commas and newlines). */
 function csvRows(text: string): string[][] {
@@ -47,26 +36,7 @@ const REPORTS = [
   { text: 'Checkpoint attack near Afgooye\n\nAttackers opened fire on a checkpoint outside Afgooye on Sunday and killed three policemen, a police spokesman said.', published: '2024-05-19', outlet: 'Other Wire' },
 ];
 
-const PG_URL = process.env.SITREP_PG_URL;
-const created: string[] = [];
-async function freshPostgres(): Promise<string> {
-  const name = `sitrep_review_${process.pid}_${created.length}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  created.push(name);
-  const u = new URL(PG_URL!);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-after(async () => {
-  if (!created.length) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.end();
-});
+const freshPostgres = freshDatabases('sitrep_review');
 
 async function ingested(location: string): Promise<void> {
   const file = join(mkdtempSync(join(tmpdir(), 'sitrep-review-in-')), 'reports.jsonl');

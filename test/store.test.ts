@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { freshDatabases, PG_URL } from './support/postgres.ts';
 import { documentFromText } from '../src/ingest/index.ts';
 import { analyse } from '../src/pipeline/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
@@ -16,27 +17,8 @@ const doc = (body: string, published = '2024-01-02') => analyse(documentFromText
 
 // PostgreSQL runs when SITREP_PG_URL names a server where its user may create databases (.ci/run
 // starts one); every test gets a database of its own, dropped at the end.
-const PG_URL = process.env.SITREP_PG_URL;
 if (!PG_URL && process.env.SITREP_REQUIRE_POSTGRES) throw new Error('SITREP_REQUIRE_POSTGRES is set but SITREP_PG_URL is not');
-const created: string[] = [];
-async function freshPostgres(): Promise<string> {
-  const name = `sitrep_test_${process.pid}_${created.length}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  created.push(name);
-  const u = new URL(PG_URL!);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-after(async () => {
-  if (!created.length) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.end();
-});
+const freshPostgres = freshDatabases('sitrep_test');
 
 const BACKENDS: { name: string; fresh: () => Promise<string>; skip?: string }[] = [
   { name: 'SQLite', fresh: async () => dbPath() },
