@@ -308,7 +308,7 @@ export function attributeQuotes(doc: Document): void {
         const first = words[i + 1] ?? '';
         if (e > i + 1 && (NP_START.test(first.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(first)) && !FINITE.test(first.toLowerCase())) {
           let source = resolveSource(ctx, spanOf(i + 1, e));
-          // '"...," said the voice on the message, purportedly that of <name>, ...': the appositive names the speaker.
+          // '"...," said the voice on the recording, said to be that of <name>, ...': the appositive names the speaker.
           if (words[e] === ',' && source?.kind !== 'named') {
             let f = e + 1;
             while (f < b && words[f] !== ',' && words[f] !== '.' && words[f] !== ';') f++;
@@ -530,7 +530,7 @@ export function attributeQuotes(doc: Document): void {
    */
   function chunkBefore(i: number, a: number): [number, number, number?, number?] | undefined {
     let end = i;
-    // "Kaine, Hillary Clinton's running mate in 2016, said" / "Assad, who is supported by Russia, has said".
+    // "Ruiz, the party's candidate in 2019, said" / "Okafor, who is backed by the council, has said".
     while (end > a && /^(has|have|had|was|were|is|are|also|later|then|again|previously|earlier|reportedly|would|will|could|had|did|does|do|not|never|recently|once|publicly|repeatedly|separately|further)$/.test(lowers[end - 1])) end--;
     const phraseEnd = words[end - 1] === ',' ? end - 1 : end;
     for (let hop = 0; hop < 3 && end > a && words[end - 1] === ','; hop++) {
@@ -560,7 +560,7 @@ export function attributeQuotes(doc: Document): void {
       if (boundary(k) || (CLAUSE_WORDS.has(lowers[k]) && k > a) || isArtefact(k)) break;
       // "an announcement which insiders said was ...": an object relative clause; its subject speaks.
       if (RELATIVE.has(lowers[k]) && k + 1 < end && end - k <= 5 && /^(he|she|they|we|i|the|a|an|some|many|two|several|officials|sources|authorities|police|\p{Lu}.*|\p{Ll}+s)$/u.test(words[k + 1]) && !FINITE.test(lowers[k + 1]) && !CUE_VERBS.has(lowers[k + 1])) break;
-      // A time of day ends the clause before the speaker: "... occurred about 8:30 p.m. police said".
+      // A time of day ends the clause before the speaker: "... happened at about 9:15 p.m. officers said".
       if (/^(a\.m\.|p\.m\.|am|pm|GMT|UTC)$/.test(words[k]) && end - start >= 1) break;
       if (verbalCue(k, a)) { nestedIn = k; break; }
       start--;

@@ -108,7 +108,7 @@ function personNamed(doc: Document, m: Mention): Source {
   return { kind: 'named', name: entity?.name ?? m.text, entity: entity?.id ?? m.entity, span: { start: m.start, end: m.end } };
 }
 
-/** The last person named inside the span, if any ("the voice on the message, purportedly that of <name>"). */
+/** The last person named inside the span, if any ("the voice on the recording, said to be that of <name>"). */
 export function personSource(ctx: SourceContext, span: Span): Source | undefined {
   const person = mentionsIn(ctx.doc, span).filter((m) => m.kind === 'person').pop();
   if (!person) return undefined;

@@ -80,7 +80,7 @@ export function reportsIncident(doc: Document, start: number, end: number, sente
     let v = k;
     for (let hops = 0; v >= 0 && s.upos[v] !== 'VERB' && hops < 3; hops++) v = s.head[v];
     // Only when the trigger is that verb or its subject or object ("militants could attack", "a bomb
-    // could go off"), not a thing it mentions ("pieces that may come from the explosive device").
+    // could go off"), not a thing it mentions ("fragments that might be from the device").
     if (v >= 0 && s.upos[v] === 'VERB' && (v === k || /^(?:nsubj|obj|nsubj:pass)$/.test(s.deprel[k]))) {
       for (let j = Math.max(0, v - 4); j < v; j++) if (s.head[j] === v && s.deprel[j] === 'aux' && MODAL.test(text.slice(doc.tokens[j].start, doc.tokens[j].end))) return false;
       const up = s.head[v];

@@ -125,7 +125,7 @@ export function buildIncidents(doc: Document): void {
   doc.incidents.push(...eventsOfOtherKinds(doc, doc.incidents, learned));
   // The lede also tells other incidents in sentences of their own ("X died in a shootout with police a day
   // later"): their actors are theirs, not the main incident's. Later paragraphs that refer back to the
-  // incident ("Colombia blamed the ELN for the bombing of a police academy") add its attacker and target.
+  // incident ("Ruritania blamed the rebels for the bombing of a border post") add its attacker and target.
   const apart = [...told, ...others.map((o) => o.evidence)].filter((e) => e.start >= main.evidence.start && e.end <= main.evidence.end);
   if (apart.length) main.actors = actorsIn(doc, main.evidence.start, main.evidence.end, apart);
   main.actors = mergeActors(main.actors, referenceActors(doc, main, doc.incidents.slice(1)));
@@ -526,7 +526,7 @@ function isBackground(doc: Document, c: Claim, incidentStart: string | undefined
   if (!sentence) return false;
   const text = doc.text.slice(sentence.start, sentence.end);
   if (BACKGROUND.test(text) && (c.kind !== 'casualties' || !doc.times.some((t) => t.incident && t.start >= sentence.start && t.end <= sentence.end))) return true;
-  // "The attacks came a day after a spate of bombings killed 17": the figure of an earlier event.
+  // "The raid came two days after a string of blasts killed 12": the figure of an earlier event.
   const earlier = EARLIER_EVENT.exec(text);
   if (earlier && c.start >= sentence.start + earlier.index) return true;
   if (!incidentStart) return false;
